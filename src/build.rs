@@ -1,0 +1,78 @@
+//! The whole pipeline of `etalase build`: load, resolve, render in parallel, write atomically.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::error::Error;
+use crate::output::Staging;
+use crate::render::theme::Theme;
+use crate::render::{RenderOptions, Renderer};
+use crate::site::{Site, SiteOptions};
+
+/// What to build and where.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// The site folder (holds etalase.yaml).
+    pub root: PathBuf,
+    /// The output folder; `public/` in the site folder when `None`.
+    pub output: Option<PathBuf>,
+    /// Overrides `base_url` of etalase.yaml.
+    pub base_url: Option<String>,
+    /// Publish drafts too.
+    pub drafts: bool,
+}
+
+/// What a successful build did.
+#[derive(Debug, Clone)]
+pub struct BuildReport {
+    pub output: PathBuf,
+    pub pages: usize,
+    pub files: usize,
+    pub elapsed: Duration,
+}
+
+/// Loads the configuration and content of a site and resolves it.
+pub fn load_site(options: &BuildOptions) -> Result<Site, Error> {
+    let mut config = Config::load(&options.root)?;
+    if let Some(base_url) = &options.base_url {
+        config.base_url = base_url.clone();
+    }
+    let content = crate::content::load(&options.root, &config)?;
+    Site::build(config, content, SiteOptions { drafts: options.drafts })
+}
+
+/// Builds the site: everything is checked and rendered before the output folder is replaced.
+pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
+    let started = Instant::now();
+    let site = load_site(options)?;
+    let theme = Theme::load(&options.root, &site.config)?;
+    let renderer = Renderer::new(&site, &theme, RenderOptions::default())?;
+    let target = options.output.clone().unwrap_or_else(|| options.root.join("public"));
+    let staging = Staging::open(&options.root, &target)?;
+
+    let jobs = renderer.jobs();
+    jobs.par_iter().try_for_each(|&job| {
+        let file = renderer.render(job)?;
+        staging.write(&file.path, &file.bytes)
+    })?;
+    let copies: Vec<(PathBuf, String)> = theme
+        .static_files
+        .iter()
+        .map(|(path, from)| (from.clone(), path.clone()))
+        .chain(site.media.iter().map(|m| {
+            let from = options.root.join(crate::content::CONTENT_DIR).join(crate::content::MEDIA_DIR).join(m);
+            (from, format!("media/{m}"))
+        }))
+        .collect();
+    copies.par_iter().try_for_each(|(from, path)| staging.copy(from, path))?;
+    let output = staging.commit()?;
+    Ok(BuildReport {
+        output,
+        pages: jobs.iter().filter(|&&j| renderer.url(j).is_some()).count(),
+        files: jobs.len() + copies.len(),
+        elapsed: started.elapsed(),
+    })
+}

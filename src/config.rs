@@ -1,0 +1,272 @@
+//! The site configuration: `etalase.yaml`, its defaults and its validation.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::content::yaml;
+use crate::error::{Diagnostic, Diagnostics, Error, IoContext};
+use crate::localized::Localized;
+
+pub const CONFIG_FILE: &str = "etalase.yaml";
+
+/// `etalase.yaml`, validated.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Absolute URL of the published site, without a trailing slash.
+    pub base_url: String,
+    #[serde(default = "default_theme")]
+    pub theme: String,
+    pub title: Localized<String>,
+    #[serde(default)]
+    pub description: Option<Localized<String>>,
+    #[serde(default)]
+    pub timezone: Timezone,
+    #[serde(default = "default_per_page")]
+    pub news_per_page: usize,
+    /// The first language is served at the site root.
+    pub languages: Vec<Language>,
+    /// Product categories, in display order.
+    #[serde(default)]
+    pub categories: Categories,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Language {
+    pub code: String,
+    pub name: String,
+    /// Open Graph locale, e.g. `id_ID`.
+    pub locale: String,
+    #[serde(default)]
+    pub sections: Sections,
+}
+
+/// The URL words of each section in one language.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sections {
+    #[serde(default = "section_news")]
+    pub news: String,
+    #[serde(default = "section_products")]
+    pub products: String,
+    #[serde(default = "section_units")]
+    pub units: String,
+    #[serde(default = "section_awards")]
+    pub awards: String,
+}
+
+impl Default for Sections {
+    fn default() -> Self {
+        Sections {
+            news: section_news(),
+            products: section_products(),
+            units: section_units(),
+            awards: section_awards(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Timezone {
+    /// UTC offset of times written in content, `+07:00`.
+    pub offset: String,
+    /// Shown after times, e.g. `WIB`.
+    pub label: String,
+}
+
+impl Default for Timezone {
+    fn default() -> Self {
+        Timezone {
+            offset: "+07:00".into(),
+            label: "WIB".into(),
+        }
+    }
+}
+
+/// Product categories: key → label per language, in the order written.
+#[derive(Debug, Clone, Default)]
+pub struct Categories(pub Vec<(String, Localized<String>)>);
+
+impl<'de> Deserialize<'de> for Categories {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        // A sequence of one-key maps keeps the order; so does a plain map read in order.
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Categories;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a map of category keys to labels")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Categories, A::Error> {
+                let mut entries = Vec::new();
+                while let Some((key, label)) = map.next_entry::<String, Localized<String>>()? {
+                    entries.push((key, label));
+                }
+                Ok(Categories(entries))
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl Categories {
+    pub fn position(&self, key: &str) -> Option<usize> {
+        self.0.iter().position(|(k, _)| k == key)
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &str> + Clone {
+        self.0.iter().map(|(k, _)| k.as_str())
+    }
+}
+
+fn default_theme() -> String {
+    "default".into()
+}
+fn default_per_page() -> usize {
+    10
+}
+fn section_news() -> String {
+    "news".into()
+}
+fn section_products() -> String {
+    "products".into()
+}
+fn section_units() -> String {
+    "units".into()
+}
+fn section_awards() -> String {
+    "awards".into()
+}
+
+impl Config {
+    /// Reads and validates `etalase.yaml` in `root`.
+    pub fn load(root: &Path) -> Result<Config, Error> {
+        let path = root.join(CONFIG_FILE);
+        if !path.is_file() {
+            return Err(Diagnostic::new(CONFIG_FILE, "the site configuration file is missing")
+                .with_hint(format!(
+                    "run etalase in the site folder, or pass --root; looked for {}",
+                    path.display()
+                ))
+                .into());
+        }
+        let bytes = std::fs::read(&path).io("cannot read", &path)?;
+        let text = yaml::decode_utf8(Path::new(CONFIG_FILE), &bytes)?;
+        let config: Config = yaml::parse(Path::new(CONFIG_FILE), &text)?;
+        config.validate(&text)?;
+        Ok(config)
+    }
+
+    fn validate(&self, text: &str) -> Result<(), Diagnostics> {
+        let file = PathBuf::from(CONFIG_FILE);
+        let error = |message: String, hint: &str| {
+            let needle = message.split('`').nth(1).unwrap_or_default().to_string();
+            let diagnostic = Diagnostic::new(&file, message).with_hint(hint);
+            match yaml::find_line(text, &needle) {
+                Some((line, column)) if !needle.is_empty() => diagnostic.at(text, line, column),
+                _ => diagnostic,
+            }
+        };
+        let mut problems = Diagnostics::default();
+        if !(self.base_url.starts_with("https://") || self.base_url.starts_with("http://")) {
+            problems.push(error(
+                format!("base_url `{}` is not an absolute URL", self.base_url),
+                "write it with its scheme, e.g. https://example.netlify.app",
+            ));
+        }
+        if self.languages.is_empty() {
+            problems.push(error(
+                "`languages` is empty".into(),
+                "list at least one language, e.g. `- { code: id, name: Bahasa Indonesia, locale: id_ID }`",
+            ));
+        }
+        let mut seen = Vec::new();
+        for language in &self.languages {
+            if !is_slug(&language.code) {
+                problems.push(error(
+                    format!("language code `{}` is not a plain lowercase code", language.code),
+                    "use a code like `id` or `en`",
+                ));
+            }
+            if seen.contains(&&language.code) {
+                problems.push(error(
+                    format!("language `{}` is listed twice", language.code),
+                    "list each language once",
+                ));
+            }
+            seen.push(&language.code);
+            let s = &language.sections;
+            for word in [&s.news, &s.products, &s.units, &s.awards] {
+                if !is_slug(word) {
+                    problems.push(error(
+                        format!("section word `{word}` cannot be used in a URL"),
+                        "use lowercase letters, digits and hyphens, e.g. `berita`",
+                    ));
+                }
+            }
+        }
+        if self.news_per_page == 0 {
+            problems.push(error(
+                "`news_per_page` is 0".into(),
+                "use a positive number, e.g. 10",
+            ));
+        }
+        if self.timezone_offset().is_none() {
+            problems.push(error(
+                format!("timezone offset `{}` is not an offset", self.timezone.offset),
+                "write it as +HH:MM, e.g. +07:00 for WIB",
+            ));
+        }
+        for (key, _) in &self.categories.0 {
+            if !is_slug(key) {
+                problems.push(error(
+                    format!("category key `{key}` cannot be used as an id"),
+                    "use lowercase letters, digits and hyphens",
+                ));
+            }
+        }
+        problems.into_result(())
+    }
+
+    /// The site's base URL without a trailing slash.
+    pub fn base_url(&self) -> &str {
+        self.base_url.trim_end_matches('/')
+    }
+
+    /// The first language: served at the root, and the fallback for every missing string.
+    pub fn default_language(&self) -> &Language {
+        &self.languages[0]
+    }
+
+    pub fn language(&self, code: &str) -> Option<&Language> {
+        self.languages.iter().find(|l| l.code == code)
+    }
+
+    pub fn language_codes(&self) -> impl Iterator<Item = &str> + Clone {
+        self.languages.iter().map(|l| l.code.as_str())
+    }
+
+    /// The configured offset, in seconds east of UTC.
+    pub fn timezone_offset(&self) -> Option<i32> {
+        let offset = &self.timezone.offset;
+        let (sign, rest) = match offset.as_bytes().first()? {
+            b'+' => (1, &offset[1..]),
+            b'-' => (-1, &offset[1..]),
+            _ => return None,
+        };
+        let (hours, minutes) = rest.split_once(':')?;
+        let hours: i32 = hours.parse().ok()?;
+        let minutes: i32 = minutes.parse().ok()?;
+        (hours <= 14 && minutes < 60).then_some(sign * (hours * 3600 + minutes * 60))
+    }
+}
+
+/// A URL path segment a writer may choose: lowercase ASCII letters, digits and inner hyphens.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}

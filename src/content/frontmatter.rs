@@ -1,0 +1,80 @@
+//! Splits a Markdown file into its YAML front matter and its body.
+
+use std::path::Path;
+
+use crate::error::Diagnostic;
+
+/// A Markdown file cut at its front matter fences.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Split<'a> {
+    /// The whole file up to the closing fence, with the fences blanked: the YAML parser's
+    /// line numbers are then the file's.
+    pub yaml: String,
+    /// The Markdown after the closing fence.
+    pub body: &'a str,
+}
+
+/// Cuts `text` at the `---` fences that open and close its front matter.
+pub fn split<'a>(file: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
+    let example = "start the file with a line `---`, then the fields (title, date, …), then a line `---`, then the text";
+    if text.trim().is_empty() {
+        return Err(Diagnostic::new(file, "the file is empty").with_hint(example));
+    }
+    let mut lines = text.split_inclusive('\n');
+    let first = lines.next().unwrap_or_default();
+    if !is_fence(first) {
+        return Err(Diagnostic::new(file, "the front matter is missing")
+            .at(text, 1, 1)
+            .with_hint(example));
+    }
+    let mut yaml = String::with_capacity(text.len().min(4096));
+    yaml.push('\n');
+    let mut offset = first.len();
+    for line in lines {
+        offset += line.len();
+        if is_fence(line) {
+            return Ok(Split {
+                yaml,
+                body: &text[offset..],
+            });
+        }
+        yaml.push_str(line.trim_end_matches(['\r', '\n']));
+        yaml.push('\n');
+    }
+    Err(Diagnostic::new(file, "the front matter is not closed")
+        .at(text, 1, 1)
+        .with_hint("add a line `---` after the last field, before the text of the story"))
+}
+
+fn is_fence(line: &str) -> bool {
+    line.trim_end() == "---"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_line_numbers_of_the_file() {
+        let text = "---\ntitle: A\r\ndate: 2025-01-01\n---\nBody\n";
+        let split = split(Path::new("a.md"), text).unwrap();
+        assert_eq!(split.yaml, "\ntitle: A\ndate: 2025-01-01\n");
+        assert_eq!(split.body, "Body\n");
+    }
+
+    #[test]
+    fn reports_missing_and_unclosed_front_matter() {
+        let missing = split(Path::new("a.md"), "title: A\n").unwrap_err();
+        assert!(missing.message.contains("missing"));
+        let unclosed = split(Path::new("a.md"), "---\ntitle: A\n").unwrap_err();
+        assert!(unclosed.message.contains("not closed"));
+        let empty = split(Path::new("a.md"), " \n").unwrap_err();
+        assert!(empty.message.contains("empty"));
+    }
+
+    #[test]
+    fn body_may_contain_fences_after_the_front_matter() {
+        let text = "---\ntitle: A\n---\nx\n---\ny";
+        assert_eq!(split(Path::new("a.md"), text).unwrap().body, "x\n---\ny");
+    }
+}

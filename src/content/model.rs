@@ -1,0 +1,206 @@
+//! The file formats writers edit, as typed serde structs. Unknown keys are rejected so that a
+//! misspelt key is reported instead of silently ignored; references keep their position
+//! (`Spanned`) so that a dangling one can be pointed at.
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use crate::localized::Localized;
+
+/// Front matter of a press release.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewsFront {
+    pub title: String,
+    /// `YYYY-MM-DD`.
+    pub date: Spanned<String>,
+    /// `HH:MM`, local time in the site's zone.
+    #[serde(default)]
+    pub time: Option<Spanned<String>>,
+    /// A unit id (a file stem in `content/units/`).
+    pub unit: Spanned<String>,
+    pub summary: String,
+    #[serde(default)]
+    pub programs: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub products: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub image: Option<ImageRef<String>>,
+    #[serde(default)]
+    pub award: Option<Award>,
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub draft: bool,
+    #[serde(default)]
+    pub slug: Option<Spanned<String>>,
+}
+
+/// The award a story reports; its presence makes the story award news.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Award {
+    pub name: String,
+    pub giver: String,
+    #[serde(default)]
+    pub event: Option<String>,
+}
+
+/// An image in `content/media/` with its alt text.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImageRef<Alt> {
+    pub src: Spanned<String>,
+    pub alt: Alt,
+}
+
+/// Front matter of a plain page.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageFront {
+    pub title: String,
+    #[serde(default)]
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub slug: Option<Spanned<String>>,
+    /// Position in the footer menu; pages without one are not listed there.
+    #[serde(default)]
+    pub menu: Option<u32>,
+    #[serde(default)]
+    pub draft: bool,
+}
+
+/// A product sheet: one product, every language inside.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProductSheet {
+    pub name: Localized<String>,
+    pub unit: Spanned<String>,
+    pub category: Spanned<String>,
+    #[serde(default)]
+    pub featured: bool,
+    /// Markdown.
+    pub description: Localized<String>,
+    #[serde(default)]
+    pub price: Option<Price>,
+    #[serde(default)]
+    pub images: Vec<ImageRef<Localized<String>>>,
+    #[serde(default)]
+    pub programs: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub order: Option<Order>,
+    #[serde(default)]
+    pub certifications: Vec<String>,
+}
+
+/// A price in whole rupiah, with its unit of sale (`per 250 g`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Price {
+    pub amount: u64,
+    #[serde(default)]
+    pub per: Option<Localized<String>>,
+}
+
+/// Where a product can be ordered.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Order {
+    /// A phone number; becomes a `wa.me` link.
+    #[serde(default)]
+    pub whatsapp: Option<Spanned<String>>,
+    #[serde(default)]
+    pub marketplace: Vec<Marketplace>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Marketplace {
+    pub name: String,
+    pub url: Spanned<String>,
+}
+
+/// A unit (UPT) or office profile.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitSheet {
+    pub name: Localized<String>,
+    #[serde(rename = "type")]
+    pub kind: UnitKind,
+    #[serde(default)]
+    pub class: Option<String>,
+    pub city: String,
+    pub region: String,
+    #[serde(default)]
+    pub address: Option<String>,
+    #[serde(default)]
+    pub contact: Contact,
+    #[serde(default)]
+    pub parent: Option<Spanned<String>>,
+    /// Markdown.
+    #[serde(default)]
+    pub description: Option<Localized<String>>,
+}
+
+/// The kinds of correctional units and offices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum UnitKind {
+    Kanwil,
+    Lapas,
+    Lpp,
+    Rutan,
+    Cabrutan,
+    Lpka,
+    Bapas,
+    Other,
+}
+
+impl UnitKind {
+    pub fn key(self) -> &'static str {
+        match self {
+            UnitKind::Kanwil => "kanwil",
+            UnitKind::Lapas => "lapas",
+            UnitKind::Lpp => "lpp",
+            UnitKind::Rutan => "rutan",
+            UnitKind::Cabrutan => "cabrutan",
+            UnitKind::Lpka => "lpka",
+            UnitKind::Bapas => "bapas",
+            UnitKind::Other => "other",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    #[serde(default)]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub website: Option<String>,
+    #[serde(default)]
+    pub whatsapp: Option<String>,
+}
+
+/// A controlled vocabulary of programme tags (e.g. the eight Asta Cita missions).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VocabularySheet {
+    pub name: Localized<String>,
+    #[serde(default)]
+    pub description: Option<Localized<String>>,
+    pub terms: Vec<TermSheet>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TermSheet {
+    pub id: Spanned<String>,
+    #[serde(default)]
+    pub number: Option<u32>,
+    pub label: Localized<String>,
+    #[serde(default)]
+    pub description: Option<Localized<String>>,
+}

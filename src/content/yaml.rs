@@ -1,0 +1,76 @@
+//! YAML reading: text decoding, typed parsing, and errors placed at the writer's line and column.
+
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+use serde_saphyr::{MessageFormatter, UserMessageFormatter};
+
+use crate::error::Diagnostic;
+
+/// Decodes a file as UTF-8, dropping a byte-order mark; anything else is a clear error.
+pub fn decode_utf8(file: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_string()),
+        Err(err) => {
+            let valid = &bytes[..err.valid_up_to()];
+            let line = valid.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+            let column = valid.iter().rev().take_while(|&&b| b != b'\n').count() as u64 + 1;
+            let text = String::from_utf8_lossy(bytes);
+            Err(Diagnostic::new(file, "the file is not valid UTF-8 text")
+                .at(&text, line, column)
+                .with_hint("save the file with UTF-8 encoding (in most editors: File → Save with Encoding → UTF-8)"))
+        }
+    }
+}
+
+/// Parses `text` into `T`. `text` is the whole file, or a front matter block whose surrounding
+/// lines are blanked, so that the parser's line numbers are the file's.
+pub fn parse<T: DeserializeOwned>(file: &Path, text: &str) -> Result<T, Diagnostic> {
+    serde_saphyr::from_str(text).map_err(|err| to_diagnostic(file, text, &err))
+}
+
+fn to_diagnostic(file: &Path, text: &str, err: &serde_saphyr::Error) -> Diagnostic {
+    let inner = err.without_snippet();
+    let message = UserMessageFormatter.format_message(inner).into_owned();
+    let hint = hint_for(&message);
+    let mut diagnostic = Diagnostic::new(file, message);
+    if let Some(location) = err.location() {
+        diagnostic = diagnostic.at(text, location.line(), location.column());
+    }
+    match hint {
+        Some(hint) => diagnostic.with_hint(hint),
+        None => diagnostic,
+    }
+}
+
+/// Plain-words advice for the YAML mistakes writers make most.
+fn hint_for(message: &str) -> Option<&'static str> {
+    let m = message.to_ascii_lowercase();
+    if m.contains("tab") {
+        Some("YAML indents with spaces only: replace the tab with spaces")
+    } else if m.contains("unknown field") {
+        Some("check the spelling of the key; the README lists every key")
+    } else if m.contains("missing field") {
+        Some("add the key and its value; the README shows a complete example")
+    } else if m.contains("quote") || m.contains("quoted") {
+        Some("close the quote at the end of the value")
+    } else if m.contains("floating point") || m.contains("float") {
+        Some("write whole rupiah without dots or commas, e.g. 25000 (YAML reads 25.000 as 25.0)")
+    } else if m.contains("indent") || m.contains("mapping values") {
+        Some("check the indentation: keys of one block start in the same column")
+    } else {
+        None
+    }
+}
+
+/// The first line and column where `needle` occurs in `text`, to place a diagnostic.
+pub fn find_line(text: &str, needle: &str) -> Option<(u64, u64)> {
+    if needle.is_empty() {
+        return None;
+    }
+    text.lines().enumerate().find_map(|(ix, line)| {
+        line.find(needle)
+            .map(|byte| (ix as u64 + 1, line[..byte].chars().count() as u64 + 1))
+    })
+}

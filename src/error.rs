@@ -1,0 +1,210 @@
+//! Errors: content diagnostics that point at a file, line and column, and the failures of a build.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// One problem in a writer's file: where it is, what is wrong, and how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The file, relative to the site folder.
+    pub file: PathBuf,
+    /// 1-based line and column, when the problem has a position.
+    pub position: Option<(u64, u64)>,
+    /// The offending line of the file, shown under the message.
+    pub source_line: Option<String>,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            file: file.into(),
+            position: None,
+            source_line: None,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    /// Places the diagnostic at `line`:`column` of `text`, the file's contents.
+    pub fn at(mut self, text: &str, line: u64, column: u64) -> Self {
+        if line > 0 {
+            self.position = Some((line, column.max(1)));
+            self.source_line = usize::try_from(line - 1)
+                .ok()
+                .and_then(|ix| text.lines().nth(ix))
+                .map(|l| l.trim_end_matches('\r').to_string());
+        }
+        self
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Sort key: by file, then by position.
+    fn sort_key(&self) -> (&Path, (u64, u64)) {
+        (&self.file, self.position.unwrap_or((0, 0)))
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if let Some((line, column)) = self.position {
+            write!(f, ":{line}:{column}")?;
+        }
+        write!(f, ": error: {}", self.message)?;
+        if let (Some(text), Some((line, column))) = (&self.source_line, self.position) {
+            let gutter = line.to_string().len();
+            let pad = " ".repeat(gutter);
+            let marker_at = text
+                .chars()
+                .take(usize::try_from(column.saturating_sub(1)).unwrap_or(0))
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect::<String>();
+            write!(f, "\n{pad} |\n{line} | {text}\n{pad} | {marker_at}^")?;
+        }
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  = hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Every content problem found in one run, sorted by file and position.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Diagnostics(Vec<Diagnostic>);
+
+impl Diagnostics {
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.0.push(diagnostic);
+    }
+
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.0.extend(other.0);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.0.iter()
+    }
+
+    /// `Ok(value)` when nothing was reported, else every diagnostic, sorted.
+    pub fn into_result<T>(mut self, value: T) -> Result<T, Diagnostics> {
+        if self.0.is_empty() {
+            Ok(value)
+        } else {
+            self.0.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+            self.0.dedup();
+            Err(self)
+        }
+    }
+}
+
+impl From<Diagnostic> for Diagnostics {
+    fn from(diagnostic: Diagnostic) -> Self {
+        Diagnostics(vec![diagnostic])
+    }
+}
+
+impl FromIterator<Diagnostic> for Diagnostics {
+    fn from_iter<I: IntoIterator<Item = Diagnostic>>(iter: I) -> Self {
+        Diagnostics(iter.into_iter().collect())
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for diagnostic in &self.0 {
+            writeln!(f, "{diagnostic}\n")?;
+        }
+        let n = self.0.len();
+        write!(f, "{n} error{}", if n == 1 { "" } else { "s" })
+    }
+}
+
+/// Why a build failed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// Mistakes in the site's content or configuration.
+    #[error("{0}")]
+    Content(Diagnostics),
+    /// A theme or site template failed to compile or render.
+    #[error("template error in {template}: {message}")]
+    Template { template: String, message: String },
+    /// Reading or writing a file failed.
+    #[error("{action} {}: {source}", path.display())]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// The output folder may not be written, to protect the user's files.
+    #[error("refusing to write the site to {}: {reason}", path.display())]
+    UnsafeOutput { path: PathBuf, reason: String },
+}
+
+impl From<Diagnostics> for Error {
+    fn from(diagnostics: Diagnostics) -> Self {
+        Error::Content(diagnostics)
+    }
+}
+
+impl From<Diagnostic> for Error {
+    fn from(diagnostic: Diagnostic) -> Self {
+        Error::Content(diagnostic.into())
+    }
+}
+
+/// Attaches the action and path to an I/O error.
+pub trait IoContext<T> {
+    fn io(self, action: &'static str, path: &Path) -> Result<T, Error>;
+}
+
+impl<T> IoContext<T> for std::io::Result<T> {
+    fn io(self, action: &'static str, path: &Path) -> Result<T, Error> {
+        self.map_err(|source| Error::Io {
+            action,
+            path: path.to_path_buf(),
+            source,
+        })
+    }
+}
+
+/// The closest of `candidates` to `wrong` (edit distance), to suggest a fix for a typo.
+pub fn closest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::levenshtein(wrong, c), c))
+        .filter(|(distance, c)| *distance <= (c.len().max(wrong.len()) / 2).max(2))
+        .min()
+        .map(|(_, c)| c)
+}
+
+/// "did you mean `x`?" or the list of valid values, for a hint.
+pub fn suggestion<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str> + Clone) -> String {
+    match closest(wrong, candidates.clone()) {
+        Some(best) => format!("did you mean `{best}`?"),
+        None => {
+            let all: Vec<&str> = candidates.into_iter().collect();
+            if all.is_empty() {
+                "there is nothing to refer to yet".to_string()
+            } else if all.len() <= 12 {
+                format!("valid values: {}", all.join(", "))
+            } else {
+                format!("valid values include: {}, …", all[..12].join(", "))
+            }
+        }
+    }
+}

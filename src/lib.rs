@@ -1,0 +1,19 @@
+//! Etalase: a bilingual static site generator for the news and product showcases of
+//! Indonesian correctional units.
+//!
+//! Data flows one way: `config` (etalase.yaml) → `content` (files parsed into typed structs)
+//! → `site` (references resolved, indexes built) → `render` (pages as path + bytes) →
+//! `output` (the only module that writes). Loading and rendering are pure, so they run in
+//! parallel and can be tested without a file system.
+
+pub mod build;
+pub mod config;
+pub mod content;
+pub mod error;
+pub mod localized;
+pub mod output;
+pub mod render;
+pub mod site;
+
+pub use build::{BuildOptions, BuildReport, build};
+pub use error::{Diagnostic, Diagnostics, Error};

@@ -1,0 +1,64 @@
+//! The `etalase` command line.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use etalase::{BuildOptions, Error};
+
+#[derive(Parser)]
+#[command(name = "etalase", version, about = "Bilingual showcase sites for Indonesian correctional units")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into the output folder (public/ by default).
+    Build {
+        /// The site folder, which holds etalase.yaml.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the site (default: public/ in the site folder).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Override base_url of etalase.yaml (e.g. for a preview deploy).
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Publish stories and pages marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build { root, output, base_url, drafts } => {
+            let options = BuildOptions { root, output, base_url, drafts };
+            match etalase::build(&options) {
+                Ok(report) => {
+                    println!(
+                        "Built {} pages ({} files) into {} in {} ms",
+                        report.pages,
+                        report.files,
+                        report.output.display(),
+                        report.elapsed.as_millis()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(err) => report_error(&err),
+            }
+        }
+    }
+}
+
+fn report_error(err: &Error) -> ExitCode {
+    eprintln!("{err}");
+    if matches!(err, Error::Content(_)) {
+        eprintln!("The site was not built; the previous output is unchanged.");
+    }
+    ExitCode::FAILURE
+}

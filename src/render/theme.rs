@@ -1,0 +1,78 @@
+//! A theme on disk: its Tera templates (a site's `templates/` overrides them by name), its
+//! static files (a site's `static/` overrides them by path) and its interface strings.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use super::i18n::Locale;
+use crate::config::Config;
+use crate::content::{is_ignored, relative};
+use crate::error::{Diagnostic, Error, IoContext};
+
+pub const THEMES_DIR: &str = "themes";
+
+/// Everything a theme contributes to a build.
+#[derive(Debug, Clone)]
+pub struct Theme {
+    /// Template name → source, site overrides applied.
+    pub templates: BTreeMap<String, String>,
+    /// Output path (`/`-separated) → file to copy, site overrides applied.
+    pub static_files: BTreeMap<String, PathBuf>,
+    /// One per configured language.
+    pub locales: Vec<Locale>,
+}
+
+impl Theme {
+    pub fn load(root: &Path, config: &Config) -> Result<Theme, Error> {
+        let dir = root.join(THEMES_DIR).join(&config.theme);
+        if !dir.is_dir() {
+            return Err(Diagnostic::new(
+                crate::config::CONFIG_FILE,
+                format!("the theme `{}` is not in {}/", config.theme, THEMES_DIR),
+            )
+            .with_hint("set `theme` to the name of a folder in themes/, e.g. `default`")
+            .into());
+        }
+        let mut templates = BTreeMap::new();
+        for templates_dir in [dir.join("templates"), root.join("templates")] {
+            for (name, path) in files_under(&templates_dir)? {
+                let text = std::fs::read_to_string(&path).io("cannot read template", &path)?;
+                templates.insert(name, text);
+            }
+        }
+        let mut static_files = BTreeMap::new();
+        for static_dir in [dir.join("static"), root.join("static")] {
+            static_files.extend(files_under(&static_dir)?);
+        }
+        let codes: Vec<&str> = config.language_codes().collect();
+        let locales = Locale::load_all(&dir.join("i18n"), &codes)?;
+        Ok(Theme {
+            templates,
+            static_files,
+            locales,
+        })
+    }
+}
+
+/// Files below `dir` as (`/`-separated relative path, full path); none when `dir` is absent.
+fn files_under(dir: &Path) -> Result<Vec<(String, PathBuf)>, Error> {
+    let mut files = Vec::new();
+    if !dir.is_dir() {
+        return Ok(files);
+    }
+    for entry in WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.map_err(|err| Error::Io {
+            action: "cannot read",
+            path: dir.to_path_buf(),
+            source: err.into(),
+        })?;
+        if entry.file_type().is_file() && !is_ignored(&entry.file_name().to_string_lossy()) {
+            let rel = relative(dir, entry.path());
+            let name: Vec<_> = rel.iter().map(|p| p.to_string_lossy()).collect();
+            files.push((name.join("/"), entry.into_path()));
+        }
+    }
+    Ok(files)
+}

@@ -1,0 +1,240 @@
+//! Markdown to HTML: CommonMark plus tables, footnotes, strikethrough and heading anchors;
+//! fenced code highlighted by syntect, whose syntaxes load only when a page has code.
+//! Raw HTML in content is shown as text and script URLs are dropped: content is never markup.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use syntect::html::{ClassStyle, ClassedHTMLGenerator};
+use syntect::parsing::SyntaxSet;
+use syntect::util::LinesWithEndings;
+
+/// Renders Markdown; one instance is shared by every page of a build.
+#[derive(Default)]
+pub struct Markdown {
+    syntaxes: OnceLock<SyntaxSet>,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+impl Markdown {
+    pub fn to_html(&self, text: &str) -> String {
+        let events: Vec<Event> = Parser::new_ext(text, options()).map(neutralize).collect();
+        let events = self.highlight_code(add_heading_ids(events));
+        let mut html = String::with_capacity(text.len() * 3 / 2);
+        pulldown_cmark::html::push_html(&mut html, events.into_iter());
+        html
+    }
+
+    fn syntaxes(&self) -> &SyntaxSet {
+        self.syntaxes.get_or_init(SyntaxSet::load_defaults_newlines)
+    }
+
+    /// Replaces each fenced code block by highlighted HTML.
+    fn highlight_code<'a>(&self, events: Vec<Event<'a>>) -> Vec<Event<'a>> {
+        if !events.iter().any(|e| matches!(e, Event::Start(Tag::CodeBlock(_)))) {
+            return events;
+        }
+        let mut out = Vec::with_capacity(events.len());
+        let mut code: Option<(String, String)> = None;
+        for event in events {
+            match (event, &mut code) {
+                (Event::Start(Tag::CodeBlock(kind)), None) => {
+                    let lang = match kind {
+                        CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or("").to_string(),
+                        CodeBlockKind::Indented => String::new(),
+                    };
+                    code = Some((lang, String::new()));
+                }
+                (Event::Text(text), Some((_, buffer))) => buffer.push_str(&text),
+                (Event::End(TagEnd::CodeBlock), Some(_)) => {
+                    if let Some((lang, buffer)) = code.take() {
+                        out.push(Event::Html(CowStr::from(self.code_block(&lang, &buffer))));
+                    }
+                }
+                (event, _) => out.push(event),
+            }
+        }
+        out
+    }
+
+    fn code_block(&self, lang: &str, code: &str) -> String {
+        let escaped_lang = escape_html(lang);
+        let highlighted = (!lang.is_empty())
+            .then(|| self.highlight(lang, code))
+            .flatten()
+            .unwrap_or_else(|| escape_html(code));
+        if lang.is_empty() {
+            format!("<pre class=\"code\"><code>{highlighted}</code></pre>\n")
+        } else {
+            format!("<pre class=\"code\" data-lang=\"{escaped_lang}\"><code>{highlighted}</code></pre>\n")
+        }
+    }
+
+    fn highlight(&self, lang: &str, code: &str) -> Option<String> {
+        let syntaxes = self.syntaxes();
+        let syntax = syntaxes.find_syntax_by_token(lang)?;
+        let style = ClassStyle::SpacedPrefixed { prefix: "hl-" };
+        let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, syntaxes, style);
+        for line in LinesWithEndings::from(code) {
+            generator.parse_html_for_line_which_includes_newline(line).ok()?;
+        }
+        Some(generator.finalize())
+    }
+}
+
+/// Raw HTML becomes text, and links or images with a script URL point nowhere.
+fn neutralize(event: Event<'_>) -> Event<'_> {
+    match event {
+        Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
+        Event::Start(Tag::Link { link_type, dest_url, title, id }) if is_script_url(&dest_url) => {
+            Event::Start(Tag::Link { link_type, dest_url: "#".into(), title, id })
+        }
+        Event::Start(Tag::Image { link_type, dest_url, title, id }) if is_script_url(&dest_url) => {
+            Event::Start(Tag::Image { link_type, dest_url: "".into(), title, id })
+        }
+        other => other,
+    }
+}
+
+fn is_script_url(url: &str) -> bool {
+    let lower: String = url.trim().chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+    lower.starts_with("javascript:") || lower.starts_with("vbscript:") || lower.starts_with("data:")
+}
+
+/// Gives every heading without an explicit `{#id}` an id made from its text, unique in the page.
+fn add_heading_ids(mut events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    let mut used: HashMap<String, usize> = HashMap::new();
+    let mut ix = 0;
+    while ix < events.len() {
+        if let Event::Start(Tag::Heading { id: None, .. }) = &events[ix] {
+            let mut text = String::new();
+            for event in &events[ix + 1..] {
+                match event {
+                    Event::End(TagEnd::Heading(_)) => break,
+                    Event::Text(t) | Event::Code(t) => text.push_str(t),
+                    _ => {}
+                }
+            }
+            let base = anchor(&text);
+            let count = used.entry(base.clone()).or_insert(0);
+            *count += 1;
+            let unique = if *count == 1 { base } else { format!("{base}-{count}") };
+            if let Event::Start(Tag::Heading { id, .. }) = &mut events[ix] {
+                *id = Some(unique.into());
+            }
+        }
+        ix += 1;
+    }
+    events
+}
+
+/// A URL fragment made of a heading's words: lowercase letters and digits joined by hyphens.
+pub fn anchor(text: &str) -> String {
+    let mut out = String::new();
+    for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    if out.is_empty() { "section".to_string() } else { out }
+}
+
+/// The text of Markdown without its markup, for descriptions and feeds.
+pub fn plain_text(text: &str) -> String {
+    let mut out = String::new();
+    for event in Parser::new_ext(text, options()) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph) => out.push(' '),
+            Event::End(TagEnd::Heading(HeadingLevel::H1)) => out.push(' '),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Cuts `text` to at most `max` characters at a word boundary, adding an ellipsis.
+pub fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for word in text.split_whitespace() {
+        if out.chars().count() + word.chars().count() + 2 > max {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out.push('…');
+    out
+}
+
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_get_unique_anchors() {
+        let html = Markdown::default().to_html("## Cara Memesan\n\n## Cara memesan\n\n## Lain {#khusus}\n");
+        assert!(html.contains("<h2 id=\"cara-memesan\">"), "{html}");
+        assert!(html.contains("<h2 id=\"cara-memesan-2\">"), "{html}");
+        assert!(html.contains("<h2 id=\"khusus\">"), "{html}");
+    }
+
+    #[test]
+    fn raw_html_and_script_links_are_neutralized() {
+        let html = Markdown::default().to_html("<script>alert(1)</script>\n\n[x](javascript:alert(1)) <b>y</b>");
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("<b>"), "{html}");
+        assert!(!html.contains("javascript:"), "{html}");
+    }
+
+    #[test]
+    fn code_is_highlighted_with_classes() {
+        let html = Markdown::default().to_html("```yaml\nname: Tempe\n```\n");
+        assert!(html.contains("data-lang=\"yaml\""), "{html}");
+        assert!(html.contains("class=\"hl-"), "{html}");
+    }
+
+    #[test]
+    fn tables_footnotes_and_strikethrough() {
+        let html = Markdown::default().to_html("|a|b|\n|-|-|\n|1|2|\n\n~~old~~ note[^1]\n\n[^1]: foot\n");
+        assert!(html.contains("<table>"));
+        assert!(html.contains("<del>old</del>"));
+        assert!(html.contains("footnote"));
+    }
+
+    #[test]
+    fn truncates_at_word_boundary() {
+        assert_eq!(truncate("satu dua tiga", 9), "satu dua…");
+        assert_eq!(truncate("satu", 9), "satu");
+    }
+}

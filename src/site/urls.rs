@@ -1,0 +1,100 @@
+//! The URL of every page, per language: the first language at the root, the others under
+//! `/<code>/`, with section words from the configuration.
+
+use crate::config::Config;
+
+/// Builds root-relative URLs (`/berita/slug/`) for one site.
+#[derive(Clone, Copy)]
+pub struct Urls<'a> {
+    config: &'a Config,
+}
+
+impl<'a> Urls<'a> {
+    pub fn new(config: &'a Config) -> Self {
+        Urls { config }
+    }
+
+    fn prefix(&self, lang: usize) -> String {
+        if lang == 0 {
+            String::new()
+        } else {
+            format!("/{}", self.config.languages[lang].code)
+        }
+    }
+
+    fn section(&self, lang: usize, pick: fn(&crate::config::Sections) -> &String) -> String {
+        format!("{}/{}/", self.prefix(lang), pick(&self.config.languages[lang].sections))
+    }
+
+    pub fn home(&self, lang: usize) -> String {
+        format!("{}/", self.prefix(lang))
+    }
+
+    pub fn news_list(&self, lang: usize, page: usize) -> String {
+        paged(self.section(lang, |s| &s.news), page)
+    }
+
+    pub fn story(&self, lang: usize, slug: &str) -> String {
+        format!("{}{slug}/", self.section(lang, |s| &s.news))
+    }
+
+    pub fn catalogue(&self, lang: usize) -> String {
+        self.section(lang, |s| &s.products)
+    }
+
+    pub fn product(&self, lang: usize, slug: &str) -> String {
+        format!("{}{slug}/", self.catalogue(lang))
+    }
+
+    pub fn units(&self, lang: usize) -> String {
+        self.section(lang, |s| &s.units)
+    }
+
+    pub fn unit(&self, lang: usize, id: &str, page: usize) -> String {
+        paged(format!("{}{id}/", self.units(lang)), page)
+    }
+
+    pub fn awards(&self, lang: usize) -> String {
+        self.section(lang, |s| &s.awards)
+    }
+
+    pub fn vocabulary(&self, lang: usize, vocabulary: &str) -> String {
+        format!("{}/{vocabulary}/", self.prefix(lang))
+    }
+
+    pub fn term(&self, lang: usize, vocabulary: &str, term: &str, page: usize) -> String {
+        paged(format!("{}{term}/", self.vocabulary(lang, vocabulary)), page)
+    }
+
+    pub fn page(&self, lang: usize, slug: &str) -> String {
+        format!("{}/{slug}/", self.prefix(lang))
+    }
+
+    pub fn feed(&self, lang: usize) -> String {
+        format!("{}/atom.xml", self.prefix(lang))
+    }
+
+    pub fn not_found(&self, lang: usize) -> String {
+        format!("{}/404.html", self.prefix(lang))
+    }
+
+    /// The absolute form of a root-relative URL.
+    pub fn absolute(&self, url: &str) -> String {
+        format!("{}{url}", self.config.base_url())
+    }
+}
+
+/// Page 1 of a list lives at its base URL, page n at `<base><n>/`.
+fn paged(base: String, page: usize) -> String {
+    if page <= 1 { base } else { format!("{base}{page}/") }
+}
+
+/// The file a URL is written to: `/berita/x/` → `berita/x/index.html`.
+pub fn output_path(url: &str) -> String {
+    let path = url.trim_start_matches('/');
+    if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        path.to_string()
+    }
+}
