@@ -18,6 +18,8 @@ use model::{NewsFront, PageFront, ProductSheet, UnitSheet, VocabularySheet};
 
 pub const CONTENT_DIR: &str = "content";
 pub const MEDIA_DIR: &str = "media";
+/// The pseudo-folder of data that ships with Etalase, in diagnostics.
+pub const BUILTIN: &str = "(built-in)";
 
 /// The Asta Cita missions, used when a site does not declare `vocabularies/asta-cita.yaml`.
 const BUILTIN_ASTA_CITA: &str = include_str!("asta-cita.yaml");
@@ -141,7 +143,7 @@ pub fn load(root: &Path, config: &Config) -> Result<Content, Error> {
         }
     }
     if !content.vocabularies.iter().any(|v| v.id == "asta-cita") {
-        let file = PathBuf::from("(built-in)/asta-cita.yaml");
+        let file = Path::new(BUILTIN).join("asta-cita.yaml");
         let data = yaml::parse(&file, BUILTIN_ASTA_CITA)?;
         let source = Source {
             file,
@@ -197,7 +199,7 @@ fn document<F: DeserializeOwned>(
                     format!("the language `{code}` in the file name is not configured"),
                 )
                 .with_hint(format!(
-                    "{}; name the file <name>.<language>.md with a language listed in etalase.yaml",
+                    "{} — name the file <name>.<language>.md with a language listed in etalase.yaml",
                     suggestion(code, config.language_codes())
                 )));
             }

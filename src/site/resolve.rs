@@ -127,12 +127,15 @@ fn near(source: &Source, needle: &str, message: impl Into<String>) -> Diagnostic
 
 /// Every language a localized value names must be configured.
 fn check_languages<T>(config: &Config, source: &Source, value: &Localized<T>, problems: &mut Diagnostics) {
+    if source.file.starts_with(crate::content::BUILTIN) {
+        return; // the built-in vocabulary speaks more languages than a site may configure
+    }
     for code in value.languages() {
         if config.language(code).is_none() {
             problems.push(
                 near(source, &format!("{code}:"), format!("the language `{code}` is not configured"))
                     .with_hint(format!(
-                        "{}; add the language to etalase.yaml or remove this translation",
+                        "{} — add the language to etalase.yaml or remove this translation",
                         suggestion(code, config.language_codes())
                     )),
             );
@@ -255,7 +258,7 @@ fn resolve_product(lookup: &Lookup, markdown: &Markdown, sheet: &Sheet<ProductSh
     if category.is_none() {
         problems.push(
             at(source, &data.category, format!("unknown category `{}`", data.category.value)).with_hint(format!(
-                "{}; categories are declared in etalase.yaml",
+                "{} — categories are declared in etalase.yaml",
                 suggestion(&data.category.value, lookup.config.categories.keys())
             )),
         );
@@ -365,7 +368,7 @@ fn unit_ref(lookup: &Lookup, source: &Source, unit: &Spanned<String>, problems: 
     let found = lookup.units.get(unit.value.as_str()).copied();
     if found.is_none() {
         problems.push(at(source, unit, format!("unknown unit `{}`", unit.value)).with_hint(format!(
-            "{}; units are the file names in content/units/",
+            "{} — units are the file names in content/units/",
             suggestion(&unit.value, lookup.units.keys().copied())
         )));
     }
@@ -379,7 +382,7 @@ fn term_refs(lookup: &Lookup, source: &Source, ids: &[Spanned<String>], problems
             Some(term) if !terms.contains(term) => terms.push(*term),
             Some(_) => {}
             None => problems.push(at(source, id, format!("unknown programme tag `{}`", id.value)).with_hint(format!(
-                "{}; tags are the term ids in content/vocabularies/",
+                "{} — tags are the term ids in content/vocabularies/",
                 suggestion(&id.value, lookup.terms.keys().copied())
             ))),
         }
@@ -414,7 +417,7 @@ fn media_ref<A>(
     if !lookup.media.contains(src) {
         problems.push(
             at(source, &image.src, format!("the image `{src}` is not in content/media/")).with_hint(format!(
-                "{}; put the photo in content/media/ or correct the name",
+                "{} — put the photo in content/media/ or correct the name",
                 suggestion(src, lookup.media.iter().map(String::as_str))
             )),
         );
@@ -447,7 +450,7 @@ fn resolve_story(lookup: &Lookup, markdown: &Markdown, doc: &Doc<NewsFront>) -> 
             Some(_) => {}
             None => problems.push(at(source, product, format!("unknown product `{}`", product.value)).with_hint(
                 format!(
-                    "{}; products are the file names in content/products/",
+                    "{} — products are the file names in content/products/",
                     suggestion(&product.value, lookup.products.keys().copied())
                 ),
             )),

@@ -1,0 +1,121 @@
+//! The demo site of this repository builds, and what it publishes holds together.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::process::Command;
+
+use common::*;
+
+/// Builds the repository's demo site into a temporary folder.
+fn build_demo() -> tempfile::TempDir {
+    let out = tempfile::tempdir().expect("temp dir");
+    let status = Command::new(env!("CARGO_BIN_EXE_etalase"))
+        .args(["build", "--root"])
+        .arg(repo())
+        .arg("--output")
+        .arg(out.path().join("public"))
+        .output()
+        .expect("run etalase");
+    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    out
+}
+
+fn html_pages(public: &Path) -> Vec<String> {
+    files(public).into_iter().filter(|f| f.ends_with(".html")).collect()
+}
+
+/// The file a root-relative link points at, if the link is internal.
+fn target(link: &str) -> Option<String> {
+    if !link.starts_with('/') || link.starts_with("//") {
+        return None;
+    }
+    let path = link.split(['#', '?']).next().unwrap_or_default().trim_start_matches('/');
+    Some(if path.is_empty() || path.ends_with('/') { format!("{path}index.html") } else { path.to_string() })
+}
+
+#[test]
+fn every_internal_link_of_the_demo_site_resolves() {
+    let out = build_demo();
+    let public = out.path().join("public");
+    let existing: BTreeSet<String> = files(&public).into_iter().collect();
+    let mut checked = 0;
+    let mut broken = Vec::new();
+    for page in html_pages(&public) {
+        let html = std::fs::read_to_string(public.join(&page)).expect("read");
+        for element in elements(&html) {
+            for attr in ["href", "src"] {
+                let Some(link) = element.attr(attr) else { continue };
+                if let Some(file) = target(link) {
+                    checked += 1;
+                    if !existing.contains(&file) {
+                        broken.push(format!("{page}: {link}"));
+                    }
+                }
+            }
+        }
+    }
+    assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+    assert!(checked > 500, "only {checked} links checked");
+}
+
+#[test]
+fn every_demo_page_has_language_title_description_and_canonical() {
+    let out = build_demo();
+    let public = out.path().join("public");
+    let pages = html_pages(&public);
+    assert!(pages.len() > 50, "{} pages", pages.len());
+    for page in pages {
+        let html = std::fs::read_to_string(public.join(&page)).expect("read");
+        let els = elements(&html);
+        let lang = els.iter().find(|e| e.name == "html").and_then(|e| e.attr("lang")).expect("lang");
+        let expected = if page.starts_with("en/") { "en" } else { "id" };
+        assert_eq!(lang, expected, "{page}");
+        assert!(els.iter().any(|e| e.name == "title"), "{page}: title");
+        let description = find(&els, "meta", "name", "description");
+        assert!(!description.is_empty() && !description[0].attr("content").unwrap_or_default().is_empty(), "{page}: description");
+        assert!(els.iter().any(|e| e.name == "main"), "{page}: main landmark");
+        for image in els.iter().filter(|e| e.name == "img") {
+            assert!(!image.attr("alt").unwrap_or_default().is_empty(), "{page}: image without alt");
+        }
+        if !page.ends_with("404.html") {
+            assert_eq!(find(&els, "link", "rel", "canonical").len(), 1, "{page}: canonical");
+        }
+    }
+}
+
+#[test]
+fn demo_feeds_sitemap_and_structured_data_parse() {
+    let out = build_demo();
+    let public = out.path().join("public");
+    for xml in ["atom.xml", "en/atom.xml", "sitemap.xml"] {
+        let text = std::fs::read_to_string(public.join(xml)).expect("read");
+        roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{xml}: {e}"));
+    }
+    let mut types = Vec::new();
+    for page in html_pages(&public) {
+        let html = std::fs::read_to_string(public.join(&page)).expect("read");
+        json_ld(&html).iter().for_each(|v| ld_types(v, &mut types));
+    }
+    for expected in ["NewsArticle", "Product", "GovernmentOrganization", "BreadcrumbList", "WebSite"] {
+        assert!(types.iter().any(|t| t == expected), "no {expected} in the demo site");
+    }
+}
+
+#[test]
+fn the_demo_tells_both_seed_stories_in_both_languages() {
+    let out = build_demo();
+    let public = out.path().join("public");
+    let read = |p: &str| text(&std::fs::read_to_string(public.join(p)).expect(p));
+    let awards = read("penghargaan/index.html");
+    assert!(awards.contains("Lapas Perempuan"), "{awards}");
+    assert!(read("en/awards/index.html").contains("Palembang"));
+    let products = read("produk/index.html");
+    for product in ["Gula Semut Jahe Merah", "Songket", "Tempe", "Roti"] {
+        assert!(products.contains(product), "{product} missing from the catalogue");
+    }
+    assert!(read("en/products/index.html").contains("Red Ginger"));
+    let guide = std::fs::read_to_string(public.join("panduan-penulis/index.html")).expect("guide");
+    assert!(guide.contains("class=\"hl-") || guide.contains("class=hl-"), "the writer's guide has highlighted code");
+}
