@@ -9,7 +9,7 @@ use crate::config::Config;
 use crate::error::Error;
 use crate::output::Staging;
 use crate::render::theme::Theme;
-use crate::render::{RenderOptions, Renderer};
+use crate::render::{RenderOptions, Renderer, Templates};
 use crate::site::{Site, SiteOptions};
 
 /// What to build and where.
@@ -49,7 +49,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     let started = Instant::now();
     let site = load_site(options)?;
     let theme = Theme::load(&options.root, &site.config)?;
-    let renderer = Renderer::new(&site, &theme, RenderOptions::default())?;
+    let templates = Templates::new(&theme)?;
+    let renderer = Renderer::new(&site, &templates, RenderOptions::default());
     let target = options.output.clone().unwrap_or_else(|| options.root.join("public"));
     let staging = Staging::open(&options.root, &target)?;
 
@@ -63,11 +64,17 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
         .iter()
         .map(|(path, from)| (from.clone(), path.clone()))
         .chain(site.media.iter().map(|m| {
-            let from = options.root.join(crate::content::CONTENT_DIR).join(crate::content::MEDIA_DIR).join(m);
+            let from = options
+                .root
+                .join(crate::content::CONTENT_DIR)
+                .join(crate::content::MEDIA_DIR)
+                .join(m);
             (from, format!("media/{m}"))
         }))
         .collect();
-    copies.par_iter().try_for_each(|(from, path)| staging.copy(from, path))?;
+    copies
+        .par_iter()
+        .try_for_each(|(from, path)| staging.copy(from, path))?;
     let output = staging.commit()?;
     Ok(BuildReport {
         output,

@@ -208,10 +208,7 @@ impl Config {
             }
         }
         if self.news_per_page == 0 {
-            problems.push(error(
-                "`news_per_page` is 0".into(),
-                "use a positive number, e.g. 10",
-            ));
+            problems.push(error("`news_per_page` is 0".into(), "use a positive number, e.g. 10"));
         }
         if self.timezone_offset().is_none() {
             problems.push(error(
@@ -268,5 +265,6 @@ pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
         && !s.starts_with('-')
         && !s.ends_with('-')
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }

@@ -4,7 +4,8 @@
 //! Data flows one way: `config` (etalase.yaml) → `content` (files parsed into typed structs)
 //! → `site` (references resolved, indexes built) → `render` (pages as path + bytes) →
 //! `output` (the only module that writes). Loading and rendering are pure, so they run in
-//! parallel and can be tested without a file system.
+//! parallel and can be tested without a file system; `serve` reruns the same pipeline
+//! incrementally for the writers' preview.
 
 pub mod build;
 pub mod config;
@@ -13,6 +14,7 @@ pub mod error;
 pub mod localized;
 pub mod output;
 pub mod render;
+pub mod serve;
 pub mod site;
 
 pub use build::{BuildOptions, BuildReport, build};

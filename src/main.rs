@@ -8,7 +8,11 @@ use clap::{Parser, Subcommand};
 use etalase::{BuildOptions, Error};
 
 #[derive(Parser)]
-#[command(name = "etalase", version, about = "Bilingual showcase sites for Indonesian correctional units")]
+#[command(
+    name = "etalase",
+    version,
+    about = "Bilingual showcase sites for Indonesian correctional units"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -31,13 +35,44 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Preview the site: build it, serve it on localhost and rebuild on every save.
+    Serve {
+        /// The site folder, which holds etalase.yaml.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The port to listen on (the next free one is used when it is taken).
+        #[arg(long, short, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on; only this computer can connect by default.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the site in the browser.
+        #[arg(long)]
+        open: bool,
+        /// Show stories and pages marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+        /// Poll for changes instead of using file system events (WSL, network drives).
+        #[arg(long)]
+        poll: bool,
+    },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build { root, output, base_url, drafts } => {
-            let options = BuildOptions { root, output, base_url, drafts };
+        Command::Build {
+            root,
+            output,
+            base_url,
+            drafts,
+        } => {
+            let options = BuildOptions {
+                root,
+                output,
+                base_url,
+                drafts,
+            };
             match etalase::build(&options) {
                 Ok(report) => {
                     println!(
@@ -49,6 +84,27 @@ fn main() -> ExitCode {
                     );
                     ExitCode::SUCCESS
                 }
+                Err(err) => report_error(&err),
+            }
+        }
+        Command::Serve {
+            root,
+            port,
+            bind,
+            open,
+            drafts,
+            poll,
+        } => {
+            let options = etalase::serve::ServeOptions {
+                root,
+                bind,
+                port,
+                drafts,
+                poll,
+                open,
+            };
+            match etalase::serve::serve(options) {
+                Ok(()) => ExitCode::SUCCESS,
                 Err(err) => report_error(&err),
             }
         }

@@ -19,39 +19,67 @@ fn both_languages_are_linked_by_hreflang_both_ways() {
     site.file("content/news/2025-11-19-penghargaan.id.md", &award_story())
         .file(
             "content/news/2025-11-19-penghargaan.en.md",
-            &story("Lahat Wins an Award", "2025-11-19", "programs: [ac-3]\n", "LAHAT — Body."),
+            &story(
+                "Lahat Wins an Award",
+                "2025-11-19",
+                "programs: [ac-3]\n",
+                "LAHAT — Body.",
+            ),
         )
         .build();
     let id = site.read("berita/penghargaan/index.html");
     let en = site.read("en/news/penghargaan/index.html");
     for html in [&id, &en] {
         let els = elements(html);
-        assert_eq!(find(&els, "link", "hreflang", "id")[0].attr("href"), Some("https://example.test/berita/penghargaan/"));
-        assert_eq!(find(&els, "link", "hreflang", "en")[0].attr("href"), Some("https://example.test/en/news/penghargaan/"));
+        assert_eq!(
+            find(&els, "link", "hreflang", "id")[0].attr("href"),
+            Some("https://example.test/berita/penghargaan/")
+        );
+        assert_eq!(
+            find(&els, "link", "hreflang", "en")[0].attr("href"),
+            Some("https://example.test/en/news/penghargaan/")
+        );
     }
     assert_eq!(find(&elements(&id), "html", "lang", "id").len(), 1);
     assert_eq!(find(&elements(&en), "html", "lang", "en").len(), 1);
     // The switcher of each goes to the other.
-    assert_eq!(find(&elements(&id), "a", "hreflang", "en")[0].attr("href"), Some("/en/news/penghargaan/"));
-    assert_eq!(find(&elements(&en), "a", "hreflang", "id")[0].attr("href"), Some("/berita/penghargaan/"));
+    assert_eq!(
+        find(&elements(&id), "a", "hreflang", "en")[0].attr("href"),
+        Some("/en/news/penghargaan/")
+    );
+    assert_eq!(
+        find(&elements(&en), "a", "hreflang", "id")[0].attr("href"),
+        Some("/berita/penghargaan/")
+    );
     // Sections that exist in both languages are linked too.
     let products = site.read("produk/index.html");
-    assert_eq!(find(&elements(&products), "link", "hreflang", "en")[0].attr("href"), Some("https://example.test/en/products/"));
+    assert_eq!(
+        find(&elements(&products), "link", "hreflang", "en")[0].attr("href"),
+        Some("https://example.test/en/products/")
+    );
 }
 
 #[test]
 fn a_story_without_translation_is_published_in_its_language_only() {
     let site = Site::new();
-    site.file("content/news/2025-11-19-penghargaan.id.md", &award_story()).build();
+    site.file("content/news/2025-11-19-penghargaan.id.md", &award_story())
+        .build();
     assert!(site.exists("berita/penghargaan/index.html"));
     assert!(!site.exists("en/news/penghargaan/index.html"));
     let html = site.read("berita/penghargaan/index.html");
     let els = elements(&html);
     assert!(find(&els, "link", "hreflang", "en").is_empty(), "no English alternate");
     let switch = find(&els, "a", "hreflang", "en");
-    assert_eq!(switch[0].attr("href"), Some("/en/"), "the switcher goes to the English home");
+    assert_eq!(
+        switch[0].attr("href"),
+        Some("/en/"),
+        "the switcher goes to the English home"
+    );
     assert_eq!(switch[0].attr("class"), Some("lang-missing"));
-    assert!(text(&html).contains("belum tersedia"), "the switcher says the translation is missing");
+    assert!(
+        text(&html).contains("belum tersedia"),
+        "the switcher says the translation is missing"
+    );
     // The English lists do not show it.
     assert!(!site.read("en/news/index.html").contains("penghargaan/"));
 }
@@ -66,7 +94,10 @@ fn product_unit_award_and_programme_pages_list_the_right_items() {
         )
         .build();
     let product = site.read("produk/gula-semut/index.html");
-    assert!(product.contains("/berita/penghargaan/"), "product page lists the story that names it");
+    assert!(
+        product.contains("/berita/penghargaan/"),
+        "product page lists the story that names it"
+    );
     assert!(!product.contains("/berita/rapat/"));
     assert!(text(&product).contains("Rp25.000"));
     assert!(text(&site.read("en/products/gula-semut/index.html")).contains("IDR 25,000"));
@@ -75,7 +106,10 @@ fn product_unit_award_and_programme_pages_list_the_right_items() {
     let unit = site.read("upt/lapas-lahat/index.html");
     assert!(unit.contains("/berita/penghargaan/") && unit.contains("/berita/rapat/"));
     assert!(unit.contains("/produk/gula-semut/"));
-    assert!(unit.contains("/upt/kanwil-sumsel/"), "unit page links its parent office");
+    assert!(
+        unit.contains("/upt/kanwil-sumsel/"),
+        "unit page links its parent office"
+    );
     let kanwil = site.read("upt/kanwil-sumsel/index.html");
     assert!(!kanwil.contains("/berita/rapat/"));
     assert!(kanwil.contains("/upt/lapas-lahat/"), "office page lists its units");
@@ -91,17 +125,26 @@ fn product_unit_award_and_programme_pages_list_the_right_items() {
     assert!(site.read("asta-cita/index.html").contains("/asta-cita/ac-8/"));
 
     let home = site.read("index.html");
-    assert!(home.contains("/produk/gula-semut/"), "featured product on the home page");
+    assert!(
+        home.contains("/produk/gula-semut/"),
+        "featured product on the home page"
+    );
     let rapat = home.find("/berita/rapat/").expect("latest news");
-    assert!(rapat < home.find("/berita/penghargaan/").expect("older news"), "newest first");
+    assert!(
+        rapat < home.find("/berita/penghargaan/").expect("older news"),
+        "newest first"
+    );
 }
 
 #[test]
 fn dates_are_written_per_language() {
     let site = Site::new();
-    site.file("content/news/2025-11-19-a.id.md", &story("A", "2025-11-19", "time: \"09:30\"\n", "x"))
-        .file("content/news/2025-11-19-a.en.md", &story("A", "2025-11-19", "", "x"))
-        .build();
+    site.file(
+        "content/news/2025-11-19-a.id.md",
+        &story("A", "2025-11-19", "time: \"09:30\"\n", "x"),
+    )
+    .file("content/news/2025-11-19-a.en.md", &story("A", "2025-11-19", "", "x"))
+    .build();
     let id = text(&site.read("berita/a/index.html"));
     assert!(id.contains("Rabu, 19 November 2025, 09:30 WIB"), "{id}");
     assert!(text(&site.read("en/news/a/index.html")).contains("Wednesday, 19 November 2025"));
@@ -111,22 +154,33 @@ fn dates_are_written_per_language() {
 fn news_lists_are_paginated() {
     let site = Site::new();
     for day in 1..=7 {
-        site.file(&format!("content/news/2025-11-0{day}-s{day}.id.md"), &story(&format!("Cerita {day}"), &format!("2025-11-0{day}"), "", "x"));
+        site.file(
+            &format!("content/news/2025-11-0{day}-s{day}.id.md"),
+            &story(&format!("Cerita {day}"), &format!("2025-11-0{day}"), "", "x"),
+        );
     }
     site.build();
-    assert!(site.exists("berita/index.html") && site.exists("berita/2/index.html") && site.exists("berita/3/index.html"));
+    assert!(
+        site.exists("berita/index.html") && site.exists("berita/2/index.html") && site.exists("berita/3/index.html")
+    );
     assert!(!site.exists("berita/4/index.html"));
     let first = site.read("berita/index.html");
     assert!(first.contains("/berita/s7/") && !first.contains("/berita/s4/"));
     assert!(first.contains("/berita/2/"), "links the next page");
     assert!(site.read("berita/3/index.html").contains("/berita/s1/"));
-    assert!(site.exists("upt/lapas-lahat/3/index.html"), "unit news are paginated too");
+    assert!(
+        site.exists("upt/lapas-lahat/3/index.html"),
+        "unit news are paginated too"
+    );
 }
 
 #[test]
 fn a_tag_outside_the_vocabulary_fails_the_build() {
     let site = Site::new();
-    site.file("content/news/2025-11-19-a.id.md", &story("A", "2025-11-19", "programs: [ac-3, ac-33]\n", "x"));
+    site.file(
+        "content/news/2025-11-19-a.id.md",
+        &story("A", "2025-11-19", "programs: [ac-3, ac-33]\n", "x"),
+    );
     let err = site.build_error();
     assert!(err.contains("content/news/2025-11-19-a.id.md:6:18"), "{err}");
     assert!(err.contains("unknown programme tag `ac-33`"), "{err}");
@@ -144,7 +198,10 @@ fn a_site_can_declare_its_own_vocabulary() {
     .file("content/news/2025-11-19-a.id.md", &story("A", "2025-11-19", "programs: [pa-3, ac-1]\n", "x"))
     .build();
     assert!(site.read("program-akselerasi/pa-3/index.html").contains("/berita/a/"));
-    assert!(site.read("asta-cita/ac-1/index.html").contains("/berita/a/"), "the built-in Asta Cita stays");
+    assert!(
+        site.read("asta-cita/ac-1/index.html").contains("/berita/a/"),
+        "the built-in Asta Cita stays"
+    );
     assert!(site.exists("en/program-akselerasi/index.html"));
 }
 
@@ -171,7 +228,11 @@ fn dangling_references_are_reported_with_file_line_and_suggestion() {
 #[test]
 fn a_failed_build_leaves_the_earlier_output_untouched() {
     let site = Site::new();
-    site.file("content/news/2025-11-19-a.id.md", &story("Versi Pertama", "2025-11-19", "", "x")).build();
+    site.file(
+        "content/news/2025-11-19-a.id.md",
+        &story("Versi Pertama", "2025-11-19", "", "x"),
+    )
+    .build();
     let before: Vec<(String, Vec<u8>)> = files(&site.public())
         .into_iter()
         .map(|f| {
@@ -179,7 +240,10 @@ fn a_failed_build_leaves_the_earlier_output_untouched() {
             (f, bytes)
         })
         .collect();
-    site.file("content/news/2025-11-19-a.id.md", &story("Versi Kedua", "2025-11-19", "unit: nowhere\n", "x"));
+    site.file(
+        "content/news/2025-11-19-a.id.md",
+        &story("Versi Kedua", "2025-11-19", "unit: nowhere\n", "x"),
+    );
     site.build_error();
     let after: Vec<(String, Vec<u8>)> = files(&site.public())
         .into_iter()
@@ -204,7 +268,10 @@ fn a_folder_etalase_did_not_write_is_never_replaced() {
     let out = site.run(&["build"]);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("did not write"));
-    assert_eq!(std::fs::read_to_string(site.public().join("notes.txt")).expect("kept"), "precious");
+    assert_eq!(
+        std::fs::read_to_string(site.public().join("notes.txt")).expect("kept"),
+        "precious"
+    );
 
     for bad in [".", "..", "content", "content/news"] {
         let out = site.run(&["build", "--output", bad]);
@@ -217,7 +284,10 @@ fn a_folder_etalase_did_not_write_is_never_replaced() {
 fn feeds_and_sitemap_parse_as_xml() {
     let site = Site::new();
     site.file("content/news/2025-11-19-penghargaan.id.md", &award_story())
-        .file("content/news/2025-11-19-penghargaan.en.md", &story("Award & <More>", "2025-11-19", "", "Body & more"))
+        .file(
+            "content/news/2025-11-19-penghargaan.en.md",
+            &story("Award & <More>", "2025-11-19", "", "Body & more"),
+        )
         .build();
     for feed in ["atom.xml", "en/atom.xml"] {
         let xml = site.read(feed);
@@ -227,12 +297,20 @@ fn feeds_and_sitemap_parse_as_xml() {
     }
     let en = site.read("en/atom.xml");
     let doc = roxmltree::Document::parse(&en).expect("feed parses");
-    let title = doc.descendants().find(|n| n.has_tag_name("entry")).and_then(|e| e.children().find(|c| c.has_tag_name("title"))).and_then(|t| t.text());
+    let title = doc
+        .descendants()
+        .find(|n| n.has_tag_name("entry"))
+        .and_then(|e| e.children().find(|c| c.has_tag_name("title")))
+        .and_then(|t| t.text());
     assert_eq!(title, Some("Award & <More>"));
 
     let sitemap = site.read("sitemap.xml");
     let doc = roxmltree::Document::parse(&sitemap).expect("sitemap parses");
-    let locs: Vec<&str> = doc.descendants().filter(|n| n.has_tag_name("loc")).filter_map(|n| n.text()).collect();
+    let locs: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("loc"))
+        .filter_map(|n| n.text())
+        .collect();
     assert!(locs.contains(&"https://example.test/berita/penghargaan/"));
     assert!(locs.contains(&"https://example.test/en/news/penghargaan/"));
     let alternates = doc
@@ -241,7 +319,10 @@ fn feeds_and_sitemap_parse_as_xml() {
         .filter(|n| n.attribute("href") == Some("https://example.test/en/news/penghargaan/"))
         .count();
     assert_eq!(alternates, 2, "both language entries name the English alternate");
-    assert!(site.read("robots.txt").contains("Sitemap: https://example.test/sitemap.xml"));
+    assert!(
+        site.read("robots.txt")
+            .contains("Sitemap: https://example.test/sitemap.xml")
+    );
 }
 
 #[test]
@@ -259,7 +340,10 @@ fn html_special_characters_are_escaped_everywhere() {
     .build();
     let html = site.read("berita/a/index.html");
     let els = elements(&html);
-    assert!(!els.iter().any(|e| e.name == "roti" || e.name == "b"), "no element from content");
+    assert!(
+        !els.iter().any(|e| e.name == "roti" || e.name == "b"),
+        "no element from content"
+    );
     assert!(!html.contains("<b>tebal"), "raw HTML in Markdown is shown as text");
     assert!(!html.contains("javascript:"), "script links are dropped");
     assert!(text(&html).contains(evil), "the title reads as written");
@@ -278,23 +362,34 @@ fn html_special_characters_are_escaped_everywhere() {
 
     let feed = site.read("atom.xml");
     let doc = roxmltree::Document::parse(&feed).expect("feed parses");
-    let title = doc.descendants().find(|n| n.has_tag_name("entry")).and_then(|e| e.children().find(|c| c.has_tag_name("title"))).and_then(|t| t.text());
+    let title = doc
+        .descendants()
+        .find(|n| n.has_tag_name("entry"))
+        .and_then(|e| e.children().find(|c| c.has_tag_name("title")))
+        .and_then(|t| t.text());
     assert_eq!(title, Some(evil));
 }
 
 #[test]
 fn structured_data_describes_news_products_and_units() {
     let site = Site::new();
-    site.file("content/news/2025-11-19-penghargaan.id.md", &award_story()).build();
+    site.file("content/news/2025-11-19-penghargaan.id.md", &award_story())
+        .build();
     let types = |path: &str| {
         let mut out = Vec::new();
         json_ld(&site.read(path)).iter().for_each(|v| ld_types(v, &mut out));
         out
     };
     let story = types("berita/penghargaan/index.html");
-    assert!(story.contains(&"NewsArticle".into()) && story.contains(&"BreadcrumbList".into()), "{story:?}");
+    assert!(
+        story.contains(&"NewsArticle".into()) && story.contains(&"BreadcrumbList".into()),
+        "{story:?}"
+    );
     let product = types("produk/gula-semut/index.html");
-    assert!(product.contains(&"Product".into()) && product.contains(&"Offer".into()), "{product:?}");
+    assert!(
+        product.contains(&"Product".into()) && product.contains(&"Offer".into()),
+        "{product:?}"
+    );
     let unit = types("upt/lapas-lahat/index.html");
     assert!(unit.contains(&"GovernmentOrganization".into()), "{unit:?}");
 }
@@ -317,7 +412,11 @@ fn site_templates_override_the_theme() {
 #[test]
 fn drafts_are_left_out_unless_asked_for() {
     let site = Site::new();
-    site.file("content/news/2025-11-19-a.id.md", &story("A", "2025-11-19", "draft: true\n", "x")).build();
+    site.file(
+        "content/news/2025-11-19-a.id.md",
+        &story("A", "2025-11-19", "draft: true\n", "x"),
+    )
+    .build();
     assert!(!site.exists("berita/a/index.html"));
     let out = site.run(&["build", "--drafts"]);
     assert!(out.status.success());

@@ -31,8 +31,16 @@ fn target(link: &str) -> Option<String> {
     if !link.starts_with('/') || link.starts_with("//") {
         return None;
     }
-    let path = link.split(['#', '?']).next().unwrap_or_default().trim_start_matches('/');
-    Some(if path.is_empty() || path.ends_with('/') { format!("{path}index.html") } else { path.to_string() })
+    let path = link
+        .split(['#', '?'])
+        .next()
+        .unwrap_or_default()
+        .trim_start_matches('/');
+    Some(if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        path.to_string()
+    })
 }
 
 #[test]
@@ -69,15 +77,25 @@ fn every_demo_page_has_language_title_description_and_canonical() {
     for page in pages {
         let html = std::fs::read_to_string(public.join(&page)).expect("read");
         let els = elements(&html);
-        let lang = els.iter().find(|e| e.name == "html").and_then(|e| e.attr("lang")).expect("lang");
+        let lang = els
+            .iter()
+            .find(|e| e.name == "html")
+            .and_then(|e| e.attr("lang"))
+            .expect("lang");
         let expected = if page.starts_with("en/") { "en" } else { "id" };
         assert_eq!(lang, expected, "{page}");
         assert!(els.iter().any(|e| e.name == "title"), "{page}: title");
         let description = find(&els, "meta", "name", "description");
-        assert!(!description.is_empty() && !description[0].attr("content").unwrap_or_default().is_empty(), "{page}: description");
+        assert!(
+            !description.is_empty() && !description[0].attr("content").unwrap_or_default().is_empty(),
+            "{page}: description"
+        );
         assert!(els.iter().any(|e| e.name == "main"), "{page}: main landmark");
         for image in els.iter().filter(|e| e.name == "img") {
-            assert!(!image.attr("alt").unwrap_or_default().is_empty(), "{page}: image without alt");
+            assert!(
+                !image.attr("alt").unwrap_or_default().is_empty(),
+                "{page}: image without alt"
+            );
         }
         if !page.ends_with("404.html") {
             assert_eq!(find(&els, "link", "rel", "canonical").len(), 1, "{page}: canonical");
@@ -98,7 +116,13 @@ fn demo_feeds_sitemap_and_structured_data_parse() {
         let html = std::fs::read_to_string(public.join(&page)).expect("read");
         json_ld(&html).iter().for_each(|v| ld_types(v, &mut types));
     }
-    for expected in ["NewsArticle", "Product", "GovernmentOrganization", "BreadcrumbList", "WebSite"] {
+    for expected in [
+        "NewsArticle",
+        "Product",
+        "GovernmentOrganization",
+        "BreadcrumbList",
+        "WebSite",
+    ] {
         assert!(types.iter().any(|t| t == expected), "no {expected} in the demo site");
     }
 }
@@ -117,5 +141,8 @@ fn the_demo_tells_both_seed_stories_in_both_languages() {
     }
     assert!(read("en/products/index.html").contains("Red Ginger"));
     let guide = std::fs::read_to_string(public.join("panduan-penulis/index.html")).expect("guide");
-    assert!(guide.contains("class=\"hl-") || guide.contains("class=hl-"), "the writer's guide has highlighted code");
+    assert!(
+        guide.contains("class=\"hl-") || guide.contains("class=hl-"),
+        "the writer's guide has highlighted code"
+    );
 }

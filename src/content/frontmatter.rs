@@ -16,7 +16,8 @@ pub struct Split<'a> {
 
 /// Cuts `text` at the `---` fences that open and close its front matter.
 pub fn split<'a>(file: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
-    let example = "start the file with a line `---`, then the fields (title, date, …), then a line `---`, then the text";
+    let example =
+        "start the file with a line `---`, then the fields (title, date, …), then a line `---`, then the text";
     if text.trim().is_empty() {
         return Err(Diagnostic::new(file, "the file is empty").with_hint(example));
     }

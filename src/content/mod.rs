@@ -5,8 +5,9 @@ pub mod frontmatter;
 pub mod model;
 pub mod yaml;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
@@ -78,6 +79,7 @@ enum Kind {
     Vocabulary,
 }
 
+#[derive(Debug, Clone)]
 enum Parsed {
     News(Doc<NewsFront>),
     Page(Doc<PageFront>),
@@ -86,8 +88,23 @@ enum Parsed {
     Vocabulary(Sheet<VocabularySheet>),
 }
 
+/// Parsed files by path, with the modification time and size they were parsed at; a later
+/// load re-parses only the files that changed (the dev server keeps one per session).
+#[derive(Debug, Default)]
+pub struct ContentCache {
+    files: HashMap<PathBuf, (Stamp, Result<Parsed, Diagnostic>)>,
+}
+
+/// When a file was last modified, and its size: a change of either means it must be re-read.
+type Stamp = (Option<SystemTime>, u64);
+
 /// Reads and parses all content of the site in `root`. Every problem is collected.
 pub fn load(root: &Path, config: &Config) -> Result<Content, Error> {
+    load_cached(root, config, &mut ContentCache::default())
+}
+
+/// Like [`load`], reusing what `cache` parsed before for files that did not change.
+pub fn load_cached(root: &Path, config: &Config, cache: &mut ContentCache) -> Result<Content, Error> {
     let content_dir = root.join(CONTENT_DIR);
     if !content_dir.is_dir() {
         return Err(Diagnostic::new(CONTENT_DIR, "the content folder is missing")
@@ -128,9 +145,27 @@ pub fn load(root: &Path, config: &Config) -> Result<Content, Error> {
         files.push((kind, entry.into_path()));
     }
 
-    let parsed: Vec<Result<Parsed, Diagnostic>> = files
+    let stamped: Vec<(Kind, PathBuf, Stamp)> = files
+        .into_iter()
+        .map(|(kind, path)| {
+            let meta = std::fs::metadata(&path).ok();
+            let modified = meta.as_ref().and_then(|m| m.modified().ok());
+            (kind, path, (modified, meta.map_or(0, |m| m.len())))
+        })
+        .collect();
+    let fresh: Vec<_> = stamped
         .par_iter()
-        .map(|(kind, path)| parse_file(root, config, *kind, path))
+        .filter(|(_, path, stamp)| {
+            !matches!(cache.files.get(path), Some((cached, _)) if cached == stamp && stamp.0.is_some())
+        })
+        .map(|(kind, path, stamp)| (path.clone(), (*stamp, parse_file(root, config, *kind, path))))
+        .collect();
+    cache.files.extend(fresh);
+    let present: std::collections::HashSet<&PathBuf> = stamped.iter().map(|(_, p, _)| p).collect();
+    cache.files.retain(|path, _| present.contains(path));
+    let parsed: Vec<Result<Parsed, Diagnostic>> = stamped
+        .iter()
+        .filter_map(|(_, path, _)| cache.files.get(path).map(|(_, r)| r.clone()))
         .collect();
     for result in parsed {
         match result {
@@ -166,11 +201,13 @@ fn parse_file(root: &Path, config: &Config, kind: Kind, path: &Path) -> Result<P
     };
     let extension = path.extension().and_then(|e| e.to_str()).unwrap_or_default();
     if extension != expected && !(expected == "yaml" && extension == "yml") {
-        return Err(Diagnostic::new(&file, format!("expected a .{expected} file here"))
-            .with_hint(format!("rename the file to end in .{expected}, or move it out of this folder")));
+        return Err(
+            Diagnostic::new(&file, format!("expected a .{expected} file here")).with_hint(format!(
+                "rename the file to end in .{expected}, or move it out of this folder"
+            )),
+        );
     }
-    let bytes = std::fs::read(path)
-        .map_err(|err| Diagnostic::new(&file, format!("cannot read the file: {err}")))?;
+    let bytes = std::fs::read(path).map_err(|err| Diagnostic::new(&file, format!("cannot read the file: {err}")))?;
     let text = yaml::decode_utf8(&file, &bytes)?;
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
     match kind {

@@ -77,7 +77,11 @@ impl Staging {
     /// Swaps the finished build in place of the previous output.
     pub fn commit(mut self) -> Result<PathBuf, Error> {
         let parent = self.target.parent().unwrap_or(Path::new("/")).to_path_buf();
-        let old = parent.join(format!(".{}.etalase-old-{}", file_name(&self.target), std::process::id()));
+        let old = parent.join(format!(
+            ".{}.etalase-old-{}",
+            file_name(&self.target),
+            std::process::id()
+        ));
         let had_previous = self.target.exists();
         if had_previous {
             fs::rename(&self.target, &old).io("cannot move aside", &self.target)?;
@@ -109,7 +113,9 @@ impl Drop for Staging {
 }
 
 fn file_name(path: &Path) -> String {
-    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into())
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into())
 }
 
 /// Removes staging and old folders left by interrupted builds (only those with the marker).
@@ -131,15 +137,25 @@ fn check_target(root: &Path, target: &Path) -> Result<PathBuf, Error> {
         reason: reason.to_string(),
     };
     let root = root.canonicalize().io("cannot open the site folder", root)?;
-    let absolute = if target.is_absolute() { target.to_path_buf() } else { root.join(target) };
+    let absolute = if target.is_absolute() {
+        target.to_path_buf()
+    } else {
+        root.join(target)
+    };
     let name = match absolute.file_name() {
         Some(name) if !matches!(absolute.components().next_back(), Some(Component::ParentDir)) => name.to_owned(),
         _ => return Err(refuse(target, "name a folder, e.g. public")),
     };
-    let parent = absolute.parent().ok_or_else(|| refuse(target, "the output cannot be the file system root"))?;
+    let parent = absolute
+        .parent()
+        .ok_or_else(|| refuse(target, "the output cannot be the file system root"))?;
     fs::create_dir_all(parent).io("cannot create", parent)?;
     let target = parent.canonicalize().io("cannot open", parent)?.join(name);
-    let target = if target.is_symlink() { target.canonicalize().io("cannot open", &target)? } else { target };
+    let target = if target.is_symlink() {
+        target.canonicalize().io("cannot open", &target)?
+    } else {
+        target
+    };
 
     if root.starts_with(&target) {
         return Err(refuse(&target, "it is the site folder or contains it"));
@@ -161,7 +177,9 @@ fn check_target(root: &Path, target: &Path) -> Result<PathBuf, Error> {
         if !empty && !target.join(MARKER).is_file() {
             return Err(refuse(
                 &target,
-                &format!("the folder has files that Etalase did not write (no {MARKER} marker); empty it or choose another folder"),
+                &format!(
+                    "the folder has files that Etalase did not write (no {MARKER} marker); empty it or choose another folder"
+                ),
             ));
         }
     }

@@ -96,7 +96,11 @@ impl Cards {
                 .collect(),
             units: languages
                 .clone()
-                .map(|lang| (0..site.units.len()).map(|ix| unit_card(site, &locales[lang], urls, lang, ix)).collect())
+                .map(|lang| {
+                    (0..site.units.len())
+                        .map(|ix| unit_card(site, &locales[lang], urls, lang, ix))
+                        .collect()
+                })
                 .collect(),
             terms: languages
                 .map(|lang| {
@@ -119,11 +123,20 @@ impl Cards {
     }
 
     pub fn product_list(&self, lang: usize, ixs: &[usize]) -> Value {
-        Value::from(ixs.iter().filter_map(|&ix| self.products[lang][ix].clone()).collect::<Vec<_>>())
+        Value::from(
+            ixs.iter()
+                .filter_map(|&ix| self.products[lang][ix].clone())
+                .collect::<Vec<_>>(),
+        )
     }
 
     pub fn term_list(&self, lang: usize, terms: &[TermId]) -> Value {
-        Value::from(terms.iter().map(|t| self.terms[lang][t.vocabulary][t.term].clone()).collect::<Vec<_>>())
+        Value::from(
+            terms
+                .iter()
+                .map(|t| self.terms[lang][t.vocabulary][t.term].clone())
+                .collect::<Vec<_>>(),
+        )
     }
 }
 

@@ -123,7 +123,7 @@ impl Locale {
         let digits = amount.to_string();
         let mut grouped = String::new();
         for (ix, digit) in digits.chars().enumerate() {
-            if ix > 0 && (digits.len() - ix) % 3 == 0 {
+            if ix > 0 && (digits.len() - ix).is_multiple_of(3) {
                 grouped.push_str(&self.price.thousands);
             }
             grouped.push(digit);

@@ -42,7 +42,12 @@ fn script_safe(value: &Value) -> String {
 /// The publication time as ISO 8601 with the site's UTC offset.
 pub(super) fn date_time(site: &Site, date: Date, time: Option<Time>) -> String {
     match time {
-        Some(t) => format!("{date}T{:02}:{:02}:00{}", t.hour(), t.minute(), site.config.timezone.offset),
+        Some(t) => format!(
+            "{date}T{:02}:{:02}:00{}",
+            t.hour(),
+            t.minute(),
+            site.config.timezone.offset
+        ),
         None => date.to_string(),
     }
 }

@@ -56,46 +56,62 @@ pub struct RenderOptions {
     pub no_minify: bool,
 }
 
-/// The Tera environment and the shared, pre-serialized parts of every page.
+/// A theme's templates, compiled once and shared by every build of a session.
+pub struct Templates {
+    tera: Tera,
+    locales: Vec<Locale>,
+    /// URL of each static file by its path (`style.css` → `/style.css`).
+    assets: Vec<(String, String)>,
+}
+
+impl Templates {
+    pub fn new(theme: &Theme) -> Result<Templates, Error> {
+        let mut tera = Tera::new();
+        tera.autoescape_on(vec![".html", ".xml"]);
+        tera.add_raw_templates(theme.templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+            .map_err(|err| template_error("theme", &err))?;
+        Ok(Templates {
+            tera,
+            locales: theme.locales.clone(),
+            assets: theme
+                .static_files
+                .keys()
+                .map(|path| (path.clone(), format!("/{path}")))
+                .collect(),
+        })
+    }
+}
+
+/// The shared, pre-serialized parts of every page of one site.
 pub struct Renderer<'a> {
     site: &'a Site,
-    tera: Tera,
+    tera: &'a Tera,
     locales: Vec<Locale>,
     urls: Urls<'a>,
     cards: Cards,
     /// `site` and `t` of each language, built once.
     common: Vec<(Value, Value)>,
     options: RenderOptions,
-    /// URL of each static file by its path (`style.css` → `/style.css`).
-    assets: Vec<(String, String)>,
+    assets: &'a [(String, String)],
 }
 
 impl<'a> Renderer<'a> {
-    pub fn new(site: &'a Site, theme: &Theme, options: RenderOptions) -> Result<Self, Error> {
-        let mut tera = Tera::new();
-        tera.autoescape_on(vec![".html", ".xml"]);
-        tera.add_raw_templates(theme.templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
-            .map_err(|err| template_error("theme", &err))?;
+    pub fn new(site: &'a Site, templates: &'a Templates, options: RenderOptions) -> Self {
         let urls = Urls::new(&site.config);
-        let locales = theme.locales.clone();
-        let assets = theme
-            .static_files
-            .keys()
-            .map(|path| (path.clone(), format!("/{path}")))
-            .collect();
+        let locales = templates.locales.clone();
         let cards = Cards::build(site, &locales, urls);
         let mut renderer = Renderer {
             site,
-            tera,
+            tera: &templates.tera,
             locales,
             urls,
             cards,
             common: Vec::new(),
             options,
-            assets,
+            assets: &templates.assets,
         };
         renderer.common = (0..site.languages()).map(|lang| renderer.common_values(lang)).collect();
-        Ok(renderer)
+        renderer
     }
 
     /// Every page and file of the site, in a stable order.
@@ -155,18 +171,27 @@ impl<'a> Renderer<'a> {
                 .into_bytes(),
             }),
             page => {
-                let (template, context) = self.page_context(page)?;
-                let url = self.url(page).unwrap_or_default();
-                let html = self
-                    .tera
-                    .render(template, &context)
-                    .map_err(|err| template_error(template, &err))?;
-                Ok(OutputFile {
-                    path: output_path(&url),
-                    bytes: self.finish_html(html),
-                })
+                let (template, context) = self.page_context(page);
+                self.render_page(page, template, &context)
             }
         }
+    }
+
+    /// The template and context of an HTML page; the page is a pure function of the two.
+    pub fn context(&self, job: Job) -> Option<(&'static str, Context)> {
+        self.url(job).map(|_| self.page_context(job))
+    }
+
+    /// Renders an HTML page from its template and context.
+    pub fn render_page(&self, job: Job, template: &str, context: &Context) -> Result<OutputFile, Error> {
+        let html = self
+            .tera
+            .render(template, context)
+            .map_err(|err| template_error(template, &err))?;
+        Ok(OutputFile {
+            path: output_path(&self.url(job).unwrap_or_default()),
+            bytes: self.finish_html(html),
+        })
     }
 
     fn finish_html(&self, mut html: String) -> Vec<u8> {
@@ -195,7 +220,10 @@ impl<'a> Renderer<'a> {
     }
 
     fn term_stories(&self, lang: usize, term: TermId) -> &[usize] {
-        self.site.index.stories_by_term[lang].get(&term).map(Vec::as_slice).unwrap_or_default()
+        self.site.index.stories_by_term[lang]
+            .get(&term)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
     }
 
     /// The root-relative URL of an HTML page job; `None` for feeds and other files.

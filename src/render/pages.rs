@@ -5,7 +5,6 @@ use tera::{Context, Value};
 
 use super::cards::{ImageView, Link, media_url, unit_link};
 use super::{Job, Renderer, jsonld};
-use crate::error::Error;
 use crate::site::TermId;
 
 /// What every page tells the layout about itself.
@@ -95,10 +94,26 @@ impl Renderer<'_> {
         let u = self.urls;
         let label = |key: &str| locale.get(key).to_string();
         let nav = vec![
-            NavItem { key: "news", label: label("nav_news"), url: u.news_list(lang, 1) },
-            NavItem { key: "products", label: label("nav_products"), url: u.catalogue(lang) },
-            NavItem { key: "units", label: label("nav_units"), url: u.units(lang) },
-            NavItem { key: "awards", label: label("nav_awards"), url: u.awards(lang) },
+            NavItem {
+                key: "news",
+                label: label("nav_news"),
+                url: u.news_list(lang, 1),
+            },
+            NavItem {
+                key: "products",
+                label: label("nav_products"),
+                url: u.catalogue(lang),
+            },
+            NavItem {
+                key: "units",
+                label: label("nav_units"),
+                url: u.units(lang),
+            },
+            NavItem {
+                key: "awards",
+                label: label("nav_awards"),
+                url: u.awards(lang),
+            },
         ];
         let vocabularies = site
             .vocabularies
@@ -140,11 +155,14 @@ impl Renderer<'_> {
             menu,
             vocabularies,
         };
-        (Value::from_serializable(&view), Value::from_serializable(&locale.strings))
+        (
+            Value::from_serializable(&view),
+            Value::from_serializable(&locale.strings),
+        )
     }
 
     /// The template and the context of an HTML page.
-    pub(super) fn page_context(&self, job: Job) -> Result<(&'static str, Context), Error> {
+    pub(super) fn page_context(&self, job: Job) -> (&'static str, Context) {
         let lang = self.lang(job);
         let mut context = self.base_context(lang);
         let built = match job {
@@ -164,7 +182,7 @@ impl Renderer<'_> {
         };
         let meta = self.meta(job, built.head);
         context.insert("page", &meta);
-        Ok((built.template, context))
+        (built.template, context)
     }
 
     fn meta(&self, job: Job, head: Head) -> PageMeta {
@@ -222,7 +240,11 @@ impl Renderer<'_> {
             prev: (page > 1).then(|| url(page - 1)),
             next: (page < total).then(|| url(page + 1)),
             pages: window
-                .map(|number| PagerLink { number, url: url(number), current: number == page })
+                .map(|number| PagerLink {
+                    number,
+                    url: url(number),
+                    current: number == page,
+                })
                 .collect(),
         }
     }
@@ -240,42 +262,62 @@ impl Renderer<'_> {
 
     fn site_description(&self, lang: usize) -> String {
         let site = self.site;
-        site.config.description.as_ref().map(|d| site.text(d, lang).to_string()).unwrap_or_default()
+        site.config
+            .description
+            .as_ref()
+            .map(|d| site.text(d, lang).to_string())
+            .unwrap_or_default()
     }
 
     fn home(&self, lang: usize, context: &mut Context) -> Built {
         let index = &self.site.index;
         let stories = &index.stories[lang];
         context.insert_value("latest", self.cards.story_list(&stories[..stories.len().min(6)]));
-        let featured: Vec<usize> = index.products[lang].iter().copied().filter(|&ix| self.site.products[ix].featured).collect();
+        let featured: Vec<usize> = index.products[lang]
+            .iter()
+            .copied()
+            .filter(|&ix| self.site.products[ix].featured)
+            .collect();
         context.insert_value("featured", self.cards.product_list(lang, &featured));
         let awards = &index.awards[lang];
         context.insert_value("awards", self.cards.story_list(&awards[..awards.len().min(3)]));
         context.insert_value("units", Value::from(self.cards.units[lang].clone()));
-        Built::new("home.html", Head {
-            title: self.site.text(&self.site.config.title, lang).to_string(),
-            description: self.site_description(lang),
-            section: "home",
-            jsonld: Some(jsonld::website(self, lang)),
-            ..Head::default()
-        })
+        Built::new(
+            "home.html",
+            Head {
+                title: self.site.text(&self.site.config.title, lang).to_string(),
+                description: self.site_description(lang),
+                section: "home",
+                jsonld: Some(jsonld::website(self, lang)),
+                ..Head::default()
+            },
+        )
     }
 
     fn news_list(&self, lang: usize, page: usize, context: &mut Context) -> Built {
         let stories = &self.site.index.stories[lang];
         context.insert_value("items", self.cards.story_list(self.slice(stories, page)));
-        context.insert("pager", &self.pager(page, stories.len(), |p| self.urls.news_list(lang, p)));
+        context.insert(
+            "pager",
+            &self.pager(page, stories.len(), |p| self.urls.news_list(lang, p)),
+        );
         let mut title = self.t(lang, "nav_news");
         if page > 1 {
             title = format!("{title} · {} {page}", self.t(lang, "page"));
         }
-        Built::new("news_list.html", Head {
-            crumbs: vec![Crumb { name: self.t(lang, "nav_news"), url: self.urls.news_list(lang, 1) }],
-            title,
-            description: self.t(lang, "news_description"),
-            section: "news",
-            ..Head::default()
-        })
+        Built::new(
+            "news_list.html",
+            Head {
+                crumbs: vec![Crumb {
+                    name: self.t(lang, "nav_news"),
+                    url: self.urls.news_list(lang, 1),
+                }],
+                title,
+                description: self.t(lang, "news_description"),
+                section: "news",
+                ..Head::default()
+            },
+        )
     }
 
     fn story(&self, ix: usize, context: &mut Context) -> Built {
@@ -296,33 +338,50 @@ impl Renderer<'_> {
             source: Option<&'a str>,
             unit: Link<'a>,
         }
-        let time = story.time.map(|t| format!("{} {}", locale.time(t), site.config.timezone.label));
-        context.insert("story", &StoryView {
-            title: &story.title,
-            date: locale.long_date(story.date),
-            date_iso: jsonld::date_time(site, story.date, story.time),
-            time,
-            summary: &story.summary,
-            html: &story.html,
-            image: story.image.as_ref().map(|i| ImageView { src: media_url(&i.src), alt: &i.alt }),
-            award: story.award.as_ref(),
-            source: story.source.as_deref(),
-            unit: unit_link(site, self.urls, lang, story.unit),
-        });
+        let time = story
+            .time
+            .map(|t| format!("{} {}", locale.time(t), site.config.timezone.label));
+        context.insert(
+            "story",
+            &StoryView {
+                title: &story.title,
+                date: locale.long_date(story.date),
+                date_iso: jsonld::date_time(site, story.date, story.time),
+                time,
+                summary: &story.summary,
+                html: &story.html,
+                image: story.image.as_ref().map(|i| ImageView {
+                    src: media_url(&i.src),
+                    alt: &i.alt,
+                }),
+                award: story.award.as_ref(),
+                source: story.source.as_deref(),
+                unit: unit_link(site, self.urls, lang, story.unit),
+            },
+        );
         context.insert_value("terms", self.cards.term_list(lang, &story.terms));
         context.insert_value("products", self.cards.product_list(lang, &story.products));
-        Built::new("story.html", Head {
-            title: story.title.clone(),
-            description: story.summary.clone(),
-            crumbs: vec![
-                Crumb { name: self.t(lang, "nav_news"), url: self.urls.news_list(lang, 1) },
-                Crumb { name: story.title.clone(), url: self.urls.story(lang, &story.slug) },
-            ],
-            jsonld: Some(jsonld::news_article(self, ix)),
-            og_type: "article",
-            image: story.image.as_ref().map(|i| media_url(&i.src)),
-            section: if story.award.is_some() { "awards" } else { "news" },
-        })
+        Built::new(
+            "story.html",
+            Head {
+                title: story.title.clone(),
+                description: story.summary.clone(),
+                crumbs: vec![
+                    Crumb {
+                        name: self.t(lang, "nav_news"),
+                        url: self.urls.news_list(lang, 1),
+                    },
+                    Crumb {
+                        name: story.title.clone(),
+                        url: self.urls.story(lang, &story.slug),
+                    },
+                ],
+                jsonld: Some(jsonld::news_article(self, ix)),
+                og_type: "article",
+                image: story.image.as_ref().map(|i| media_url(&i.src)),
+                section: if story.award.is_some() { "awards" } else { "news" },
+            },
+        )
     }
 
     fn catalogue(&self, lang: usize, context: &mut Context) -> Built {
@@ -341,7 +400,11 @@ impl Renderer<'_> {
             .iter()
             .enumerate()
             .filter_map(|(c, (key, label))| {
-                let ixs: Vec<usize> = published.iter().copied().filter(|&ix| site.products[ix].category == c).collect();
+                let ixs: Vec<usize> = published
+                    .iter()
+                    .copied()
+                    .filter(|&ix| site.products[ix].category == c)
+                    .collect();
                 (!ixs.is_empty()).then(|| Group {
                     key: key.clone(),
                     label: site.text(label, lang).to_string(),
@@ -365,14 +428,26 @@ impl Renderer<'_> {
             .collect();
         context.insert("categories", &categories);
         context.insert("by_unit", &by_unit);
-        Built::new("catalogue.html", Head {
-            title: self.t(lang, "nav_products"),
-            description: self.t(lang, "products_description"),
-            crumbs: vec![Crumb { name: self.t(lang, "nav_products"), url: self.urls.catalogue(lang) }],
-            section: "products",
-            jsonld: Some(jsonld::item_list(self, &published.iter().filter_map(|&ix| self.url(Job::Product { lang, ix })).collect::<Vec<_>>())),
-            ..Head::default()
-        })
+        Built::new(
+            "catalogue.html",
+            Head {
+                title: self.t(lang, "nav_products"),
+                description: self.t(lang, "products_description"),
+                crumbs: vec![Crumb {
+                    name: self.t(lang, "nav_products"),
+                    url: self.urls.catalogue(lang),
+                }],
+                section: "products",
+                jsonld: Some(jsonld::item_list(
+                    self,
+                    &published
+                        .iter()
+                        .filter_map(|&ix| self.url(Job::Product { lang, ix }))
+                        .collect::<Vec<_>>(),
+                )),
+                ..Head::default()
+            },
+        )
     }
 
     fn product(&self, lang: usize, ix: usize, context: &mut Context) -> Built {
@@ -399,49 +474,84 @@ impl Renderer<'_> {
             let message = format!("{} {}", locale.get("order_message"), name);
             format!("https://wa.me/{digits}?text={}", percent_encode(&message))
         });
-        context.insert("product", &ProductView {
-            name: &name,
-            html: text.map(|t| t.html.as_str()).unwrap_or_default(),
-            unit: unit_link(site, self.urls, lang, product.unit),
-            category: site.text(&site.config.categories.0[product.category].1, lang),
-            featured: product.featured,
-            price: product.price.as_ref().map(|p| locale.price(p.amount)),
-            per: product.price.as_ref().and_then(|p| p.per.as_ref()).map(|per| site.text(per, lang)),
-            images: product
-                .images
-                .iter()
-                .map(|i| ImageView { src: media_url(&i.src), alt: site.text(&i.alt, lang) })
-                .collect(),
-            whatsapp_url,
-            marketplace: product.marketplace.iter().map(|(n, u)| Link { name: n, url: u.clone() }).collect(),
-            certifications: &product.certifications,
-        });
+        context.insert(
+            "product",
+            &ProductView {
+                name: &name,
+                html: text.map(|t| t.html.as_str()).unwrap_or_default(),
+                unit: unit_link(site, self.urls, lang, product.unit),
+                category: site.text(&site.config.categories.0[product.category].1, lang),
+                featured: product.featured,
+                price: product.price.as_ref().map(|p| locale.price(p.amount)),
+                per: product
+                    .price
+                    .as_ref()
+                    .and_then(|p| p.per.as_ref())
+                    .map(|per| site.text(per, lang)),
+                images: product
+                    .images
+                    .iter()
+                    .map(|i| ImageView {
+                        src: media_url(&i.src),
+                        alt: site.text(&i.alt, lang),
+                    })
+                    .collect(),
+                whatsapp_url,
+                marketplace: product
+                    .marketplace
+                    .iter()
+                    .map(|(n, u)| Link {
+                        name: n,
+                        url: u.clone(),
+                    })
+                    .collect(),
+                certifications: &product.certifications,
+            },
+        );
         context.insert_value("terms", self.cards.term_list(lang, &product.terms));
-        let stories = site.index.stories_by_product[lang].get(&ix).map(Vec::as_slice).unwrap_or_default();
+        let stories = site.index.stories_by_product[lang]
+            .get(&ix)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
         context.insert_value("stories", self.cards.story_list(&stories[..stories.len().min(10)]));
-        Built::new("product.html", Head {
-            description: text.map(|t| t.summary.clone()).unwrap_or_default(),
-            crumbs: vec![
-                Crumb { name: self.t(lang, "nav_products"), url: self.urls.catalogue(lang) },
-                Crumb { name: name.clone(), url: self.urls.product(lang, &product.slug) },
-            ],
-            title: name,
-            jsonld: Some(jsonld::product(self, lang, ix)),
-            og_type: "product",
-            image: product.images.first().map(|i| media_url(&i.src)),
-            section: "products",
-        })
+        Built::new(
+            "product.html",
+            Head {
+                description: text.map(|t| t.summary.clone()).unwrap_or_default(),
+                crumbs: vec![
+                    Crumb {
+                        name: self.t(lang, "nav_products"),
+                        url: self.urls.catalogue(lang),
+                    },
+                    Crumb {
+                        name: name.clone(),
+                        url: self.urls.product(lang, &product.slug),
+                    },
+                ],
+                title: name,
+                jsonld: Some(jsonld::product(self, lang, ix)),
+                og_type: "product",
+                image: product.images.first().map(|i| media_url(&i.src)),
+                section: "products",
+            },
+        )
     }
 
     fn units(&self, lang: usize, context: &mut Context) -> Built {
         context.insert_value("units", Value::from(self.cards.units[lang].clone()));
-        Built::new("units.html", Head {
-            title: self.t(lang, "nav_units"),
-            description: self.t(lang, "units_description"),
-            crumbs: vec![Crumb { name: self.t(lang, "nav_units"), url: self.urls.units(lang) }],
-            section: "units",
-            ..Head::default()
-        })
+        Built::new(
+            "units.html",
+            Head {
+                title: self.t(lang, "nav_units"),
+                description: self.t(lang, "units_description"),
+                crumbs: vec![Crumb {
+                    name: self.t(lang, "nav_units"),
+                    url: self.urls.units(lang),
+                }],
+                section: "units",
+                ..Head::default()
+            },
+        )
     }
 
     fn unit(&self, lang: usize, ix: usize, page: usize, context: &mut Context) -> Built {
@@ -468,24 +578,37 @@ impl Renderer<'_> {
             .filter(|(_, u)| u.parent == Some(ix))
             .map(|(child, _)| unit_link(site, self.urls, lang, child))
             .collect();
-        context.insert("unit", &UnitView {
-            name: &name,
-            kind: self.t(lang, &format!("unit_kind_{}", unit.kind.key())),
-            class: unit.class.as_deref(),
-            city: &unit.city,
-            region: &unit.region,
-            address: unit.address.as_deref(),
-            contact: &unit.contact,
-            parent: unit.parent.map(|p| unit_link(site, self.urls, lang, p)),
-            children,
-            html: unit.html[lang].as_deref(),
-        });
+        context.insert(
+            "unit",
+            &UnitView {
+                name: &name,
+                kind: self.t(lang, &format!("unit_kind_{}", unit.kind.key())),
+                class: unit.class.as_deref(),
+                city: &unit.city,
+                region: &unit.region,
+                address: unit.address.as_deref(),
+                contact: &unit.contact,
+                parent: unit.parent.map(|p| unit_link(site, self.urls, lang, p)),
+                children,
+                html: unit.html[lang].as_deref(),
+            },
+        );
         let stories = &site.index.stories_by_unit[lang][ix];
         context.insert_value("stories", self.cards.story_list(self.slice(stories, page)));
-        context.insert("pager", &self.pager(page, stories.len(), |p| self.urls.unit(lang, &unit.id, p)));
-        context.insert_value("products", self.cards.product_list(lang, &site.index.products_by_unit[ix]));
+        context.insert(
+            "pager",
+            &self.pager(page, stories.len(), |p| self.urls.unit(lang, &unit.id, p)),
+        );
+        context.insert_value(
+            "products",
+            self.cards.product_list(lang, &site.index.products_by_unit[ix]),
+        );
         let awards: Vec<usize> = if page == 1 {
-            site.index.awards[lang].iter().copied().filter(|&s| site.stories[s].unit == ix).collect()
+            site.index.awards[lang]
+                .iter()
+                .copied()
+                .filter(|&s| site.stories[s].unit == ix)
+                .collect()
         } else {
             Vec::new()
         };
@@ -494,28 +617,43 @@ impl Renderer<'_> {
         if page > 1 {
             title = format!("{title} · {} {page}", self.t(lang, "page"));
         }
-        Built::new("unit.html", Head {
-            title,
-            description: format!("{} — {}, {}", name, unit.city, unit.region),
-            crumbs: vec![
-                Crumb { name: self.t(lang, "nav_units"), url: self.urls.units(lang) },
-                Crumb { name: name.clone(), url: self.urls.unit(lang, &unit.id, 1) },
-            ],
-            jsonld: Some(jsonld::organization(self, lang, ix, true)),
-            section: "units",
-            ..Head::default()
-        })
+        Built::new(
+            "unit.html",
+            Head {
+                title,
+                description: format!("{} — {}, {}", name, unit.city, unit.region),
+                crumbs: vec![
+                    Crumb {
+                        name: self.t(lang, "nav_units"),
+                        url: self.urls.units(lang),
+                    },
+                    Crumb {
+                        name: name.clone(),
+                        url: self.urls.unit(lang, &unit.id, 1),
+                    },
+                ],
+                jsonld: Some(jsonld::organization(self, lang, ix, true)),
+                section: "units",
+                ..Head::default()
+            },
+        )
     }
 
     fn awards(&self, lang: usize, context: &mut Context) -> Built {
         context.insert_value("items", self.cards.story_list(&self.site.index.awards[lang]));
-        Built::new("awards.html", Head {
-            title: self.t(lang, "nav_awards"),
-            description: self.t(lang, "awards_description"),
-            crumbs: vec![Crumb { name: self.t(lang, "nav_awards"), url: self.urls.awards(lang) }],
-            section: "awards",
-            ..Head::default()
-        })
+        Built::new(
+            "awards.html",
+            Head {
+                title: self.t(lang, "nav_awards"),
+                description: self.t(lang, "awards_description"),
+                crumbs: vec![Crumb {
+                    name: self.t(lang, "nav_awards"),
+                    url: self.urls.awards(lang),
+                }],
+                section: "awards",
+                ..Head::default()
+            },
+        )
     }
 
     fn vocabulary(&self, lang: usize, ix: usize, context: &mut Context) -> Built {
@@ -530,10 +668,16 @@ impl Renderer<'_> {
         }
         let terms: Vec<TermView> = (0..vocabulary.terms.len())
             .map(|t| {
-                let id = TermId { vocabulary: ix, term: t };
+                let id = TermId {
+                    vocabulary: ix,
+                    term: t,
+                };
                 TermView {
                     chip: self.cards.terms[lang][ix][t].clone(),
-                    description: vocabulary.terms[t].description.as_ref().map(|d| site.text(d, lang).to_string()),
+                    description: vocabulary.terms[t]
+                        .description
+                        .as_ref()
+                        .map(|d| site.text(d, lang).to_string()),
                     stories: self.term_stories(lang, id).len(),
                     products: site.index.products_by_term.get(&id).map_or(0, |p| {
                         p.iter().filter(|&&ix| site.products[ix].text[lang].is_some()).count()
@@ -543,15 +687,24 @@ impl Renderer<'_> {
             .collect();
         let name = site.text(&vocabulary.name, lang).to_string();
         let description = vocabulary.description.as_ref().map(|d| site.text(d, lang).to_string());
-        context.insert("vocabulary", &serde_json::json!({ "name": name, "description": description }));
+        context.insert(
+            "vocabulary",
+            &serde_json::json!({ "name": name, "description": description }),
+        );
         context.insert("terms", &terms);
-        Built::new("vocabulary.html", Head {
-            crumbs: vec![Crumb { name: name.clone(), url: self.urls.vocabulary(lang, &vocabulary.id) }],
-            description: description.unwrap_or_else(|| name.clone()),
-            title: name,
-            section: "programs",
-            ..Head::default()
-        })
+        Built::new(
+            "vocabulary.html",
+            Head {
+                crumbs: vec![Crumb {
+                    name: name.clone(),
+                    url: self.urls.vocabulary(lang, &vocabulary.id),
+                }],
+                description: description.unwrap_or_else(|| name.clone()),
+                title: name,
+                section: "programs",
+                ..Head::default()
+            },
+        )
     }
 
     fn term(&self, lang: usize, id: TermId, page: usize, context: &mut Context) -> Built {
@@ -573,12 +726,23 @@ impl Renderer<'_> {
         context.insert_value("stories", self.cards.story_list(self.slice(stories, page)));
         context.insert(
             "pager",
-            &self.pager(page, stories.len(), |p| self.urls.term(lang, &vocabulary.id, &term.id, p)),
+            &self.pager(page, stories.len(), |p| {
+                self.urls.term(lang, &vocabulary.id, &term.id, p)
+            }),
         );
-        let products = site.index.products_by_term.get(&id).map(Vec::as_slice).unwrap_or_default();
+        let products = site
+            .index
+            .products_by_term
+            .get(&id)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
         context.insert_value(
             "products",
-            if page == 1 { self.cards.product_list(lang, products) } else { Value::from(Vec::<Value>::new()) },
+            if page == 1 {
+                self.cards.product_list(lang, products)
+            } else {
+                Value::from(Vec::<Value>::new())
+            },
         );
         let short = match term.number {
             Some(n) => format!("{vocabulary_name} {n}"),
@@ -588,37 +752,58 @@ impl Renderer<'_> {
         if page > 1 {
             title = format!("{title} · {} {page}", self.t(lang, "page"));
         }
-        Built::new("term.html", Head {
-            title,
-            description: description.unwrap_or_else(|| label.clone()),
-            crumbs: vec![
-                Crumb { name: vocabulary_name, url: self.urls.vocabulary(lang, &vocabulary.id) },
-                Crumb { name: short, url: self.urls.term(lang, &vocabulary.id, &term.id, 1) },
-            ],
-            section: "programs",
-            ..Head::default()
-        })
+        Built::new(
+            "term.html",
+            Head {
+                title,
+                description: description.unwrap_or_else(|| label.clone()),
+                crumbs: vec![
+                    Crumb {
+                        name: vocabulary_name,
+                        url: self.urls.vocabulary(lang, &vocabulary.id),
+                    },
+                    Crumb {
+                        name: short,
+                        url: self.urls.term(lang, &vocabulary.id, &term.id, 1),
+                    },
+                ],
+                section: "programs",
+                ..Head::default()
+            },
+        )
     }
 
     fn plain_page(&self, ix: usize, context: &mut Context) -> Built {
         let page = &self.site.pages[ix];
-        context.insert("content", &serde_json::json!({ "title": page.title, "html": page.html }));
-        Built::new("page.html", Head {
-            title: page.title.clone(),
-            description: page.summary.clone().unwrap_or_else(|| self.site_description(page.lang)),
-            crumbs: vec![Crumb { name: page.title.clone(), url: self.urls.page(page.lang, &page.slug) }],
-            section: "page",
-            ..Head::default()
-        })
+        context.insert(
+            "content",
+            &serde_json::json!({ "title": page.title, "html": page.html }),
+        );
+        Built::new(
+            "page.html",
+            Head {
+                title: page.title.clone(),
+                description: page.summary.clone().unwrap_or_else(|| self.site_description(page.lang)),
+                crumbs: vec![Crumb {
+                    name: page.title.clone(),
+                    url: self.urls.page(page.lang, &page.slug),
+                }],
+                section: "page",
+                ..Head::default()
+            },
+        )
     }
 
     fn not_found(&self, lang: usize) -> Built {
-        Built::new("404.html", Head {
-            title: self.t(lang, "not_found_title"),
-            description: self.t(lang, "not_found_text"),
-            section: "404",
-            ..Head::default()
-        })
+        Built::new(
+            "404.html",
+            Head {
+                title: self.t(lang, "not_found_title"),
+                description: self.t(lang, "not_found_text"),
+                section: "404",
+                ..Head::default()
+            },
+        )
     }
 }
 

@@ -29,8 +29,7 @@ pub fn escape(text: &str) -> String {
 fn rfc3339(r: &Renderer, ix: usize) -> String {
     let story = &r.site.stories[ix];
     let time = story.time.unwrap_or(jiff::civil::Time::midnight());
-    let full = jsonld::date_time(r.site, story.date, Some(time));
-    full
+    jsonld::date_time(r.site, story.date, Some(time))
 }
 
 pub(super) fn feed(r: &Renderer, lang: usize) -> String {

@@ -3,7 +3,8 @@
 //! Raw HTML in content is shown as text and script URLs are dropped: content is never markup.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::hash::{Hash, Hasher};
+use std::sync::{Mutex, OnceLock};
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use syntect::html::{ClassStyle, ClassedHTMLGenerator};
@@ -14,6 +15,8 @@ use syntect::util::LinesWithEndings;
 #[derive(Default)]
 pub struct Markdown {
     syntaxes: OnceLock<SyntaxSet>,
+    /// HTML by hash of the Markdown, for sessions that rebuild often (the dev server).
+    cache: Option<Mutex<HashMap<u64, String>>>,
 }
 
 fn options() -> Options {
@@ -26,7 +29,32 @@ fn options() -> Options {
 }
 
 impl Markdown {
+    /// A renderer that remembers what it rendered, so that rebuilds skip unchanged text.
+    pub fn cached() -> Markdown {
+        Markdown {
+            cache: Some(Mutex::default()),
+            ..Markdown::default()
+        }
+    }
+
     pub fn to_html(&self, text: &str) -> String {
+        let Some(cache) = &self.cache else {
+            return self.render(text);
+        };
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        text.hash(&mut hasher);
+        let key = hasher.finish();
+        if let Some(html) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
+            return html;
+        }
+        let html = self.render(text);
+        if let Ok(mut cache) = cache.lock() {
+            cache.insert(key, html.clone());
+        }
+        html
+    }
+
+    fn render(&self, text: &str) -> String {
         let events: Vec<Event> = Parser::new_ext(text, options()).map(neutralize).collect();
         let events = self.highlight_code(add_heading_ids(events));
         let mut html = String::with_capacity(text.len() * 3 / 2);
@@ -95,18 +123,39 @@ impl Markdown {
 fn neutralize(event: Event<'_>) -> Event<'_> {
     match event {
         Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
-        Event::Start(Tag::Link { link_type, dest_url, title, id }) if is_script_url(&dest_url) => {
-            Event::Start(Tag::Link { link_type, dest_url: "#".into(), title, id })
-        }
-        Event::Start(Tag::Image { link_type, dest_url, title, id }) if is_script_url(&dest_url) => {
-            Event::Start(Tag::Image { link_type, dest_url: "".into(), title, id })
-        }
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) if is_script_url(&dest_url) => Event::Start(Tag::Link {
+            link_type,
+            dest_url: "#".into(),
+            title,
+            id,
+        }),
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) if is_script_url(&dest_url) => Event::Start(Tag::Image {
+            link_type,
+            dest_url: "".into(),
+            title,
+            id,
+        }),
         other => other,
     }
 }
 
 fn is_script_url(url: &str) -> bool {
-    let lower: String = url.trim().chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+    let lower: String = url
+        .trim()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
     lower.starts_with("javascript:") || lower.starts_with("vbscript:") || lower.starts_with("data:")
 }
 

@@ -183,7 +183,17 @@ pub struct SiteOptions {
 impl Site {
     /// Resolves and checks all references of `content`; reports every problem at once.
     pub fn build(config: Config, content: Content, options: SiteOptions) -> Result<Site, Error> {
-        resolve::resolve(config, content, options)
+        resolve::resolve(config, content, options, &markdown::Markdown::default())
+    }
+
+    /// Like [`Site::build`], with a Markdown renderer kept across builds (and its cache).
+    pub fn build_with(
+        config: Config,
+        content: Content,
+        options: SiteOptions,
+        markdown: &markdown::Markdown,
+    ) -> Result<Site, Error> {
+        resolve::resolve(config, content, options, markdown)
     }
 
     pub fn languages(&self) -> usize {

@@ -27,33 +27,58 @@ struct Lookup<'a> {
     media: &'a BTreeSet<String>,
 }
 
-pub(super) fn resolve(config: Config, content: Content, options: SiteOptions) -> Result<Site, Error> {
+pub(super) fn resolve(
+    config: Config,
+    content: Content,
+    options: SiteOptions,
+    markdown: &Markdown,
+) -> Result<Site, Error> {
     let mut problems = Diagnostics::default();
-    let markdown = Markdown::default();
 
     let vocabularies = resolve_vocabularies(&config, &content.vocabularies, &mut problems);
     let mut unit_sheets: Vec<&Sheet<UnitSheet>> = content.units.iter().collect();
     let default_code = config.languages[0].code.as_str();
-    let unit_name = |s: &Sheet<UnitSheet>| s.data.name.get_or(default_code, default_code).cloned().unwrap_or_default();
+    let unit_name = |s: &Sheet<UnitSheet>| {
+        s.data
+            .name
+            .get_or(default_code, default_code)
+            .cloned()
+            .unwrap_or_default()
+    };
     unit_sheets.sort_by_cached_key(|s| (unit_name(s), s.id.clone()));
     let mut product_sheets: Vec<&Sheet<ProductSheet>> = content.products.iter().collect();
     product_sheets.sort_by_cached_key(|s| {
         let category = config.categories.position(&s.data.category.value).unwrap_or(usize::MAX);
-        let name = s.data.name.get_or(default_code, default_code).cloned().unwrap_or_default();
+        let name = s
+            .data
+            .name
+            .get_or(default_code, default_code)
+            .cloned()
+            .unwrap_or_default();
         (category, name, s.id.clone())
     });
 
     let lookup = Lookup {
         config: &config,
-        units: unit_sheets.iter().enumerate().map(|(ix, s)| (s.id.as_str(), ix)).collect(),
-        products: product_sheets.iter().enumerate().map(|(ix, s)| (s.id.as_str(), ix)).collect(),
+        units: unit_sheets
+            .iter()
+            .enumerate()
+            .map(|(ix, s)| (s.id.as_str(), ix))
+            .collect(),
+        products: product_sheets
+            .iter()
+            .enumerate()
+            .map(|(ix, s)| (s.id.as_str(), ix))
+            .collect(),
         terms: vocabularies
             .iter()
             .enumerate()
             .flat_map(|(v, vocabulary)| {
-                vocabulary.terms.iter().enumerate().map(move |(t, term)| {
-                    (term.id.as_str(), TermId { vocabulary: v, term: t })
-                })
+                vocabulary
+                    .terms
+                    .iter()
+                    .enumerate()
+                    .map(move |(t, term)| (term.id.as_str(), TermId { vocabulary: v, term: t }))
             })
             .collect(),
         media: &content.media,
@@ -61,11 +86,11 @@ pub(super) fn resolve(config: Config, content: Content, options: SiteOptions) ->
 
     let units: Vec<Unit> = unit_sheets
         .iter()
-        .filter_map(|sheet| collect(resolve_unit(&lookup, &markdown, sheet), &mut problems))
+        .filter_map(|sheet| collect(resolve_unit(&lookup, markdown, sheet), &mut problems))
         .collect();
     let products: Vec<Product> = product_sheets
         .par_iter()
-        .map(|sheet| resolve_product(&lookup, &markdown, sheet))
+        .map(|sheet| resolve_product(&lookup, markdown, sheet))
         .collect::<Vec<_>>()
         .into_iter()
         .filter_map(|result| collect(result, &mut problems))
@@ -74,7 +99,7 @@ pub(super) fn resolve(config: Config, content: Content, options: SiteOptions) ->
         .news
         .par_iter()
         .filter(|doc| options.drafts || !doc.front.draft)
-        .map(|doc| resolve_story(&lookup, &markdown, doc))
+        .map(|doc| resolve_story(&lookup, markdown, doc))
         .collect::<Vec<_>>()
         .into_iter()
         .filter_map(|result| collect(result, &mut problems))
@@ -83,15 +108,33 @@ pub(super) fn resolve(config: Config, content: Content, options: SiteOptions) ->
         .pages
         .iter()
         .filter(|doc| options.drafts || !doc.front.draft)
-        .filter_map(|doc| collect(resolve_page(&markdown, doc), &mut problems))
+        .filter_map(|doc| collect(resolve_page(markdown, doc), &mut problems))
         .collect();
     drop(lookup);
 
     // Newest first; ties by time, then slug, so that the order is stable.
     stories.sort_by(|a, b| (b.date, b.time, &a.slug, a.lang).cmp(&(a.date, a.time, &b.slug, b.lang)));
-    pair_translations(config.languages.len(), &mut stories, |s| (&s.key, s.lang), |s, t| s.translations = t);
-    pair_translations(config.languages.len(), &mut pages, |p| (&p.key, p.lang), |p, t| p.translations = t);
-    check_urls(&config, &content, &stories, &pages, &products, &vocabularies, &mut problems);
+    pair_translations(
+        config.languages.len(),
+        &mut stories,
+        |s| (&s.key, s.lang),
+        |s, t| s.translations = t,
+    );
+    pair_translations(
+        config.languages.len(),
+        &mut pages,
+        |p| (&p.key, p.lang),
+        |p, t| p.translations = t,
+    );
+    check_urls(
+        &config,
+        &content,
+        &stories,
+        &pages,
+        &products,
+        &vocabularies,
+        &mut problems,
+    );
     problems.into_result(())?;
 
     let index = build_index(&config, &units, &products, &stories, &pages);
@@ -133,11 +176,15 @@ fn check_languages<T>(config: &Config, source: &Source, value: &Localized<T>, pr
     for code in value.languages() {
         if config.language(code).is_none() {
             problems.push(
-                near(source, &format!("{code}:"), format!("the language `{code}` is not configured"))
-                    .with_hint(format!(
-                        "{} — add the language to etalase.yaml or remove this translation",
-                        suggestion(code, config.language_codes())
-                    )),
+                near(
+                    source,
+                    &format!("{code}:"),
+                    format!("the language `{code}` is not configured"),
+                )
+                .with_hint(format!(
+                    "{} — add the language to etalase.yaml or remove this translation",
+                    suggestion(code, config.language_codes())
+                )),
             );
         }
     }
@@ -161,15 +208,21 @@ fn resolve_vocabularies(
             let id = &term.id.value;
             if !is_slug(id) {
                 problems.push(
-                    at(&sheet.source, &term.id, format!("the term id `{id}` cannot be used in a URL"))
-                        .with_hint("use lowercase letters, digits and hyphens, e.g. `ac-3`"),
+                    at(
+                        &sheet.source,
+                        &term.id,
+                        format!("the term id `{id}` cannot be used in a URL"),
+                    )
+                    .with_hint("use lowercase letters, digits and hyphens, e.g. `ac-3`"),
                 );
                 continue;
             }
             if let Some(other) = seen.insert(id.clone(), &sheet.source.file) {
                 problems.push(
-                    at(&sheet.source, &term.id, format!("the term id `{id}` is declared twice"))
-                        .with_hint(format!("it is also declared in {}; term ids must be unique", other.display())),
+                    at(&sheet.source, &term.id, format!("the term id `{id}` is declared twice")).with_hint(format!(
+                        "it is also declared in {}; term ids must be unique",
+                        other.display()
+                    )),
                 );
                 continue;
             }
@@ -193,9 +246,8 @@ fn resolve_vocabularies(
 }
 
 fn bad_file_name(source: &Source) -> Diagnostic {
-    Diagnostic::new(&source.file, "the file name cannot be used in a URL").with_hint(
-        "rename the file with lowercase letters, digits and hyphens only, e.g. gula-semut-jahe-merah.yaml",
-    )
+    Diagnostic::new(&source.file, "the file name cannot be used in a URL")
+        .with_hint("rename the file with lowercase letters, digits and hyphens only, e.g. gula-semut-jahe-merah.yaml")
 }
 
 fn resolve_unit(lookup: &Lookup, markdown: &Markdown, sheet: &Sheet<UnitSheet>) -> Result<Unit, Diagnostics> {
@@ -257,7 +309,12 @@ fn resolve_product(lookup: &Lookup, markdown: &Markdown, sheet: &Sheet<ProductSh
     let category = lookup.config.categories.position(&data.category.value);
     if category.is_none() {
         problems.push(
-            at(source, &data.category, format!("unknown category `{}`", data.category.value)).with_hint(format!(
+            at(
+                source,
+                &data.category,
+                format!("unknown category `{}`", data.category.value),
+            )
+            .with_hint(format!(
                 "{} — categories are declared in etalase.yaml",
                 suggestion(&data.category.value, lookup.config.categories.keys())
             )),
@@ -367,10 +424,12 @@ pub fn whatsapp_digits(number: &str) -> Option<String> {
 fn unit_ref(lookup: &Lookup, source: &Source, unit: &Spanned<String>, problems: &mut Diagnostics) -> Option<usize> {
     let found = lookup.units.get(unit.value.as_str()).copied();
     if found.is_none() {
-        problems.push(at(source, unit, format!("unknown unit `{}`", unit.value)).with_hint(format!(
-            "{} — units are the file names in content/units/",
-            suggestion(&unit.value, lookup.units.keys().copied())
-        )));
+        problems.push(
+            at(source, unit, format!("unknown unit `{}`", unit.value)).with_hint(format!(
+                "{} — units are the file names in content/units/",
+                suggestion(&unit.value, lookup.units.keys().copied())
+            )),
+        );
     }
     found
 }
@@ -381,10 +440,12 @@ fn term_refs(lookup: &Lookup, source: &Source, ids: &[Spanned<String>], problems
         match lookup.terms.get(id.value.as_str()) {
             Some(term) if !terms.contains(term) => terms.push(*term),
             Some(_) => {}
-            None => problems.push(at(source, id, format!("unknown programme tag `{}`", id.value)).with_hint(format!(
-                "{} — tags are the term ids in content/vocabularies/",
-                suggestion(&id.value, lookup.terms.keys().copied())
-            ))),
+            None => problems.push(
+                at(source, id, format!("unknown programme tag `{}`", id.value)).with_hint(format!(
+                    "{} — tags are the term ids in content/vocabularies/",
+                    suggestion(&id.value, lookup.terms.keys().copied())
+                )),
+            ),
         }
     }
     terms.sort();
@@ -409,14 +470,23 @@ fn media_ref<A>(
     let escapes = src.starts_with('/') || src.contains('\\') || src.split('/').any(|part| part == ".." || part == ".");
     if escapes {
         problems.push(
-            at(source, &image.src, format!("the image path `{src}` leaves the media folder"))
-                .with_hint("write the file name as it is in content/media/, e.g. `tempe.jpg`"),
+            at(
+                source,
+                &image.src,
+                format!("the image path `{src}` leaves the media folder"),
+            )
+            .with_hint("write the file name as it is in content/media/, e.g. `tempe.jpg`"),
         );
         return None;
     }
     if !lookup.media.contains(src) {
         problems.push(
-            at(source, &image.src, format!("the image `{src}` is not in content/media/")).with_hint(format!(
+            at(
+                source,
+                &image.src,
+                format!("the image `{src}` is not in content/media/"),
+            )
+            .with_hint(format!(
                 "{} — put the photo in content/media/ or correct the name",
                 suggestion(src, lookup.media.iter().map(String::as_str))
             )),
@@ -448,12 +518,12 @@ fn resolve_story(lookup: &Lookup, markdown: &Markdown, doc: &Doc<NewsFront>) -> 
         match lookup.products.get(product.value.as_str()) {
             Some(ix) if !products.contains(ix) => products.push(*ix),
             Some(_) => {}
-            None => problems.push(at(source, product, format!("unknown product `{}`", product.value)).with_hint(
-                format!(
+            None => problems.push(
+                at(source, product, format!("unknown product `{}`", product.value)).with_hint(format!(
                     "{} — products are the file names in content/products/",
                     suggestion(&product.value, lookup.products.keys().copied())
-                ),
-            )),
+                )),
+            ),
         }
     }
     let image = front.image.as_ref().and_then(|image| {
@@ -468,8 +538,12 @@ fn resolve_story(lookup: &Lookup, markdown: &Markdown, doc: &Doc<NewsFront>) -> 
     }
     if front.summary.chars().count() > SUMMARY_MAX {
         problems.push(
-            near(source, "summary:", format!("the summary is longer than {SUMMARY_MAX} characters"))
-                .with_hint("keep the summary to one or two sentences; the story itself goes below the front matter"),
+            near(
+                source,
+                "summary:",
+                format!("the summary is longer than {SUMMARY_MAX} characters"),
+            )
+            .with_hint("keep the summary to one or two sentences; the story itself goes below the front matter"),
         );
     }
     problems.into_result(Story {
@@ -512,8 +586,12 @@ fn slug_of<F>(doc: &Doc<F>, custom: Option<&Spanned<String>>, strip_date: bool, 
     if let Some(custom) = custom {
         if !is_slug(&custom.value) {
             problems.push(
-                at(&doc.source, custom, format!("the slug `{}` cannot be used in a URL", custom.value))
-                    .with_hint("use lowercase letters, digits and hyphens, e.g. `umkm-terbaik`"),
+                at(
+                    &doc.source,
+                    custom,
+                    format!("the slug `{}` cannot be used in a URL", custom.value),
+                )
+                .with_hint("use lowercase letters, digits and hyphens, e.g. `umkm-terbaik`"),
             );
         }
         return custom.value.clone();
@@ -535,7 +613,9 @@ fn is_date_prefix(prefix: &str) -> bool {
         && b[4] == b'-'
         && b[7] == b'-'
         && b[10] == b'-'
-        && b.iter().enumerate().all(|(i, c)| [4, 7, 10].contains(&i) || c.is_ascii_digit())
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| [4, 7, 10].contains(&i) || c.is_ascii_digit())
 }
 
 fn resolve_page(markdown: &Markdown, doc: &Doc<PageFront>) -> Result<Page, Diagnostics> {
@@ -566,10 +646,10 @@ fn pair_translations<T>(
         let (k, lang) = key(item);
         groups.entry(k.clone()).or_insert_with(|| vec![None; languages])[lang] = Some(ix);
     }
-    for ix in 0..items.len() {
-        let (k, _) = key(&items[ix]);
+    for item in items.iter_mut() {
+        let (k, _) = key(item);
         let group = groups.get(k).cloned().unwrap_or_default();
-        set(&mut items[ix], group);
+        set(item, group);
     }
 }
 
@@ -587,7 +667,12 @@ fn check_urls(
     let mut taken: HashMap<String, String> = HashMap::new();
     let config_file = crate::config::CONFIG_FILE.to_string();
     for lang in 0..config.languages.len() {
-        for url in [urls.news_list(lang, 1), urls.catalogue(lang), urls.units(lang), urls.awards(lang)] {
+        for url in [
+            urls.news_list(lang, 1),
+            urls.catalogue(lang),
+            urls.units(lang),
+            urls.awards(lang),
+        ] {
             if let Some(other) = taken.insert(url.clone(), config_file.clone()) {
                 problems.push(
                     Diagnostic::new(&config_file, format!("two sections share the URL {url}"))
@@ -602,8 +687,11 @@ fn check_urls(
             let url = urls.vocabulary(lang, &vocabulary.id);
             if let Some(other) = taken.insert(url.clone(), format!("content/vocabularies/{}.yaml", vocabulary.id)) {
                 problems.push(
-                    Diagnostic::new(format!("content/vocabularies/{}.yaml", vocabulary.id), format!("the vocabulary URL {url} is already used"))
-                        .with_hint(format!("it is taken by {other}; rename the vocabulary file")),
+                    Diagnostic::new(
+                        format!("content/vocabularies/{}.yaml", vocabulary.id),
+                        format!("the vocabulary URL {url} is already used"),
+                    )
+                    .with_hint(format!("it is taken by {other}; rename the vocabulary file")),
                 );
             }
         }
@@ -614,7 +702,9 @@ fn check_urls(
             && other != owner
         {
             let mut diagnostic = Diagnostic::new(file, format!("another file already writes the page {url}"))
-                .with_hint(format!("{other} has the same URL; give one of them another file name or `slug`"));
+                .with_hint(format!(
+                    "{other} has the same URL; give one of them another file name or `slug`"
+                ));
             if let Some(text) = source_text
                 && let Some((line, column)) = crate::content::yaml::find_line(text, "slug:")
             {

@@ -121,7 +121,11 @@ impl Site {
     /// Builds into `public/`, panicking with the error output on failure.
     pub fn build(&self) -> &Site {
         let out = self.run(&["build"]);
-        assert!(out.status.success(), "build failed:\n{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "build failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         self
     }
 
@@ -187,7 +191,12 @@ pub fn elements(html: &str) -> Vec<Element> {
                 attrs: tag
                     .attributes
                     .iter()
-                    .map(|(k, v)| (String::from_utf8_lossy(k).into_owned(), String::from_utf8_lossy(v).into_owned()))
+                    .map(|(k, v)| {
+                        (
+                            String::from_utf8_lossy(k).into_owned(),
+                            String::from_utf8_lossy(v).into_owned(),
+                        )
+                    })
                     .collect(),
             });
         }
@@ -197,7 +206,10 @@ pub fn elements(html: &str) -> Vec<Element> {
 
 /// The elements named `name` that have attribute `key` = `value`.
 pub fn find<'a>(elements: &'a [Element], name: &str, key: &str, value: &str) -> Vec<&'a Element> {
-    elements.iter().filter(|e| e.name == name && e.attr(key) == Some(value)).collect()
+    elements
+        .iter()
+        .filter(|e| e.name == name && e.attr(key) == Some(value))
+        .collect()
 }
 
 /// The decoded text of a document (character references resolved).
@@ -215,7 +227,10 @@ pub fn text(html: &str) -> String {
 pub fn json_ld(html: &str) -> Vec<serde_json::Value> {
     let mut blocks = Vec::new();
     let mut rest = html;
-    while let Some(start) = rest.find("application/ld+json>").or_else(|| rest.find("application/ld+json\">")) {
+    while let Some(start) = rest
+        .find("application/ld+json>")
+        .or_else(|| rest.find("application/ld+json\">"))
+    {
         let after = &rest[start..];
         let open = after.find('>').expect("open") + 1;
         let close = after.find("</script>").expect("close");
@@ -245,6 +260,12 @@ pub fn files(dir: &Path) -> Vec<String> {
         .into_iter()
         .flatten()
         .filter(|e| e.file_type().is_file())
-        .map(|e| e.path().strip_prefix(dir).expect("prefix").to_string_lossy().replace('\\', "/"))
+        .map(|e| {
+            e.path()
+                .strip_prefix(dir)
+                .expect("prefix")
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
         .collect()
 }

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Benchmark: generates synthetic sites and reports the median build time, pages per second and
+# peak memory of `etalase build`. Usage: bash bench/run.sh [runs]   (default 5 runs per size)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-5}
+cargo build --release --quiet --bin etalase --example gen_corpus
+mkdir -p bench/out
+for size in "1000 200" "10000 2000"; do
+  set -- $size
+  site="bench/out/site-$1-$2"
+  ./target/release/examples/gen_corpus "$site" "$1" "$2" >/dev/null
+  python3 bench/measure.py --runs "$runs" --label "N=$1 M=$2" -- ./target/release/etalase build --root "$site"
+done

@@ -1,0 +1,29 @@
+// Live reload for `etalase serve`: reloads the page after each rebuild, swaps stylesheets
+// when only CSS changed, and shows build errors over the page until the next good save.
+(() => {
+  const events = new EventSource("/__etalase/events");
+  let overlay = null;
+  const show = (message) => {
+    if (!overlay) {
+      overlay = document.createElement("div");
+      overlay.id = "etalase-error";
+      overlay.setAttribute("role", "alert");
+      overlay.style.cssText =
+        "position:fixed;left:0;right:0;bottom:0;max-height:60vh;overflow:auto;z-index:2147483647;" +
+        "margin:0;padding:1rem 1.25rem;background:#2b0b0b;color:#fff;border-top:4px solid #e5484d;" +
+        "font:14px/1.5 ui-monospace,monospace;white-space:pre-wrap";
+      document.body.appendChild(overlay);
+    }
+    overlay.textContent = message;
+  };
+  events.addEventListener("reload", () => location.reload());
+  events.addEventListener("css", () => {
+    for (const link of document.querySelectorAll('link[rel="stylesheet"]')) {
+      const url = new URL(link.href);
+      url.searchParams.set("v", Date.now());
+      link.href = url.href;
+    }
+    if (overlay) { overlay.remove(); overlay = null; }
+  });
+  events.addEventListener("build-error", (event) => show(event.data));
+})();

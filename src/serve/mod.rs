@@ -1,0 +1,154 @@
+//! `etalase serve`: the writers' preview. Builds the site in memory, serves it on localhost,
+//! watches the site's files, rebuilds incrementally on every save and tells open pages to
+//! reload (server-sent events). A broken edit never stops the server: the last good site
+//! stays served and the pages show the error until the next good save.
+
+mod http;
+pub mod session;
+mod watch;
+
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use tokio::sync::{broadcast, watch as status};
+
+use crate::build::BuildOptions;
+use crate::error::{Error, IoContext};
+use session::{Change, Session, Snapshot};
+
+/// How to serve.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub root: PathBuf,
+    pub bind: IpAddr,
+    pub port: u16,
+    pub drafts: bool,
+    /// Poll the file system instead of relying on its events (WSL, network drives).
+    pub poll: bool,
+    /// Open the site in the default browser.
+    pub open: bool,
+}
+
+/// A message to the open pages.
+#[derive(Debug, Clone)]
+pub enum LiveEvent {
+    /// The site changed: reload.
+    Reload,
+    /// Only stylesheets changed: swap them in place.
+    Css,
+    /// The last save broke the build; the message says where and why.
+    Error(Arc<str>),
+}
+
+/// What the HTTP side reads: the site to serve and the current build error, if any.
+#[derive(Clone)]
+pub struct Shared {
+    pub snapshot: status::Receiver<Arc<Snapshot>>,
+    pub error: status::Receiver<Option<Arc<str>>>,
+    pub events: broadcast::Sender<LiveEvent>,
+    pub shutdown: status::Receiver<bool>,
+}
+
+/// Runs the dev server until Ctrl-C.
+pub fn serve(options: ServeOptions) -> Result<(), Error> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .io("cannot start the server runtime", &options.root)?;
+    runtime.block_on(run(options))
+}
+
+async fn run(mut options: ServeOptions) -> Result<(), Error> {
+    // The watcher reports absolute paths; compare them with an absolute root.
+    options.root = options
+        .root
+        .canonicalize()
+        .io("cannot open the site folder", &options.root)?;
+    let (listener, address) = bind(options.bind, options.port).await?;
+    let url = format!("http://{address}");
+    let mut session = Session::new(BuildOptions {
+        root: options.root.clone(),
+        output: None,
+        base_url: Some(url.clone()),
+        drafts: options.drafts,
+    });
+    let (snapshot_tx, snapshot_rx) = status::channel(Arc::new(Snapshot::default()));
+    let (error_tx, error_rx) = status::channel(None);
+    let (events, _) = broadcast::channel(16);
+    let (shutdown_tx, shutdown_rx) = status::channel(false);
+
+    match session.rebuild(Change::Everything) {
+        Ok((snapshot, outcome)) => {
+            snapshot_tx.send_replace(snapshot);
+            println!("Built {} pages in {} ms", outcome.rendered, outcome.elapsed.as_millis());
+        }
+        Err(err) => {
+            eprintln!("{err}\n");
+            error_tx.send_replace(Some(Arc::from(err.to_string())));
+        }
+    }
+    let watcher = watch::start(session, options.poll, snapshot_tx, error_tx, events.clone())?;
+    let shared = Shared {
+        snapshot: snapshot_rx,
+        error: error_rx,
+        events,
+        shutdown: shutdown_rx,
+    };
+    println!("Serving the site at {url}/ (Ctrl-C to stop)");
+    if options.open {
+        open_browser(&url);
+    }
+    let app = http::router(shared);
+    let shutdown = async move {
+        let _ = tokio::signal::ctrl_c().await;
+        println!("\nStopping.");
+        let _ = shutdown_tx.send(true);
+    };
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown)
+        .await
+        .io("the server stopped", &options.root)?;
+    drop(watcher);
+    Ok(())
+}
+
+/// Binds `port`, or the next free one (saying so) when it is taken.
+async fn bind(ip: IpAddr, port: u16) -> Result<(tokio::net::TcpListener, SocketAddr), Error> {
+    let mut last_error = None;
+    for candidate in port..port.saturating_add(20) {
+        match tokio::net::TcpListener::bind((ip, candidate)).await {
+            Ok(listener) => {
+                let address = listener
+                    .local_addr()
+                    .io("cannot read the server address", &PathBuf::new())?;
+                if candidate != port && port != 0 {
+                    println!("Port {port} is in use; using {candidate} instead.");
+                }
+                return Ok((listener, address));
+            }
+            Err(err) if err.kind() == std::io::ErrorKind::AddrInUse => last_error = Some(err),
+            Err(err) => return Err(bind_error(ip, candidate, err)),
+        }
+    }
+    Err(bind_error(
+        ip,
+        port,
+        last_error.unwrap_or_else(|| std::io::Error::other("no free port")),
+    ))
+}
+
+fn bind_error(ip: IpAddr, port: u16, source: std::io::Error) -> Error {
+    Error::Io {
+        action: "cannot listen on",
+        path: PathBuf::from(format!("{ip}:{port}")),
+        source,
+    }
+}
+
+fn open_browser(url: &str) {
+    let opener = if cfg!(target_os = "macos") { "open" } else { "xdg-open" };
+    if std::process::Command::new(opener).arg(url).spawn().is_err() {
+        println!("Open {url}/ in your browser.");
+    }
+}

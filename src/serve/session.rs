@@ -1,0 +1,204 @@
+//! Incremental rebuilds for the dev server. Each rebuild runs the same pipeline as `build`
+//! (config → content → site → render), but re-parses only changed files, re-renders only
+//! changed Markdown, and re-renders a page only when its template context differs from the
+//! last build's: a page is a pure function of its template and context, so an unchanged
+//! context means unchanged bytes.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use axum::body::Bytes;
+use rayon::prelude::*;
+use tera::Context;
+
+use crate::build::BuildOptions;
+use crate::config::Config;
+use crate::content::{CONTENT_DIR, ContentCache, MEDIA_DIR};
+use crate::error::Error;
+use crate::render::theme::Theme;
+use crate::render::{RenderOptions, Renderer, Templates};
+use crate::site::markdown::Markdown;
+use crate::site::{Site, SiteOptions};
+
+/// One servable file: rendered bytes, or a file on disk (static files and media).
+#[derive(Debug, Clone)]
+pub enum Served {
+    Bytes(Bytes),
+    File(PathBuf),
+}
+
+/// The site as the server shows it: every file by its `/`-separated path.
+#[derive(Debug, Default)]
+pub struct Snapshot {
+    pub files: HashMap<String, Served>,
+}
+
+/// What a rebuild did.
+#[derive(Debug, Clone, Copy)]
+pub struct Outcome {
+    pub rendered: usize,
+    pub reused: usize,
+    pub elapsed: Duration,
+}
+
+/// What changed on disk, from the watcher's point of view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Change {
+    /// Static files of the theme or site: the file map is refreshed, no page changes.
+    Static,
+    /// Content files: pages are re-rendered where their context changed.
+    Content,
+    /// Configuration, templates or strings: every page is re-rendered.
+    Everything,
+}
+
+struct RenderedPage {
+    template: &'static str,
+    context: Context,
+    bytes: Bytes,
+}
+
+/// The state kept between rebuilds.
+pub struct Session {
+    options: BuildOptions,
+    cache: ContentCache,
+    markdown: Markdown,
+    theme: Option<(Theme, Templates)>,
+    pages: HashMap<String, RenderedPage>,
+    config_text: Option<Vec<u8>>,
+}
+
+impl Session {
+    pub fn new(options: BuildOptions) -> Session {
+        Session {
+            options,
+            cache: ContentCache::default(),
+            markdown: Markdown::cached(),
+            theme: None,
+            pages: HashMap::new(),
+            config_text: None,
+        }
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.options.root
+    }
+
+    /// Rebuilds after `change`; on error the previous snapshot stays the one to serve.
+    pub fn rebuild(&mut self, change: Change) -> Result<(Arc<Snapshot>, Outcome), Error> {
+        let started = Instant::now();
+        let mut config = Config::load(&self.options.root)?;
+        if let Some(base_url) = &self.options.base_url {
+            config.base_url = base_url.clone();
+        }
+        let config_text = std::fs::read(self.options.root.join(crate::config::CONFIG_FILE)).ok();
+        let mut everything = change == Change::Everything || self.theme.is_none();
+        if config_text != self.config_text {
+            // Languages decide how files are read: parse everything again.
+            self.cache = ContentCache::default();
+            everything = true;
+        }
+        if everything || change == Change::Static {
+            let theme = Theme::load(&self.options.root, &config)?;
+            let templates = Templates::new(&theme)?;
+            self.theme = Some((theme, templates));
+        }
+        let content = crate::content::load_cached(&self.options.root, &config, &mut self.cache)?;
+        let site = Site::build_with(
+            config,
+            content,
+            SiteOptions {
+                drafts: self.options.drafts,
+            },
+            &self.markdown,
+        )?;
+        let Some((theme, templates)) = &self.theme else {
+            unreachable!("the theme is loaded above");
+        };
+        let renderer = Renderer::new(&site, templates, RenderOptions::default());
+        let (pages, outcome) = render_changed(&renderer, &self.pages, everything)?;
+        let mut files: HashMap<String, Served> = HashMap::with_capacity(pages.len() + 64);
+        for (path, from) in &theme.static_files {
+            files.insert(path.clone(), Served::File(from.clone()));
+        }
+        let media_dir = self.options.root.join(CONTENT_DIR).join(MEDIA_DIR);
+        for media in &site.media {
+            files.insert(format!("{MEDIA_DIR}/{media}"), Served::File(media_dir.join(media)));
+        }
+        for job in renderer.jobs() {
+            if renderer.url(job).is_none() {
+                let file = renderer.render(job)?;
+                files.insert(file.path, Served::Bytes(Bytes::from(file.bytes)));
+            }
+        }
+        for (path, page) in &pages {
+            files.insert(path.clone(), Served::Bytes(page.bytes.clone()));
+        }
+        self.pages = pages;
+        self.config_text = config_text;
+        Ok((
+            Arc::new(Snapshot { files }),
+            Outcome {
+                elapsed: started.elapsed(),
+                ..outcome
+            },
+        ))
+    }
+}
+
+/// Renders the pages whose context changed since `previous`; reuses the others' bytes.
+fn render_changed(
+    renderer: &Renderer,
+    previous: &HashMap<String, RenderedPage>,
+    everything: bool,
+) -> Result<(HashMap<String, RenderedPage>, Outcome), Error> {
+    let jobs: Vec<_> = renderer
+        .jobs()
+        .into_iter()
+        .filter(|&job| renderer.url(job).is_some())
+        .collect();
+    let results: Vec<Result<(String, RenderedPage, bool), Error>> = jobs
+        .par_iter()
+        .map(|&job| {
+            let (template, context) = renderer.context(job).unwrap_or(("", Context::new()));
+            let path = crate::site::urls::output_path(&renderer.url(job).unwrap_or_default());
+            if !everything
+                && let Some(old) = previous.get(&path)
+                && old.template == template
+                && old.context == context
+            {
+                let page = RenderedPage {
+                    template,
+                    context,
+                    bytes: old.bytes.clone(),
+                };
+                return Ok((path, page, false));
+            }
+            let file = renderer.render_page(job, template, &context)?;
+            let page = RenderedPage {
+                template,
+                context,
+                bytes: Bytes::from(file.bytes),
+            };
+            Ok((path, page, true))
+        })
+        .collect();
+    let mut pages = HashMap::with_capacity(results.len());
+    let mut outcome = Outcome {
+        rendered: 0,
+        reused: 0,
+        elapsed: Duration::ZERO,
+    };
+    for result in results {
+        let (path, page, rendered) = result?;
+        if rendered {
+            outcome.rendered += 1;
+        } else {
+            outcome.reused += 1;
+        }
+        pages.insert(path, page);
+    }
+    Ok((pages, outcome))
+}
