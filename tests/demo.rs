@@ -65,6 +65,13 @@ fn every_internal_link_of_the_demo_site_resolves() {
         }
     }
     assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+    for page in html_pages(&public) {
+        let html = std::fs::read_to_string(public.join(&page)).expect("read");
+        assert!(
+            !html.contains("__etalase"),
+            "{page}: the dev server's script is never built into the site"
+        );
+    }
     assert!(checked > 500, "only {checked} links checked");
 }
 

@@ -269,3 +269,315 @@ pub fn files(dir: &Path) -> Vec<String> {
         })
         .collect()
 }
+
+/// A running `etalase serve`, stopped when dropped.
+pub struct Server {
+    child: std::process::Child,
+    pub url: String,
+    pub addr: String,
+    pub output: std::sync::mpsc::Receiver<String>,
+}
+
+impl Server {
+    /// Starts the dev server on a free port for the site in `root` and waits until it serves.
+    pub fn start(root: &Path, extra: &[&str]) -> Server {
+        use std::io::BufRead;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_etalase"))
+            .args(["serve", "--port", "0", "--root"])
+            .arg(root)
+            .args(extra)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("start etalase serve");
+        let (tx, rx) = std::sync::mpsc::channel();
+        for stream in [
+            Box::new(child.stdout.take().expect("stdout")) as Box<dyn std::io::Read + Send>,
+            Box::new(child.stderr.take().expect("stderr")),
+        ] {
+            let tx = tx.clone();
+            std::thread::spawn(move || {
+                for line in std::io::BufReader::new(stream).lines().map_while(Result::ok) {
+                    let _ = tx.send(line);
+                }
+            });
+        }
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        loop {
+            let line = rx
+                .recv_timeout(deadline.saturating_duration_since(std::time::Instant::now()))
+                .expect("server started");
+            if let Some(rest) = line.strip_prefix("Serving the site at ") {
+                let url = rest
+                    .split_whitespace()
+                    .next()
+                    .expect("url")
+                    .trim_end_matches('/')
+                    .to_string();
+                let addr = url.trim_start_matches("http://").to_string();
+                return Server {
+                    child,
+                    url,
+                    addr,
+                    output: rx,
+                };
+            }
+        }
+    }
+
+    pub fn get(&self, path: &str) -> Response {
+        http_get(&self.addr, path)
+    }
+
+    /// Subscribes to the live-reload events.
+    pub fn events(&self) -> Events {
+        Events::connect(&self.addr)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[derive(Debug)]
+pub struct Response {
+    pub status: u16,
+    pub headers: String,
+    pub body: Vec<u8>,
+}
+
+impl Response {
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+}
+
+/// A minimal HTTP/1.1 GET over a plain socket; `path` is sent exactly as given.
+pub fn http_get(addr: &str, path: &str) -> Response {
+    use std::io::Write;
+    let mut stream = std::net::TcpStream::connect(addr).expect("connect");
+    stream
+        .set_read_timeout(Some(std::time::Duration::from_secs(30)))
+        .expect("timeout");
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .expect("send");
+    read_response(&mut stream)
+}
+
+/// The live-reload event stream of a server, read on a thread.
+pub struct Events {
+    rx: std::sync::mpsc::Receiver<(String, String)>,
+}
+
+impl Events {
+    fn connect(addr: &str) -> Events {
+        use std::io::{BufRead, Write};
+        let mut stream = std::net::TcpStream::connect(addr).expect("connect");
+        write!(
+            stream,
+            "GET /__etalase/events HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n"
+        )
+        .expect("send");
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut event = String::new();
+            let mut data = Vec::new();
+            for line in std::io::BufReader::new(stream).lines().map_while(Result::ok) {
+                if let Some(name) = line.strip_prefix("event: ") {
+                    event = name.to_string();
+                } else if let Some(value) = line.strip_prefix("data: ").or_else(|| line.strip_prefix("data:")) {
+                    data.push(value.to_string());
+                } else if line.is_empty() && !event.is_empty() {
+                    if tx.send((std::mem::take(&mut event), data.join("\n"))).is_err() {
+                        return;
+                    }
+                    data.clear();
+                }
+            }
+        });
+        // Let the subscription reach the server before the caller changes anything.
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        Events { rx }
+    }
+
+    /// The next event named `name` (others are skipped), or a panic after 30 s.
+    pub fn wait(&self, name: &str) -> String {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        loop {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            match self.rx.recv_timeout(left) {
+                Ok((event, data)) if event == name => return data,
+                Ok(_) => continue,
+                Err(_) => panic!("no `{name}` event within 30 s"),
+            }
+        }
+    }
+}
+
+/// An HTTP/1.1 request with an optional JSON body.
+pub fn http_request(addr: &str, method: &str, path: &str, json: Option<&serde_json::Value>) -> Response {
+    use std::io::Write;
+    let mut stream = std::net::TcpStream::connect(addr).expect("connect");
+    stream
+        .set_read_timeout(Some(std::time::Duration::from_secs(60)))
+        .expect("timeout");
+    let body = json.map(|j| j.to_string()).unwrap_or_default();
+    write!(
+        stream,
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    )
+    .expect("send");
+    read_response(&mut stream)
+}
+
+/// Reads one response; honours Content-Length and chunked bodies, as servers may keep the
+/// connection open.
+fn read_response(stream: &mut std::net::TcpStream) -> Response {
+    use std::io::Read;
+    let mut raw = Vec::new();
+    let mut buffer = [0u8; 16384];
+    let mut header_end = None;
+    loop {
+        if header_end.is_none() {
+            header_end = raw.windows(4).position(|w| w == b"\r\n\r\n");
+        }
+        if let Some(split) = header_end {
+            let headers = String::from_utf8_lossy(&raw[..split]).to_ascii_lowercase();
+            let body = &raw[split + 4..];
+            let length = headers
+                .lines()
+                .find_map(|l| l.strip_prefix("content-length:"))
+                .and_then(|v| v.trim().parse::<usize>().ok());
+            let done = match length {
+                Some(length) => body.len() >= length,
+                None if headers.contains("transfer-encoding: chunked") => body.ends_with(b"0\r\n\r\n"),
+                None => false,
+            };
+            if done {
+                break;
+            }
+        }
+        let n = stream.read(&mut buffer).expect("read");
+        if n == 0 {
+            break;
+        }
+        raw.extend_from_slice(&buffer[..n]);
+    }
+    let split = raw.windows(4).position(|w| w == b"\r\n\r\n").expect("header end");
+    let headers = String::from_utf8_lossy(&raw[..split]).into_owned();
+    let status = headers
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .expect("status");
+    let mut body = raw[split + 4..].to_vec();
+    if headers.to_ascii_lowercase().contains("transfer-encoding: chunked") {
+        body = dechunk(&body);
+    }
+    Response { status, headers, body }
+}
+
+fn dechunk(mut raw: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    while let Some(line_end) = raw.windows(2).position(|w| w == b"\r\n") {
+        let size = usize::from_str_radix(String::from_utf8_lossy(&raw[..line_end]).trim(), 16).unwrap_or(0);
+        if size == 0 {
+            break;
+        }
+        out.extend_from_slice(&raw[line_end + 2..line_end + 2 + size]);
+        raw = &raw[line_end + 2 + size + 2..];
+    }
+    out
+}
+
+/// Headless Chromium driven over WebDriver (Debian's `chromium` and `chromium-driver`).
+pub struct Browser {
+    driver: std::process::Child,
+    addr: String,
+    session: String,
+    _profile: TempDir,
+}
+
+impl Browser {
+    pub fn start() -> Browser {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .expect("port")
+            .local_addr()
+            .expect("addr")
+            .port();
+        let driver = Command::new("chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("chromedriver is missing: install Debian's chromium and chromium-driver (bash .ci/run does)");
+        let addr = format!("127.0.0.1:{port}");
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while std::net::TcpStream::connect(&addr).is_err() {
+            assert!(std::time::Instant::now() < deadline, "chromedriver did not start");
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        let profile = tempfile::tempdir().expect("profile");
+        let capabilities = serde_json::json!({"capabilities": {"alwaysMatch": {"goog:chromeOptions": {
+            "binary": "/usr/bin/chromium",
+            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                     "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                     format!("--user-data-dir={}", profile.path().display())]
+        }}}});
+        let response = http_request(&addr, "POST", "/session", Some(&capabilities));
+        let value: serde_json::Value = serde_json::from_slice(&response.body).expect("session json");
+        let session = value["value"]["sessionId"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no session: {value}"))
+            .to_string();
+        Browser {
+            driver,
+            addr,
+            session,
+            _profile: profile,
+        }
+    }
+
+    pub fn open(&self, url: &str) {
+        let path = format!("/session/{}/url", self.session);
+        let response = http_request(&self.addr, "POST", &path, Some(&serde_json::json!({ "url": url })));
+        assert_eq!(response.status, 200, "{}", response.text());
+    }
+
+    /// Runs JavaScript in the page and returns its result.
+    pub fn eval(&self, script: &str) -> serde_json::Value {
+        let path = format!("/session/{}/execute/sync", self.session);
+        let response = http_request(
+            &self.addr,
+            "POST",
+            &path,
+            Some(&serde_json::json!({ "script": script, "args": [] })),
+        );
+        let value: serde_json::Value = serde_json::from_slice(&response.body).expect("json");
+        value["value"].clone()
+    }
+
+    /// Waits until `script` returns true in the page.
+    pub fn wait_until(&self, script: &str, what: &str) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while self.eval(script) != serde_json::Value::Bool(true) {
+            assert!(std::time::Instant::now() < deadline, "timed out waiting for {what}");
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = http_request(&self.addr, "DELETE", &format!("/session/{}", self.session), None);
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}

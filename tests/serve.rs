@@ -1,0 +1,264 @@
+//! `etalase serve`: a real server, a real file watcher and real HTTP, against fixture sites.
+
+mod common;
+
+use common::*;
+
+fn body(version: &str) -> String {
+    story(
+        "Cerita A",
+        "2025-11-19",
+        "programs: [ac-3]\n",
+        &format!("Isi {version}."),
+    )
+}
+
+#[test]
+fn edits_are_served_live_and_errors_never_stop_the_server() {
+    let site = Site::new();
+    site.file("content/news/2025-11-19-a.id.md", &body("versi satu"));
+    let server = Server::start(site.root(), &[]);
+    let page = server.get("/berita/a/");
+    assert_eq!(page.status, 200);
+    assert!(page.text().contains("versi satu"));
+    assert!(
+        page.text().contains("/__etalase/live.js"),
+        "the reload script is injected when serving"
+    );
+    assert!(
+        !page.text().contains("https://example.test"),
+        "links point at the local server"
+    );
+    assert!(page.text().contains(&server.url));
+
+    let events = server.events();
+    site.file("content/news/2025-11-19-a.id.md", &body("versi dua"));
+    events.wait("reload");
+    assert!(server.get("/berita/a/").text().contains("versi dua"));
+
+    // A broken save: the last good page stays served and every client is told why.
+    site.file("content/news/2025-11-19-a.id.md", "---\ntitle: [oops\n---\n");
+    let error = events.wait("build-error");
+    assert!(error.contains("content/news/2025-11-19-a.id.md:2"), "{error}");
+    let page = server.get("/berita/a/");
+    assert_eq!(page.status, 200);
+    assert!(page.text().contains("versi dua"));
+    let late = server.events();
+    assert!(
+        late.wait("build-error").contains("2025-11-19-a.id.md"),
+        "a page opened later sees the error too"
+    );
+
+    site.file("content/news/2025-11-19-a.id.md", &body("versi tiga"));
+    events.wait("reload");
+    assert!(server.get("/berita/a/").text().contains("versi tiga"));
+
+    // New and deleted stories show up in the lists.
+    site.file(
+        "content/news/2025-11-20-b.id.md",
+        &story("Cerita B", "2025-11-20", "", "Isi B."),
+    );
+    events.wait("reload");
+    assert!(server.get("/berita/").text().contains("/berita/b/"));
+    assert!(server.get("/asta-cita/ac-3/").text().contains("/berita/a/"));
+    site.remove("content/news/2025-11-20-b.id.md");
+    events.wait("reload");
+    assert!(!server.get("/berita/").text().contains("/berita/b/"));
+    assert_eq!(server.get("/berita/b/").status, 404);
+
+    // A stylesheet change swaps the CSS instead of reloading.
+    let css = std::fs::read_to_string(site.root().join("themes/default/static/style.css")).expect("css");
+    site.file("themes/default/static/style.css", &format!("{css}\n.x{{color:red}}"));
+    events.wait("css");
+    assert!(server.get("/style.css").text().contains(".x{color:red}"));
+
+    // The terminal reported the broken save once.
+    let printed: Vec<String> = server.output.try_iter().collect();
+    let reports = printed.iter().filter(|l| l.contains("2025-11-19-a.id.md:2")).count();
+    assert_eq!(reports, 1, "{printed:#?}");
+}
+
+#[test]
+fn only_the_built_site_is_reachable() {
+    let site = Site::new();
+    site.file("content/news/2025-11-19-a.id.md", &body("satu"));
+    std::fs::create_dir_all(site.root().join("static")).expect("mkdir");
+    let secret = tempfile::NamedTempFile::new().expect("secret");
+    std::fs::write(secret.path(), "rahasia").expect("write");
+    std::os::unix::fs::symlink(secret.path(), site.root().join("static/leak.txt")).expect("symlink");
+    std::os::unix::fs::symlink(secret.path(), site.root().join("content/media/leak.svg")).expect("symlink");
+    let server = Server::start(site.root(), &[]);
+    for path in [
+        "/../etalase.yaml",
+        "/%2e%2e/etalase.yaml",
+        "/%2E%2E/%2E%2E/etc/passwd",
+        "/..%2fetalase.yaml",
+        "/etalase.yaml",
+        "/content/news/2025-11-19-a.id.md",
+        "/leak.txt",
+        "/media/leak.svg",
+    ] {
+        let response = server.get(path);
+        assert!(
+            matches!(response.status, 400 | 403 | 404),
+            "{path}: {}",
+            response.status
+        );
+        let text = response.text();
+        assert!(
+            !text.contains("base_url") && !text.contains("rahasia") && !text.contains("root:"),
+            "{path} leaked"
+        );
+    }
+    let missing = server.get("/en/tidak-ada/");
+    assert_eq!(missing.status, 404);
+    assert!(
+        missing.text().contains("lang=en"),
+        "the English 404 page for English paths"
+    );
+    assert!(server.get("/tidak-ada/").text().contains("lang=id"));
+    let redirect = server.get("/berita");
+    assert_eq!(redirect.status, 301);
+    assert!(redirect.headers.to_ascii_lowercase().contains("location: /berita/"));
+}
+
+#[test]
+fn the_server_listens_on_localhost_and_moves_off_a_busy_port() {
+    let busy = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = busy.local_addr().expect("addr").port().to_string();
+    let site = Site::new();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_etalase"))
+        .args(["serve", "--port", &port, "--root"])
+        .arg(site.root())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("serve");
+    let mut stdout = std::io::BufReader::new(child.stdout.take().expect("stdout"));
+    let mut lines = Vec::new();
+    loop {
+        let mut line = String::new();
+        if std::io::BufRead::read_line(&mut stdout, &mut line).expect("read") == 0 {
+            break;
+        }
+        lines.push(line.clone());
+        if line.starts_with("Serving the site at") {
+            break;
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    let all = lines.concat();
+    assert!(all.contains(&format!("Port {port} is in use")), "{all}");
+    assert!(all.contains("Serving the site at http://127.0.0.1:"), "{all}");
+}
+
+#[test]
+fn incremental_rebuilds_equal_a_full_build() {
+    let site = Site::new();
+    site.file("content/news/2025-11-19-a.id.md", &body("satu"))
+        .file(
+            "content/news/2025-11-18-b.id.md",
+            &story("Cerita B", "2025-11-18", "products: [gula-semut]\n", "B."),
+        )
+        .file(
+            "content/pages/tentang.id.md",
+            "---\ntitle: Tentang\nmenu: 1\n---\nHalaman tentang.\n",
+        );
+    let server = Server::start(site.root(), &[]);
+    let events = server.events();
+    let steps: Vec<Box<dyn Fn(&Site)>> = vec![
+        Box::new(|s| {
+            s.file("content/news/2025-11-19-a.id.md", &body("dua"));
+        }),
+        Box::new(|s| {
+            s.file(
+                "content/news/2025-11-21-c.id.md",
+                &story(
+                    "Cerita C",
+                    "2025-11-21",
+                    "award: { name: Juara, giver: Kanwil }\n",
+                    "C.",
+                ),
+            );
+        }),
+        Box::new(|s| {
+            s.remove("content/news/2025-11-18-b.id.md");
+        }),
+        Box::new(|s| {
+            std::fs::rename(
+                s.root().join("content/news/2025-11-21-c.id.md"),
+                s.root().join("content/news/2025-11-21-d.id.md"),
+            )
+            .expect("rename");
+        }),
+        Box::new(|s| {
+            s.file(
+                "content/news/2025-11-19-a.en.md",
+                &story("Story A", "2025-11-19", "programs: [ac-3]\n", "Body."),
+            );
+        }),
+        Box::new(|s| {
+            s.file(
+                "content/products/gula-semut.yaml",
+                &PRODUCT_GULA.replace("25000", "27500"),
+            );
+        }),
+        Box::new(|s| {
+            s.file(
+                "content/units/lapas-lahat.yaml",
+                &UNIT_LAHAT.replace("Lapas Kelas IIA Lahat", "Lapas Lahat Baru"),
+            );
+        }),
+        Box::new(|s| {
+            s.file(
+                "content/pages/tentang.id.md",
+                "---\ntitle: Tentang Kami\nmenu: 1\n---\nHalaman tentang.\n",
+            );
+        }),
+        Box::new(|s| {
+            s.file("etalase.yaml", &CONFIG.replace("Etalase Uji", "Etalase Uji Dua"));
+        }),
+    ];
+    for step in &steps {
+        step(&site);
+        events.wait("reload");
+    }
+    // A rename can arrive as two events: let a trailing rebuild finish.
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let full = tempfile::tempdir().expect("temp");
+    let out = site.run(&[
+        "build",
+        "--base-url",
+        &server.url,
+        "--output",
+        full.path().join("public").to_str().expect("utf-8"),
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let built = full.path().join("public");
+    let live_script = "<script src=\"/__etalase/live.js\" defer></script>";
+    let mut compared = 0;
+    for file in files(&built) {
+        if file == ".etalase-output" {
+            continue;
+        }
+        let expected = std::fs::read(built.join(&file)).expect("read");
+        let served = server.get(&format!("/{file}"));
+        assert_eq!(served.status, 200, "{file}");
+        let body = if file.ends_with(".html") {
+            String::from_utf8(served.body)
+                .expect("utf-8")
+                .replacen(live_script, "", 1)
+                .into_bytes()
+        } else {
+            served.body
+        };
+        assert!(body == expected, "{file} differs from a full build");
+        compared += 1;
+    }
+    assert!(compared > 40, "{compared} files compared");
+    assert_eq!(
+        server.get("/berita/c/").status,
+        404,
+        "the renamed story's old page is gone"
+    );
+}
