@@ -166,7 +166,8 @@ fn incremental_rebuilds_equal_a_full_build() {
         );
     let server = Server::start(site.root(), &[]);
     let events = server.events();
-    let steps: Vec<Box<dyn Fn(&Site)>> = vec![
+    type Step = Box<dyn Fn(&Site)>;
+    let steps: Vec<Step> = vec![
         Box::new(|s| {
             s.file("content/news/2025-11-19-a.id.md", &body("dua"));
         }),

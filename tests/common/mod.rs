@@ -290,11 +290,25 @@ impl Server {
             .stderr(std::process::Stdio::piped())
             .spawn()
             .expect("start etalase serve");
-        let (tx, rx) = std::sync::mpsc::channel();
-        for stream in [
-            Box::new(child.stdout.take().expect("stdout")) as Box<dyn std::io::Read + Send>,
-            Box::new(child.stderr.take().expect("stderr")),
-        ] {
+        let (tx, output) = std::sync::mpsc::channel();
+        let streams = [
+            child
+                .stdout
+                .take()
+                .map(|s| Box::new(s) as Box<dyn std::io::Read + Send>),
+            child
+                .stderr
+                .take()
+                .map(|s| Box::new(s) as Box<dyn std::io::Read + Send>),
+        ];
+        // Owned from here on, so that a failure below still stops the process.
+        let mut server = Server {
+            child,
+            url: String::new(),
+            addr: String::new(),
+            output,
+        };
+        for stream in streams.into_iter().flatten() {
             let tx = tx.clone();
             std::thread::spawn(move || {
                 for line in std::io::BufReader::new(stream).lines().map_while(Result::ok) {
@@ -304,23 +318,17 @@ impl Server {
         }
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
         loop {
-            let line = rx
-                .recv_timeout(deadline.saturating_duration_since(std::time::Instant::now()))
-                .expect("server started");
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            let line = server.output.recv_timeout(left).expect("server started");
             if let Some(rest) = line.strip_prefix("Serving the site at ") {
-                let url = rest
+                server.url = rest
                     .split_whitespace()
                     .next()
                     .expect("url")
                     .trim_end_matches('/')
                     .to_string();
-                let addr = url.trim_start_matches("http://").to_string();
-                return Server {
-                    child,
-                    url,
-                    addr,
-                    output: rx,
-                };
+                server.addr = server.url.trim_start_matches("http://").to_string();
+                return server;
             }
         }
     }
