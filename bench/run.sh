@@ -13,3 +13,5 @@ for size in "1000 200" "10000 2000"; do
   "$CARGO_TARGET_DIR"/release/examples/gen_corpus "$site" "$1" "$2" >/dev/null
   python3 bench/measure.py --runs "$runs" --label "N=$1 M=$2" -- "$CARGO_TARGET_DIR"/release/etalase build --root "$site"
 done
+# Incremental rebuilds in the dev server, on the smaller site.
+python3 bench/serve.py "$CARGO_TARGET_DIR"/release/etalase bench/out/site-1000-200 15

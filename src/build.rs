@@ -1,6 +1,7 @@
 //! The whole pipeline of `etalase build`: load, resolve, render in parallel, write atomically.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -49,8 +50,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     let started = Instant::now();
     let site = load_site(options)?;
     let theme = Theme::load(&options.root, &site.config)?;
-    let templates = Templates::new(&theme)?;
-    let renderer = Renderer::new(&site, &templates, RenderOptions::default());
+    let media: Vec<String> = site.media.clone();
+    let renderer = Renderer::new(
+        Arc::new(site),
+        Arc::new(Templates::new(&theme)?),
+        RenderOptions::default(),
+    );
     let target = options.output.clone().unwrap_or_else(|| options.root.join("public"));
     let staging = Staging::open(&options.root, &target)?;
 
@@ -63,7 +68,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
         .static_files
         .iter()
         .map(|(path, from)| (from.clone(), path.clone()))
-        .chain(site.media.iter().map(|m| {
+        .chain(media.iter().map(|m| {
             let from = options
                 .root
                 .join(crate::content::CONTENT_DIR)

@@ -98,6 +98,29 @@ pub struct ContentCache {
 /// When a file was last modified, and its size: a change of either means it must be re-read.
 type Stamp = (Option<SystemTime>, u64);
 
+impl ContentCache {
+    /// The cached front matter and text of a press release, as last parsed.
+    pub fn story(&self, path: &Path) -> Option<&Doc<NewsFront>> {
+        match self.files.get(path) {
+            Some((_, Ok(Parsed::News(doc)))) => Some(doc),
+            _ => None,
+        }
+    }
+
+    /// Re-reads one press release into the cache; `false` if it is not one or fails to parse.
+    pub fn refresh_story(&mut self, root: &Path, config: &Config, path: &Path) -> bool {
+        let meta = std::fs::metadata(path).ok();
+        let stamp = (
+            meta.as_ref().and_then(|m| m.modified().ok()),
+            meta.map_or(0, |m| m.len()),
+        );
+        let parsed = parse_file(root, config, Kind::News, path);
+        let ok = matches!(parsed, Ok(Parsed::News(_)));
+        self.files.insert(path.to_path_buf(), (stamp, parsed));
+        ok
+    }
+}
+
 /// Reads and parses all content of the site in `root`. Every problem is collected.
 pub fn load(root: &Path, config: &Config) -> Result<Content, Error> {
     load_cached(root, config, &mut ContentCache::default())

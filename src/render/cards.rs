@@ -77,7 +77,7 @@ pub struct Cards {
 }
 
 impl Cards {
-    pub fn build(site: &Site, locales: &[Locale], urls: Urls) -> Cards {
+    pub fn build(site: &Site, locales: &[Locale], urls: &Urls) -> Cards {
         let languages = 0..site.languages();
         Cards {
             stories: site
@@ -144,14 +144,14 @@ pub fn media_url(src: &str) -> String {
     format!("/media/{src}")
 }
 
-pub fn unit_link<'a>(site: &'a Site, urls: Urls, lang: usize, unit: usize) -> Link<'a> {
+pub fn unit_link<'a>(site: &'a Site, urls: &Urls, lang: usize, unit: usize) -> Link<'a> {
     Link {
         name: site.text(&site.units[unit].name, lang),
         url: urls.unit(lang, &site.units[unit].id, 1),
     }
 }
 
-fn story_card(site: &Site, locale: &Locale, urls: Urls, story: &crate::site::Story) -> Value {
+fn story_card(site: &Site, locale: &Locale, urls: &Urls, story: &crate::site::Story) -> Value {
     Value::from_serializable(&StoryCard {
         title: &story.title,
         url: urls.story(story.lang, &story.slug),
@@ -167,7 +167,7 @@ fn story_card(site: &Site, locale: &Locale, urls: Urls, story: &crate::site::Sto
     })
 }
 
-fn product_card(site: &Site, locale: &Locale, urls: Urls, lang: usize, ix: usize) -> Option<Value> {
+fn product_card(site: &Site, locale: &Locale, urls: &Urls, lang: usize, ix: usize) -> Option<Value> {
     let product = &site.products[ix];
     let text = product.text[lang].as_ref()?;
     Some(Value::from_serializable(&ProductCard {
@@ -185,7 +185,7 @@ fn product_card(site: &Site, locale: &Locale, urls: Urls, lang: usize, ix: usize
     }))
 }
 
-fn unit_card(site: &Site, locale: &Locale, urls: Urls, lang: usize, ix: usize) -> Value {
+fn unit_card(site: &Site, locale: &Locale, urls: &Urls, lang: usize, ix: usize) -> Value {
     let unit = &site.units[ix];
     Value::from_serializable(&UnitCard {
         name: site.text(&unit.name, lang),
@@ -196,7 +196,7 @@ fn unit_card(site: &Site, locale: &Locale, urls: Urls, lang: usize, ix: usize) -
     })
 }
 
-fn term_chip(site: &Site, urls: Urls, lang: usize, id: TermId) -> Value {
+fn term_chip(site: &Site, urls: &Urls, lang: usize, id: TermId) -> Value {
     let vocabulary = &site.vocabularies[id.vocabulary];
     let term = &vocabulary.terms[id.term];
     Value::from_serializable(&TermChip {

@@ -70,7 +70,7 @@ pub(super) fn website(r: &Renderer, lang: usize) -> Value {
 }
 
 pub(super) fn news_article(r: &Renderer, ix: usize) -> Value {
-    let site = r.site;
+    let site = &*r.site;
     let story = &site.stories[ix];
     let lang = story.lang;
     let mut article = json!({
@@ -92,7 +92,7 @@ pub(super) fn news_article(r: &Renderer, ix: usize) -> Value {
 }
 
 pub(super) fn product(r: &Renderer, lang: usize, ix: usize) -> Value {
-    let site = r.site;
+    let site = &*r.site;
     let product = &site.products[ix];
     let text = product.text[lang].as_ref();
     let mut value = json!({
@@ -117,7 +117,7 @@ pub(super) fn product(r: &Renderer, lang: usize, ix: usize) -> Value {
 
 /// A unit as a `GovernmentOrganization`; `full` adds its address, contacts and parent.
 pub(super) fn organization(r: &Renderer, lang: usize, ix: usize, full: bool) -> Value {
-    let site = r.site;
+    let site = &*r.site;
     let unit = &site.units[ix];
     let mut value = json!({
         "@type": "GovernmentOrganization",

@@ -10,6 +10,8 @@ mod pages;
 pub mod theme;
 mod xml;
 
+use std::sync::Arc;
+
 use tera::{Context, Tera, Value};
 
 use crate::error::Error;
@@ -83,40 +85,40 @@ impl Templates {
 }
 
 /// The shared, pre-serialized parts of every page of one site.
-pub struct Renderer<'a> {
-    site: &'a Site,
-    tera: &'a Tera,
+pub struct Renderer {
+    site: Arc<Site>,
+    templates: Arc<Templates>,
     locales: Vec<Locale>,
-    urls: Urls<'a>,
+    urls: Urls,
     cards: Cards,
     /// `site` and `t` of each language, built once.
     common: Vec<(Value, Value)>,
     options: RenderOptions,
-    assets: &'a [(String, String)],
 }
 
-impl<'a> Renderer<'a> {
-    pub fn new(site: &'a Site, templates: &'a Templates, options: RenderOptions) -> Self {
+impl Renderer {
+    pub fn new(site: Arc<Site>, templates: Arc<Templates>, options: RenderOptions) -> Self {
         let urls = Urls::new(&site.config);
         let locales = templates.locales.clone();
-        let cards = Cards::build(site, &locales, urls);
+        let cards = Cards::build(&site, &locales, &urls);
         let mut renderer = Renderer {
             site,
-            tera: &templates.tera,
+            templates,
             locales,
             urls,
             cards,
             common: Vec::new(),
             options,
-            assets: &templates.assets,
         };
-        renderer.common = (0..site.languages()).map(|lang| renderer.common_values(lang)).collect();
+        renderer.common = (0..renderer.site.languages())
+            .map(|lang| renderer.common_values(lang))
+            .collect();
         renderer
     }
 
     /// Every page and file of the site, in a stable order.
     pub fn jobs(&self) -> Vec<Job> {
-        let site = self.site;
+        let site = &*self.site;
         let mut jobs = Vec::new();
         for lang in 0..site.languages() {
             jobs.push(Job::Home { lang });
@@ -185,6 +187,7 @@ impl<'a> Renderer<'a> {
     /// Renders an HTML page from its template and context.
     pub fn render_page(&self, job: Job, template: &str, context: &Context) -> Result<OutputFile, Error> {
         let html = self
+            .templates
             .tera
             .render(template, context)
             .map_err(|err| template_error(template, &err))?;
@@ -228,8 +231,8 @@ impl<'a> Renderer<'a> {
 
     /// The root-relative URL of an HTML page job; `None` for feeds and other files.
     pub fn url(&self, job: Job) -> Option<String> {
-        let site = self.site;
-        let u = self.urls;
+        let site = &*self.site;
+        let u = &self.urls;
         Some(match job {
             Job::Home { lang } => u.home(lang),
             Job::NewsList { lang, page } => u.news_list(lang, page),
@@ -248,6 +251,22 @@ impl<'a> Renderer<'a> {
             Job::NotFound { lang } => u.not_found(lang),
             Job::Feed { .. } | Job::Sitemap | Job::Robots => return None,
         })
+    }
+
+    /// Replaces the rendered body of a story, when nothing else about it changed (the dev
+    /// server's fast path). `false` when the site is shared and cannot be changed.
+    pub fn set_story_html(&mut self, ix: usize, html: String) -> bool {
+        match Arc::get_mut(&mut self.site).and_then(|site| site.stories.get_mut(ix)) {
+            Some(story) => {
+                story.html = html;
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn site(&self) -> &Site {
+        &self.site
     }
 
     /// The language of a page job.
@@ -272,7 +291,7 @@ impl<'a> Renderer<'a> {
 
     /// The same page in another language, when it exists there.
     pub fn translate(&self, job: Job, to: usize) -> Option<Job> {
-        let site = self.site;
+        let site = &*self.site;
         let index = &site.index;
         let within = |page: usize, items: usize| (page <= self.pages_of(items)).then_some(());
         Some(match job {
@@ -320,7 +339,11 @@ impl<'a> Renderer<'a> {
     }
 
     fn asset_url(&self, path: &str) -> Option<&str> {
-        self.assets.iter().find(|(p, _)| p == path).map(|(_, url)| url.as_str())
+        self.templates
+            .assets
+            .iter()
+            .find(|(p, _)| p == path)
+            .map(|(_, url)| url.as_str())
     }
 
     fn base_context(&self, lang: usize) -> Context {

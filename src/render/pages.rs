@@ -86,12 +86,12 @@ struct PagerLink {
     current: bool,
 }
 
-impl Renderer<'_> {
+impl Renderer {
     /// `site` and `t` for one language.
     pub(super) fn common_values(&self, lang: usize) -> (Value, Value) {
-        let site = self.site;
+        let site = &*self.site;
         let locale = &self.locales[lang];
-        let u = self.urls;
+        let u = &self.urls;
         let label = |key: &str| locale.get(key).to_string();
         let nav = vec![
             NavItem {
@@ -261,7 +261,7 @@ impl Renderer<'_> {
     }
 
     fn site_description(&self, lang: usize) -> String {
-        let site = self.site;
+        let site = &*self.site;
         site.config
             .description
             .as_ref()
@@ -321,7 +321,7 @@ impl Renderer<'_> {
     }
 
     fn story(&self, ix: usize, context: &mut Context) -> Built {
-        let site = self.site;
+        let site = &*self.site;
         let story = &site.stories[ix];
         let lang = story.lang;
         let locale = &self.locales[lang];
@@ -356,7 +356,7 @@ impl Renderer<'_> {
                 }),
                 award: story.award.as_ref(),
                 source: story.source.as_deref(),
-                unit: unit_link(site, self.urls, lang, story.unit),
+                unit: unit_link(site, &self.urls, lang, story.unit),
             },
         );
         context.insert_value("terms", self.cards.term_list(lang, &story.terms));
@@ -385,7 +385,7 @@ impl Renderer<'_> {
     }
 
     fn catalogue(&self, lang: usize, context: &mut Context) -> Built {
-        let site = self.site;
+        let site = &*self.site;
         #[derive(Serialize)]
         struct Group {
             key: String,
@@ -451,7 +451,7 @@ impl Renderer<'_> {
     }
 
     fn product(&self, lang: usize, ix: usize, context: &mut Context) -> Built {
-        let site = self.site;
+        let site = &*self.site;
         let product = &site.products[ix];
         let locale = &self.locales[lang];
         let text = product.text[lang].as_ref();
@@ -479,7 +479,7 @@ impl Renderer<'_> {
             &ProductView {
                 name: &name,
                 html: text.map(|t| t.html.as_str()).unwrap_or_default(),
-                unit: unit_link(site, self.urls, lang, product.unit),
+                unit: unit_link(site, &self.urls, lang, product.unit),
                 category: site.text(&site.config.categories.0[product.category].1, lang),
                 featured: product.featured,
                 price: product.price.as_ref().map(|p| locale.price(p.amount)),
@@ -555,7 +555,7 @@ impl Renderer<'_> {
     }
 
     fn unit(&self, lang: usize, ix: usize, page: usize, context: &mut Context) -> Built {
-        let site = self.site;
+        let site = &*self.site;
         let unit = &site.units[ix];
         let name = site.text(&unit.name, lang).to_string();
         #[derive(Serialize)]
@@ -576,7 +576,7 @@ impl Renderer<'_> {
             .iter()
             .enumerate()
             .filter(|(_, u)| u.parent == Some(ix))
-            .map(|(child, _)| unit_link(site, self.urls, lang, child))
+            .map(|(child, _)| unit_link(site, &self.urls, lang, child))
             .collect();
         context.insert(
             "unit",
@@ -588,7 +588,7 @@ impl Renderer<'_> {
                 region: &unit.region,
                 address: unit.address.as_deref(),
                 contact: &unit.contact,
-                parent: unit.parent.map(|p| unit_link(site, self.urls, lang, p)),
+                parent: unit.parent.map(|p| unit_link(site, &self.urls, lang, p)),
                 children,
                 html: unit.html[lang].as_deref(),
             },
@@ -657,7 +657,7 @@ impl Renderer<'_> {
     }
 
     fn vocabulary(&self, lang: usize, ix: usize, context: &mut Context) -> Built {
-        let site = self.site;
+        let site = &*self.site;
         let vocabulary = &site.vocabularies[ix];
         #[derive(Serialize)]
         struct TermView {
@@ -708,7 +708,7 @@ impl Renderer<'_> {
     }
 
     fn term(&self, lang: usize, id: TermId, page: usize, context: &mut Context) -> Built {
-        let site = self.site;
+        let site = &*self.site;
         let vocabulary = &site.vocabularies[id.vocabulary];
         let term = site.term(id);
         let vocabulary_name = site.text(&vocabulary.name, lang).to_string();

@@ -29,11 +29,11 @@ pub fn escape(text: &str) -> String {
 fn rfc3339(r: &Renderer, ix: usize) -> String {
     let story = &r.site.stories[ix];
     let time = story.time.unwrap_or(jiff::civil::Time::midnight());
-    jsonld::date_time(r.site, story.date, Some(time))
+    jsonld::date_time(&r.site, story.date, Some(time))
 }
 
 pub(super) fn feed(r: &Renderer, lang: usize) -> String {
-    let site = r.site;
+    let site = &*r.site;
     let stories = &site.index.stories[lang];
     let recent = &stories[..stories.len().min(FEED_ENTRIES)];
     let home = r.urls.absolute(&r.urls.home(lang));

@@ -78,7 +78,7 @@ async fn run(mut options: ServeOptions) -> Result<(), Error> {
     let (events, _) = broadcast::channel(16);
     let (shutdown_tx, shutdown_rx) = status::channel(false);
 
-    match session.rebuild(Change::Everything) {
+    match session.rebuild(Change::Everything, &[]) {
         Ok((snapshot, outcome)) => {
             snapshot_tx.send_replace(snapshot);
             println!("Built {} pages in {} ms", outcome.rendered, outcome.elapsed.as_millis());

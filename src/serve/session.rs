@@ -15,10 +15,11 @@ use tera::Context;
 
 use crate::build::BuildOptions;
 use crate::config::Config;
+use crate::content::frontmatter;
 use crate::content::{CONTENT_DIR, ContentCache, MEDIA_DIR};
 use crate::error::Error;
 use crate::render::theme::Theme;
-use crate::render::{RenderOptions, Renderer, Templates};
+use crate::render::{Job, RenderOptions, Renderer, Templates};
 use crate::site::markdown::Markdown;
 use crate::site::{Site, SiteOptions};
 
@@ -65,9 +66,11 @@ pub struct Session {
     options: BuildOptions,
     cache: ContentCache,
     markdown: Markdown,
-    theme: Option<(Theme, Templates)>,
+    theme: Option<(Theme, Arc<Templates>)>,
     pages: HashMap<String, RenderedPage>,
     config_text: Option<Vec<u8>>,
+    /// The last good build: its renderer (which owns the site) and what was served.
+    last: Option<(Renderer, Arc<Snapshot>)>,
 }
 
 impl Session {
@@ -79,6 +82,7 @@ impl Session {
             theme: None,
             pages: HashMap::new(),
             config_text: None,
+            last: None,
         }
     }
 
@@ -86,9 +90,20 @@ impl Session {
         &self.options.root
     }
 
-    /// Rebuilds after `change`; on error the previous snapshot stays the one to serve.
-    pub fn rebuild(&mut self, change: Change) -> Result<(Arc<Snapshot>, Outcome), Error> {
+    /// Rebuilds after `change` to `paths`; on error the previous snapshot stays the one to serve.
+    pub fn rebuild(&mut self, change: Change, paths: &[PathBuf]) -> Result<(Arc<Snapshot>, Outcome), Error> {
         let started = Instant::now();
+        if change == Change::Content
+            && let Some((snapshot, outcome)) = self.body_edit(paths)?
+        {
+            return Ok((
+                snapshot,
+                Outcome {
+                    elapsed: started.elapsed(),
+                    ..outcome
+                },
+            ));
+        }
         let mut config = Config::load(&self.options.root)?;
         if let Some(base_url) = &self.options.base_url {
             config.base_url = base_url.clone();
@@ -102,29 +117,25 @@ impl Session {
         }
         if everything || change == Change::Static {
             let theme = Theme::load(&self.options.root, &config)?;
-            let templates = Templates::new(&theme)?;
+            let templates = Arc::new(Templates::new(&theme)?);
             self.theme = Some((theme, templates));
         }
         let content = crate::content::load_cached(&self.options.root, &config, &mut self.cache)?;
-        let site = Site::build_with(
-            config,
-            content,
-            SiteOptions {
-                drafts: self.options.drafts,
-            },
-            &self.markdown,
-        )?;
+        let options = SiteOptions {
+            drafts: self.options.drafts,
+        };
+        let site = Site::build_with(config, content, options, &self.markdown)?;
         let Some((theme, templates)) = &self.theme else {
             unreachable!("the theme is loaded above");
         };
-        let renderer = Renderer::new(&site, templates, RenderOptions::default());
+        let renderer = Renderer::new(Arc::new(site), templates.clone(), RenderOptions::default());
         let (pages, outcome) = render_changed(&renderer, &self.pages, everything)?;
         let mut files: HashMap<String, Served> = HashMap::with_capacity(pages.len() + 64);
         for (path, from) in &theme.static_files {
             files.insert(path.clone(), Served::File(from.clone()));
         }
         let media_dir = self.options.root.join(CONTENT_DIR).join(MEDIA_DIR);
-        for media in &site.media {
+        for media in &renderer.site().media {
             files.insert(format!("{MEDIA_DIR}/{media}"), Served::File(media_dir.join(media)));
         }
         for job in renderer.jobs() {
@@ -136,15 +147,100 @@ impl Session {
         for (path, page) in &pages {
             files.insert(path.clone(), Served::Bytes(page.bytes.clone()));
         }
+        let snapshot = Arc::new(Snapshot { files });
         self.pages = pages;
         self.config_text = config_text;
+        self.last = Some((renderer, snapshot.clone()));
         Ok((
-            Arc::new(Snapshot { files }),
+            snapshot,
             Outcome {
                 elapsed: started.elapsed(),
                 ..outcome
             },
         ))
+    }
+
+    /// The fast path for the most common save: the text of stories changed and their front
+    /// matter did not. Only those stories' pages and the feeds can differ, so only they are
+    /// rendered. `None` when the change is anything else (the full path handles it).
+    fn body_edit(&mut self, paths: &[PathBuf]) -> Result<Option<(Arc<Snapshot>, Outcome)>, Error> {
+        let news_dir = self.options.root.join(CONTENT_DIR).join("news");
+        let Some((renderer, snapshot)) = &mut self.last else {
+            return Ok(None);
+        };
+        let mut edits = Vec::new();
+        for path in paths {
+            if !path.starts_with(&news_dir) || edits.iter().any(|(p, _)| p == path) {
+                return Ok(None);
+            }
+            let Some(old) = self.cache.story(path) else {
+                return Ok(None);
+            };
+            let Ok(text) = std::fs::read_to_string(path) else {
+                return Ok(None);
+            };
+            let (Ok(new), Ok(before)) = (
+                frontmatter::split(path, &text),
+                frontmatter::split(path, &old.source.text),
+            ) else {
+                return Ok(None);
+            };
+            if new.yaml != before.yaml || text.starts_with('\u{feff}') {
+                return Ok(None);
+            }
+            edits.push((path.clone(), new.body.to_string()));
+        }
+        let config = renderer.site().config.clone();
+        let mut changed_jobs = Vec::new();
+        for (path, body) in &edits {
+            if !self.cache.refresh_story(&self.options.root, &config, path) {
+                return Ok(None);
+            }
+            let relative = crate::content::relative(&self.options.root, path);
+            let Some(ix) = renderer.site().stories.iter().position(|s| s.file == relative) else {
+                // A draft that is not published: nothing shown changes.
+                continue;
+            };
+            if !renderer.set_story_html(ix, self.markdown.to_html(body)) {
+                return Ok(None);
+            }
+            changed_jobs.push(Job::Story { ix });
+            changed_jobs.push(Job::Feed {
+                lang: renderer.site().stories[ix].lang,
+            });
+        }
+        let mut files = snapshot.files.clone();
+        let mut rendered = 0;
+        for job in changed_jobs {
+            match renderer.context(job) {
+                Some((template, context)) => {
+                    let file = renderer.render_page(job, template, &context)?;
+                    let bytes = Bytes::from(file.bytes);
+                    files.insert(file.path.clone(), Served::Bytes(bytes.clone()));
+                    self.pages.insert(
+                        file.path,
+                        RenderedPage {
+                            template,
+                            context,
+                            bytes,
+                        },
+                    );
+                }
+                None => {
+                    let file = renderer.render(job)?;
+                    files.insert(file.path, Served::Bytes(Bytes::from(file.bytes)));
+                }
+            }
+            rendered += 1;
+        }
+        let new_snapshot = Arc::new(Snapshot { files });
+        *snapshot = new_snapshot.clone();
+        let outcome = Outcome {
+            rendered,
+            reused: self.pages.len().saturating_sub(rendered),
+            elapsed: Duration::ZERO,
+        };
+        Ok(Some((new_snapshot, outcome)))
     }
 }
 

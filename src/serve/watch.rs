@@ -135,7 +135,10 @@ fn rebuild_loop(
         };
         let css_only = change == Change::Static && paths.iter().all(|p| p.extension().is_some_and(|e| e == "css"));
         let started = Instant::now();
-        match session.rebuild(change) {
+        paths.sort();
+        paths.dedup();
+        paths.retain(|p| classify(&root, p).is_some());
+        match session.rebuild(change, &paths) {
             Ok((site, outcome)) => {
                 snapshot.send_replace(site);
                 error.send_replace(None);

@@ -1,29 +1,46 @@
 //! The URL of every page, per language: the first language at the root, the others under
 //! `/<code>/`, with section words from the configuration.
 
-use crate::config::Config;
+use std::sync::Arc;
 
-/// Builds root-relative URLs (`/berita/slug/`) for one site.
-#[derive(Clone, Copy)]
-pub struct Urls<'a> {
-    config: &'a Config,
+use crate::config::{Config, Sections};
+
+/// Builds root-relative URLs (`/berita/slug/`) for one site. Cheap to clone.
+#[derive(Clone)]
+pub struct Urls {
+    inner: Arc<UrlWords>,
 }
 
-impl<'a> Urls<'a> {
-    pub fn new(config: &'a Config) -> Self {
-        Urls { config }
-    }
+struct UrlWords {
+    base_url: String,
+    /// `""` for the first language, `/en` for the others.
+    prefixes: Vec<String>,
+    sections: Vec<Sections>,
+}
 
-    fn prefix(&self, lang: usize) -> String {
-        if lang == 0 {
-            String::new()
-        } else {
-            format!("/{}", self.config.languages[lang].code)
+impl Urls {
+    pub fn new(config: &Config) -> Self {
+        let prefixes = config
+            .languages
+            .iter()
+            .enumerate()
+            .map(|(ix, l)| if ix == 0 { String::new() } else { format!("/{}", l.code) })
+            .collect();
+        Urls {
+            inner: Arc::new(UrlWords {
+                base_url: config.base_url().to_string(),
+                prefixes,
+                sections: config.languages.iter().map(|l| l.sections.clone()).collect(),
+            }),
         }
     }
 
-    fn section(&self, lang: usize, pick: fn(&crate::config::Sections) -> &String) -> String {
-        format!("{}/{}/", self.prefix(lang), pick(&self.config.languages[lang].sections))
+    fn prefix(&self, lang: usize) -> &str {
+        &self.inner.prefixes[lang]
+    }
+
+    fn section(&self, lang: usize, pick: fn(&Sections) -> &String) -> String {
+        format!("{}/{}/", self.prefix(lang), pick(&self.inner.sections[lang]))
     }
 
     pub fn home(&self, lang: usize) -> String {
@@ -80,7 +97,7 @@ impl<'a> Urls<'a> {
 
     /// The absolute form of a root-relative URL.
     pub fn absolute(&self, url: &str) -> String {
-        format!("{}{url}", self.config.base_url())
+        format!("{}{url}", self.inner.base_url)
     }
 }
 
