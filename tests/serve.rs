@@ -263,3 +263,17 @@ fn incremental_rebuilds_equal_a_full_build() {
         "the renamed story's old page is gone"
     );
 }
+
+#[test]
+fn the_polling_watcher_sees_saves_and_ctrl_c_stops_cleanly() {
+    let site = Site::new();
+    site.file("content/news/2025-11-19-a.id.md", &body("satu"));
+    let mut server = Server::start(site.root(), &["--poll"]);
+    let events = server.events();
+    site.file("content/news/2025-11-19-a.id.md", &body("dua lewat polling"));
+    events.wait("reload");
+    assert!(server.get("/berita/a/").text().contains("dua lewat polling"));
+    // An open event stream must not keep the server from stopping.
+    let status = server.interrupt();
+    assert!(status.success(), "{status:?}");
+}

@@ -55,7 +55,11 @@ pub fn start(
         source: std::io::Error::other(err.to_string()),
     };
     let mut guard = if poll {
-        let config = notify::Config::default().with_poll_interval(Duration::from_millis(250));
+        // Polling sees modification times in whole seconds only: compare contents too, so that
+        // two saves within one second are both seen.
+        let config = notify::Config::default()
+            .with_poll_interval(Duration::from_millis(300))
+            .with_compare_contents(true);
         Guard::Poll(new_debouncer_opt(DEBOUNCE, None, handler, RecommendedCache::new(), config).map_err(watch_error)?)
     } else {
         Guard::Native(

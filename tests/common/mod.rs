@@ -337,6 +337,24 @@ impl Server {
         http_get(&self.addr, path)
     }
 
+    /// Sends Ctrl-C (SIGINT) and waits for the server to exit.
+    pub fn interrupt(&mut self) -> std::process::ExitStatus {
+        let pid = self.child.id().to_string();
+        let sent = Command::new("kill").args(["-INT", &pid]).status().expect("kill");
+        assert!(sent.success());
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+        loop {
+            if let Some(status) = self.child.try_wait().expect("wait") {
+                return status;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the server did not stop on Ctrl-C"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    }
+
     /// Subscribes to the live-reload events.
     pub fn events(&self) -> Events {
         Events::connect(&self.addr)
