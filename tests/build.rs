@@ -256,9 +256,31 @@ fn a_failed_build_leaves_the_earlier_output_untouched() {
     let leftovers: Vec<_> = std::fs::read_dir(site.root())
         .expect("read root")
         .flatten()
-        .filter(|e| e.file_name().to_string_lossy().contains("etalase-"))
+        .filter(|e| e.file_name().to_string_lossy().contains("etalase-staging"))
         .collect();
     assert!(leftovers.is_empty(), "no staging folder is left behind");
+}
+
+#[test]
+fn rebuilds_reuse_the_previous_folder_and_drop_stale_files() {
+    let site = Site::new();
+    site.file("content/news/2025-11-19-a.id.md", &story("A", "2025-11-19", "", "x"))
+        .file("content/news/2025-11-20-b.id.md", &story("B", "2025-11-20", "", "x"))
+        .build();
+    site.remove("content/news/2025-11-20-b.id.md").build();
+    assert!(!site.exists("berita/b/index.html"), "a deleted story's page is gone");
+    assert!(site.exists("berita/a/index.html"));
+    site.build();
+    assert!(!site.exists("berita/b"), "its emptied folder too");
+    assert!(site.root().join(".public.etalase-spare/.etalase-output").exists(), "the previous build is the spare");
+    let fresh = tempfile::tempdir().expect("temp");
+    let out = site.run(&["build", "--output", fresh.path().join("public").to_str().expect("utf-8")]);
+    assert!(out.status.success());
+    let mut built = files(&site.public());
+    let mut expected = files(&fresh.path().join("public"));
+    built.sort();
+    expected.sort();
+    assert_eq!(built, expected, "a reused folder holds exactly what a fresh build writes");
 }
 
 #[test]

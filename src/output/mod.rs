@@ -2,9 +2,16 @@
 //! output folder and swapped in only when complete, so a failed or interrupted build leaves
 //! the previous site as it was. Only folders that Etalase wrote (they carry a marker file)
 //! are ever replaced or deleted.
+//!
+//! The folder a build replaces is kept as a spare (`.<name>.etalase-spare`) and becomes the
+//! next build's staging folder: files are overwritten in place and only stale ones removed.
+//! Creating and deleting thousands of files and folders on every build costs more than
+//! rendering them (the file system slows down allocating inodes next to freshly freed ones).
 
+use std::collections::HashSet;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 
 use crate::error::{Error, IoContext};
 
@@ -17,6 +24,8 @@ pub struct Staging {
     dir: PathBuf,
     target: PathBuf,
     committed: bool,
+    /// Every file this build wrote, to remove what an earlier build left in a reused folder.
+    written: Mutex<HashSet<PathBuf>>,
 }
 
 impl Staging {
@@ -30,9 +39,14 @@ impl Staging {
         if dir.exists() {
             fs::remove_dir_all(&dir).io("cannot clear", &dir)?;
         }
-        fs::create_dir_all(&dir).io("cannot create", &dir)?;
+        let spare = spare_path(&target);
+        let reused = spare.join(MARKER).is_file() && fs::rename(&spare, &dir).is_ok();
+        if !reused {
+            fs::create_dir_all(&dir).io("cannot create", &dir)?;
+        }
         fs::write(dir.join(MARKER), MARKER_TEXT).io("cannot write", &dir.join(MARKER))?;
         Ok(Staging {
+            written: Mutex::new(HashSet::from([dir.join(MARKER)])),
             dir,
             target,
             committed: false,
@@ -45,20 +59,53 @@ impl Staging {
 
     /// Writes one file at a `/`-separated path inside the output.
     pub fn write(&self, path: &str, bytes: &[u8]) -> Result<(), Error> {
-        let full = self.inside(path)?;
-        if let Some(parent) = full.parent() {
-            fs::create_dir_all(parent).io("cannot create", parent)?;
-        }
+        let full = self.prepare(path)?;
         fs::write(&full, bytes).io("cannot write", &full)
     }
 
     /// Copies a file to a `/`-separated path inside the output.
     pub fn copy(&self, from: &Path, path: &str) -> Result<(), Error> {
+        let full = self.prepare(path)?;
+        fs::copy(from, &full).io("cannot copy", from).map(|_| ())
+    }
+
+    /// The full path for `path`, with its folder created, recorded as written.
+    fn prepare(&self, path: &str) -> Result<PathBuf, Error> {
         let full = self.inside(path)?;
-        if let Some(parent) = full.parent() {
+        if let Some(parent) = full.parent()
+            && !parent.is_dir()
+        {
             fs::create_dir_all(parent).io("cannot create", parent)?;
         }
-        fs::copy(from, &full).io("cannot copy", from).map(|_| ())
+        if let Ok(mut written) = self.written.lock() {
+            written.insert(full.clone());
+        }
+        Ok(full)
+    }
+
+    /// Removes what a reused folder holds from an earlier build and this build did not write.
+    fn prune(&self) -> Result<(), Error> {
+        let written = self.written.lock().map(|w| w.clone()).unwrap_or_default();
+        let mut folders = Vec::new();
+        for entry in walkdir::WalkDir::new(&self.dir).min_depth(1) {
+            let entry = entry.map_err(|err| Error::Io {
+                action: "cannot read",
+                path: self.dir.clone(),
+                source: err.into(),
+            })?;
+            if entry.file_type().is_dir() {
+                folders.push(entry.into_path());
+            } else if !written.contains(entry.path()) {
+                fs::remove_file(entry.path()).io("cannot remove", entry.path())?;
+            }
+        }
+        // Deepest first, so that emptied parents follow their children.
+        for folder in folders.iter().rev() {
+            if fs::read_dir(folder).is_ok_and(|mut d| d.next().is_none()) {
+                fs::remove_dir(folder).io("cannot remove", folder)?;
+            }
+        }
+        Ok(())
     }
 
     /// The full path of `path` in the staging folder; paths that would leave it are refused.
@@ -74,14 +121,13 @@ impl Staging {
         Ok(self.dir.join(relative))
     }
 
-    /// Swaps the finished build in place of the previous output.
+    /// Swaps the finished build in place of the previous output, which is kept as the spare.
     pub fn commit(mut self) -> Result<PathBuf, Error> {
-        let parent = self.target.parent().unwrap_or(Path::new("/")).to_path_buf();
-        let old = parent.join(format!(
-            ".{}.etalase-old-{}",
-            file_name(&self.target),
-            std::process::id()
-        ));
+        self.prune()?;
+        let old = spare_path(&self.target);
+        if old.exists() {
+            fs::remove_dir_all(&old).io("cannot clear", &old)?;
+        }
         let had_previous = self.target.exists();
         if had_previous {
             fs::rename(&self.target, &old).io("cannot move aside", &self.target)?;
@@ -97,16 +143,20 @@ impl Staging {
             });
         }
         self.committed = true;
-        if had_previous {
-            fs::remove_dir_all(&old).io("cannot remove the previous build", &old)?;
-        }
         Ok(self.target.clone())
     }
 }
 
+/// Where the previous build is kept for reuse: `.<name>.etalase-spare` beside the output.
+fn spare_path(target: &Path) -> PathBuf {
+    let parent = target.parent().unwrap_or(Path::new("/"));
+    parent.join(format!(".{}.etalase-spare", file_name(target)))
+}
+
 impl Drop for Staging {
     fn drop(&mut self) {
-        if !self.committed {
+        // A failed build keeps its folder as the spare: the next build overwrites it.
+        if !self.committed && fs::rename(&self.dir, spare_path(&self.target)).is_err() {
             let _ = fs::remove_dir_all(&self.dir);
         }
     }
