@@ -49,6 +49,7 @@ pub fn load_site(options: &BuildOptions) -> Result<Site, Error> {
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     let started = Instant::now();
     let site = load_site(options)?;
+    let loaded = started.elapsed();
     let theme = Theme::load(&options.root, &site.config)?;
     let media: Vec<String> = site.media.clone();
     let renderer = Renderer::new(
@@ -59,11 +60,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     let target = options.output.clone().unwrap_or_else(|| options.root.join("public"));
     let staging = Staging::open(&options.root, &target)?;
 
+    let prepared = started.elapsed();
     let jobs = renderer.jobs();
     jobs.par_iter().try_for_each(|&job| {
         let file = renderer.render(job)?;
         staging.write(&file.path, &file.bytes)
     })?;
+    let rendered = started.elapsed();
     let copies: Vec<(PathBuf, String)> = theme
         .static_files
         .iter()
@@ -81,6 +84,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
         .par_iter()
         .try_for_each(|(from, path)| staging.copy(from, path))?;
     let output = staging.commit()?;
+    if std::env::var_os("ETALASE_TIMINGS").is_some() {
+        eprintln!(
+            "timings: loaded {loaded:?}, prepared {prepared:?}, rendered {rendered:?}, done {:?}",
+            started.elapsed()
+        );
+    }
     Ok(BuildReport {
         output,
         pages: jobs.iter().filter(|&&j| renderer.url(j).is_some()).count(),

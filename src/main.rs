@@ -7,6 +7,11 @@ use clap::{Parser, Subcommand};
 
 use etalase::{BuildOptions, Error};
 
+// Rendering allocates many short-lived strings on every thread; mimalloc handles that far
+// better than the system allocator (a third of the build time went to malloc and free).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "etalase",

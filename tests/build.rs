@@ -272,15 +272,25 @@ fn rebuilds_reuse_the_previous_folder_and_drop_stale_files() {
     assert!(site.exists("berita/a/index.html"));
     site.build();
     assert!(!site.exists("berita/b"), "its emptied folder too");
-    assert!(site.root().join(".public.etalase-spare/.etalase-output").exists(), "the previous build is the spare");
+    assert!(
+        site.root().join(".public.etalase-spare/.etalase-output").exists(),
+        "the previous build is the spare"
+    );
     let fresh = tempfile::tempdir().expect("temp");
-    let out = site.run(&["build", "--output", fresh.path().join("public").to_str().expect("utf-8")]);
+    let out = site.run(&[
+        "build",
+        "--output",
+        fresh.path().join("public").to_str().expect("utf-8"),
+    ]);
     assert!(out.status.success());
     let mut built = files(&site.public());
     let mut expected = files(&fresh.path().join("public"));
     built.sort();
     expected.sort();
-    assert_eq!(built, expected, "a reused folder holds exactly what a fresh build writes");
+    assert_eq!(
+        built, expected,
+        "a reused folder holds exactly what a fresh build writes"
+    );
 }
 
 #[test]
@@ -443,4 +453,22 @@ fn drafts_are_left_out_unless_asked_for() {
     let out = site.run(&["build", "--drafts"]);
     assert!(out.status.success());
     assert!(site.exists("berita/a/index.html"));
+}
+
+#[test]
+fn a_relative_output_folder_is_relative_to_the_working_directory() {
+    let site = Site::new();
+    let parent = site.root().parent().expect("parent").to_path_buf();
+    let name = site.root().file_name().expect("name").to_string_lossy().into_owned();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_etalase"))
+        .args(["build", "--root", &name])
+        .current_dir(&parent)
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        site.exists("index.html"),
+        "the default output is public/ in the site folder"
+    );
+    assert!(!site.root().join(&name).exists(), "no nested copy of the path");
 }

@@ -60,7 +60,7 @@ impl Staging {
     /// Writes one file at a `/`-separated path inside the output.
     pub fn write(&self, path: &str, bytes: &[u8]) -> Result<(), Error> {
         let full = self.prepare(path)?;
-        fs::write(&full, bytes).io("cannot write", &full)
+        overwrite(&full, bytes).io("cannot write", &full)
     }
 
     /// Copies a file to a `/`-separated path inside the output.
@@ -147,6 +147,30 @@ impl Staging {
     }
 }
 
+/// Writes `bytes` to `path`, leaving a file that already holds them untouched. An existing
+/// file is overwritten and then cut to length rather than truncated first: truncating a file
+/// to zero makes ext4 flush it to disk on close.
+fn overwrite(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::{Read, Write};
+    let mut file = fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(path)?;
+    let len = file.metadata()?.len();
+    if len == bytes.len() as u64 {
+        let mut existing = Vec::with_capacity(bytes.len());
+        file.read_to_end(&mut existing)?;
+        if existing == bytes {
+            return Ok(());
+        }
+        std::io::Seek::rewind(&mut file)?;
+    }
+    file.write_all(bytes)?;
+    file.set_len(bytes.len() as u64)
+}
+
 /// Where the previous build is kept for reuse: `.<name>.etalase-spare` beside the output.
 fn spare_path(target: &Path) -> PathBuf {
     let parent = target.parent().unwrap_or(Path::new("/"));
@@ -187,11 +211,8 @@ fn check_target(root: &Path, target: &Path) -> Result<PathBuf, Error> {
         reason: reason.to_string(),
     };
     let root = root.canonicalize().io("cannot open the site folder", root)?;
-    let absolute = if target.is_absolute() {
-        target.to_path_buf()
-    } else {
-        root.join(target)
-    };
+    // A relative output folder is relative to the working directory, as on any command line.
+    let absolute = std::path::absolute(target).io("cannot resolve", target)?;
     let name = match absolute.file_name() {
         Some(name) if !matches!(absolute.components().next_back(), Some(Component::ParentDir)) => name.to_owned(),
         _ => return Err(refuse(target, "name a folder, e.g. public")),
