@@ -9,11 +9,19 @@ pub struct Diagnostic {
     /// The file, relative to the site folder.
     pub file: PathBuf,
     /// 1-based line and column, when the problem has a position.
-    pub position: Option<(u64, u64)>,
+    pub position: Option<(u32, u32)>,
     /// The offending line of the file, shown under the message.
     pub source_line: Option<String>,
     pub message: String,
     pub hint: Option<String>,
+    pub severity: Severity,
+}
+
+/// Errors stop a build; warnings are reported and stop only `check --strict`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
 }
 
 impl Diagnostic {
@@ -24,13 +32,35 @@ impl Diagnostic {
             source_line: None,
             message: message.into(),
             hint: None,
+            severity: Severity::Error,
         }
+    }
+
+    /// A problem worth fixing that does not stop a build.
+    pub fn warning(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::new(file, message)
+        }
+    }
+
+    /// The diagnostic as JSON, for `check --format json`.
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "file": self.file.to_string_lossy(),
+            "line": self.position.map(|p| p.0),
+            "column": self.position.map(|p| p.1),
+            "severity": if self.severity == Severity::Error { "error" } else { "warning" },
+            "message": self.message,
+            "hint": self.hint,
+        })
     }
 
     /// Places the diagnostic at `line`:`column` of `text`, the file's contents.
     pub fn at(mut self, text: &str, line: u64, column: u64) -> Self {
         if line > 0 {
-            self.position = Some((line, column.max(1)));
+            let clamp = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
+            self.position = Some((clamp(line), clamp(column.max(1))));
             self.source_line = usize::try_from(line - 1)
                 .ok()
                 .and_then(|ix| text.lines().nth(ix))
@@ -45,7 +75,7 @@ impl Diagnostic {
     }
 
     /// Sort key: by file, then by position.
-    fn sort_key(&self) -> (&Path, (u64, u64)) {
+    fn sort_key(&self) -> (&Path, (u32, u32)) {
         (&self.file, self.position.unwrap_or((0, 0)))
     }
 }
@@ -56,7 +86,12 @@ impl fmt::Display for Diagnostic {
         if let Some((line, column)) = self.position {
             write!(f, ":{line}:{column}")?;
         }
-        write!(f, ": error: {}", self.message)?;
+        let label = if self.severity == Severity::Error {
+            "error"
+        } else {
+            "warning"
+        };
+        write!(f, ": {label}: {}", self.message)?;
         if let (Some(text), Some((line, column))) = (&self.source_line, self.position) {
             let gutter = line.to_string().len();
             let pad = " ".repeat(gutter);
@@ -97,6 +132,13 @@ impl Diagnostics {
 
     pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
         self.0.iter()
+    }
+
+    /// Sorted by file and position, duplicates removed.
+    pub fn sorted(mut self) -> Diagnostics {
+        self.0.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        self.0.dedup();
+        self
     }
 
     /// `Ok(value)` when nothing was reported, else every diagnostic, sorted.

@@ -8,12 +8,14 @@
 //! incrementally for the writers' preview.
 
 pub mod build;
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod error;
 pub mod localized;
 pub mod output;
 pub mod render;
+pub mod scaffold;
 pub mod serve;
 pub mod site;
 

@@ -40,6 +40,29 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Check the content, links and translations without writing the site.
+    Check {
+        /// The site folder, which holds etalase.yaml.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Fail (exit status 2) on warnings too.
+        #[arg(long)]
+        strict: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Check drafts too.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Start a new press release, product sheet or unit profile.
+    New {
+        #[command(subcommand)]
+        item: NewCommand,
+        /// The site folder, which holds etalase.yaml.
+        #[arg(long, default_value = ".", global = true)]
+        root: PathBuf,
+    },
     /// Preview the site: build it, serve it on localhost and rebuild on every save.
     Serve {
         /// The site folder, which holds etalase.yaml.
@@ -63,35 +86,71 @@ enum Command {
     },
 }
 
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Subcommand)]
+enum NewCommand {
+    /// A press release: content/news/<date>-<slug>.id.md (and .en.md with --en).
+    News {
+        /// The headline.
+        title: String,
+        /// The unit that publishes it (a file name in content/units/, without .yaml).
+        #[arg(long)]
+        unit: String,
+        /// Also start the English translation.
+        #[arg(long)]
+        en: bool,
+        /// The date, YYYY-MM-DD (default: today).
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// A product sheet: content/products/<slug>.yaml.
+    Product {
+        /// The product name.
+        name: String,
+        /// The unit that makes it.
+        #[arg(long)]
+        unit: String,
+    },
+    /// A unit profile: content/units/<slug>.yaml.
+    Unit {
+        /// The unit's name, e.g. "Lapas Kelas IIA Lahat".
+        name: String,
+    },
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match cli.command {
+    match Cli::parse().command {
         Command::Build {
             root,
             output,
             base_url,
             drafts,
-        } => {
-            let options = BuildOptions {
+        } => build(BuildOptions {
+            root,
+            output,
+            base_url,
+            drafts,
+        }),
+        Command::Check {
+            root,
+            strict,
+            format,
+            drafts,
+        } => check(
+            BuildOptions {
                 root,
-                output,
-                base_url,
                 drafts,
-            };
-            match etalase::build(&options) {
-                Ok(report) => {
-                    println!(
-                        "Built {} pages ({} files) into {} in {} ms",
-                        report.pages,
-                        report.files,
-                        report.output.display(),
-                        report.elapsed.as_millis()
-                    );
-                    ExitCode::SUCCESS
-                }
-                Err(err) => report_error(&err),
-            }
-        }
+                ..BuildOptions::default()
+            },
+            strict,
+            format,
+        ),
+        Command::New { item, root } => new(&root, item),
         Command::Serve {
             root,
             port,
@@ -108,12 +167,75 @@ fn main() -> ExitCode {
                 poll,
                 open,
             };
-            match etalase::serve::serve(options) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(err) => report_error(&err),
-            }
+            etalase::serve::serve(options).map_or_else(|err| report_error(&err), |()| ExitCode::SUCCESS)
         }
     }
+}
+
+fn build(options: BuildOptions) -> ExitCode {
+    match etalase::build(&options) {
+        Ok(report) => {
+            println!(
+                "Built {} pages ({} files) into {} in {} ms",
+                report.pages,
+                report.files,
+                report.output.display(),
+                report.elapsed.as_millis()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(err) => report_error(&err),
+    }
+}
+
+fn check(options: BuildOptions, strict: bool, format: Format) -> ExitCode {
+    match etalase::check::check(&options) {
+        Ok(report) => {
+            match format {
+                Format::Json => println!("{}", report.to_json()),
+                Format::Human => print_report(&report),
+            }
+            ExitCode::from(report.exit_code(strict))
+        }
+        Err(err) => report_error(&err),
+    }
+}
+
+fn new(root: &std::path::Path, command: NewCommand) -> ExitCode {
+    use etalase::scaffold::NewItem;
+    let item = match command {
+        NewCommand::News { title, unit, en, date } => NewItem::News {
+            title,
+            unit,
+            english: en,
+            date,
+        },
+        NewCommand::Product { name, unit } => NewItem::Product { name, unit },
+        NewCommand::Unit { name } => NewItem::Unit { name },
+    };
+    match etalase::scaffold::create(root, &item) {
+        Ok(files) => {
+            for file in files {
+                println!("Created {}", file.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(err) => report_error(&err),
+    }
+}
+
+fn print_report(report: &etalase::check::CheckReport) {
+    for diagnostic in report.errors.iter().chain(report.warnings.iter()) {
+        println!("{diagnostic}\n");
+    }
+    if !report.untranslated.is_empty() {
+        println!("Not yet translated:");
+        for item in &report.untranslated {
+            println!("  {} ({}): missing {}", item.item, item.kind, item.missing.join(", "));
+        }
+        println!();
+    }
+    println!("{} errors, {} warnings", report.errors.len(), report.warnings.len());
 }
 
 fn report_error(err: &Error) -> ExitCode {
