@@ -7,10 +7,12 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::config::Config;
+use crate::content::Content;
 use crate::error::Error;
 use crate::output::Staging;
 use crate::render::theme::Theme;
 use crate::render::{RenderOptions, Renderer, Templates};
+use crate::site::markdown::Markdown;
 use crate::site::{Site, SiteOptions};
 
 /// What to build and where.
@@ -42,7 +44,30 @@ pub fn load_site(options: &BuildOptions) -> Result<Site, Error> {
         config.base_url = base_url.clone();
     }
     let content = crate::content::load(&options.root, &config)?;
-    Site::build(config, content, SiteOptions { drafts: options.drafts })
+    resolve(
+        config,
+        content,
+        SiteOptions { drafts: options.drafts },
+        &Markdown::default(),
+    )
+}
+
+/// Resolves loaded content into the site, reporting the files that failed to parse together
+/// with every problem the others have.
+pub fn resolve(config: Config, mut content: Content, options: SiteOptions, markdown: &Markdown) -> Result<Site, Error> {
+    let mut problems = std::mem::take(&mut content.problems);
+    if content.problems_block {
+        return Err(problems.sorted().into());
+    }
+    match Site::build_with(config, content, options, markdown) {
+        Ok(site) if problems.is_empty() => Ok(site),
+        Ok(_) => Err(problems.sorted().into()),
+        Err(Error::Content(more)) => {
+            problems.extend(more);
+            Err(problems.sorted().into())
+        }
+        Err(other) => Err(other),
+    }
 }
 
 /// Builds the site: everything is checked and rendered before the output folder is replaced.

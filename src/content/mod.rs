@@ -68,6 +68,11 @@ pub struct Content {
     pub vocabularies: Vec<Sheet<VocabularySheet>>,
     /// Files in `content/media/`, as `/`-separated paths relative to it.
     pub media: BTreeSet<String>,
+    /// Files that could not be read or parsed. The rest is still resolved, so that one run
+    /// reports every mistake, unless `problems_block` says that a file others refer to
+    /// (a unit, product or vocabulary) failed: its references would all look dangling.
+    pub problems: Diagnostics,
+    pub problems_block: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -186,11 +191,14 @@ pub fn load_cached(root: &Path, config: &Config, cache: &mut ContentCache) -> Re
     cache.files.extend(fresh);
     let present: std::collections::HashSet<&PathBuf> = stamped.iter().map(|(_, p, _)| p).collect();
     cache.files.retain(|path, _| present.contains(path));
-    let parsed: Vec<Result<Parsed, Diagnostic>> = stamped
+    let parsed: Vec<(Kind, Result<Parsed, Diagnostic>)> = stamped
         .iter()
-        .filter_map(|(_, path, _)| cache.files.get(path).map(|(_, r)| r.clone()))
+        .filter_map(|(kind, path, _)| cache.files.get(path).map(|(_, r)| (*kind, r.clone())))
         .collect();
-    for result in parsed {
+    for (kind, result) in parsed {
+        if result.is_err() && !matches!(kind, Kind::News | Kind::Page) {
+            content.problems_block = true;
+        }
         match result {
             Ok(Parsed::News(doc)) => content.news.push(doc),
             Ok(Parsed::Page(doc)) => content.pages.push(doc),
@@ -213,7 +221,8 @@ pub fn load_cached(root: &Path, config: &Config, cache: &mut ContentCache) -> Re
             data,
         });
     }
-    problems.into_result(content).map_err(Error::from)
+    content.problems.extend(problems);
+    Ok(content)
 }
 
 fn parse_file(root: &Path, config: &Config, kind: Kind, path: &Path) -> Result<Parsed, Diagnostic> {

@@ -33,15 +33,35 @@ pub fn parse<T: DeserializeOwned>(file: &Path, text: &str) -> Result<T, Diagnost
 fn to_diagnostic(file: &Path, text: &str, err: &serde_saphyr::Error) -> Diagnostic {
     let inner = err.without_snippet();
     let message = UserMessageFormatter.format_message(inner).into_owned();
-    let hint = hint_for(&message);
+    let hint = unknown_key_hint(&message).or_else(|| hint_for(&message).map(String::from));
     let mut diagnostic = Diagnostic::new(file, message);
     if let Some(location) = err.location() {
-        diagnostic = diagnostic.at(text, location.line(), location.column());
+        let (line, column) = (location.line(), location.column());
+        // The parser places a tab error where the scalar before it began: point at the tab.
+        let tab = diagnostic
+            .message
+            .contains("tab")
+            .then(|| first_tab(text, line))
+            .flatten();
+        let (line, column) = tab.unwrap_or((line, column));
+        diagnostic = diagnostic.at(text, line, column);
     }
     match hint {
         Some(hint) => diagnostic.with_hint(hint),
         None => diagnostic,
     }
+}
+
+/// "did you mean `featured`?" for serde's "unknown field `featurd`, expected one of …".
+fn unknown_key_hint(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (wrong, rest) = rest.split_once('`')?;
+    let expected = rest.split_once("expected ")?.1.trim_start_matches("one of ");
+    let keys = expected.split(',').map(|k| k.trim().trim_matches('`'));
+    Some(format!(
+        "{} — check the spelling of the key",
+        crate::error::suggestion(wrong, keys)
+    ))
 }
 
 /// Plain-words advice for the YAML mistakes writers make most.
@@ -55,13 +75,24 @@ fn hint_for(message: &str) -> Option<&'static str> {
         Some("add the key and its value; the README shows a complete example")
     } else if m.contains("quote") || m.contains("quoted") {
         Some("close the quote at the end of the value")
-    } else if m.contains("floating point") || m.contains("float") {
+    } else if m.contains("floating point") || m.contains("float") || m.contains("u64") || m.contains("integer") {
         Some("write whole rupiah without dots or commas, e.g. 25000 (YAML reads 25.000 as 25.0)")
     } else if m.contains("indent") || m.contains("mapping values") {
         Some("check the indentation: keys of one block start in the same column")
     } else {
         None
     }
+}
+
+/// The first tab on or after line `from` (1-based), as line and column.
+fn first_tab(text: &str, from: u64) -> Option<(u64, u64)> {
+    text.lines()
+        .enumerate()
+        .skip(usize::try_from(from.saturating_sub(1)).ok()?)
+        .find_map(|(ix, line)| {
+            line.find('\t')
+                .map(|byte| (ix as u64 + 1, line[..byte].chars().count() as u64 + 1))
+        })
 }
 
 /// The first line and column where `needle` occurs in `text`, to place a diagnostic.

@@ -20,8 +20,8 @@ use crate::content::{CONTENT_DIR, ContentCache, MEDIA_DIR};
 use crate::error::Error;
 use crate::render::theme::Theme;
 use crate::render::{Job, RenderOptions, Renderer, Templates};
+use crate::site::SiteOptions;
 use crate::site::markdown::Markdown;
-use crate::site::{Site, SiteOptions};
 
 /// One servable file: rendered bytes, or a file on disk (static files and media).
 #[derive(Debug, Clone)]
@@ -124,7 +124,7 @@ impl Session {
         let options = SiteOptions {
             drafts: self.options.drafts,
         };
-        let site = Site::build_with(config, content, options, &self.markdown)?;
+        let site = crate::build::resolve(config, content, options, &self.markdown)?;
         let Some((theme, templates)) = &self.theme else {
             unreachable!("the theme is loaded above");
         };

@@ -1,0 +1,255 @@
+//! `etalase check` and `etalase new`, and the mistakes writers make.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn check_reports_untranslated_items_and_long_summaries_without_writing() {
+    let site = Site::new();
+    let long = "Kalimat ringkasan yang sangat panjang ".repeat(6);
+    site.file(
+        "content/news/2025-11-19-a.id.md",
+        &story("A", "2025-11-19", "", "x").replace("Ringkasan 2025-11-19.", &long),
+    )
+    .file("content/news/2025-11-20-b.id.md", &story("B", "2025-11-20", "", "x"))
+    .file("content/news/2025-11-20-b.en.md", &story("B", "2025-11-18", "", "x"));
+    let out = site.run(&["check"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "warnings do not fail a plain check:\n{stdout}"
+    );
+    assert!(
+        stdout.contains("content/news/2025-11-19-a.id.md: warning: no version in en"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("warning: the summary has"), "{stdout}");
+    assert!(stdout.contains("dated before its source"), "{stdout}");
+    assert!(!site.public().exists(), "check writes nothing");
+
+    let strict = site.run(&["check", "--strict"]);
+    assert_eq!(strict.status.code(), Some(2));
+
+    let json = site.run(&["check", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    let untranslated = report["untranslated"].as_array().expect("array");
+    assert!(
+        untranslated
+            .iter()
+            .any(|u| u["item"] == "content/news/2025-11-19-a.id.md" && u["missing"][0] == "en")
+    );
+}
+
+#[test]
+fn check_fails_on_errors_and_finds_broken_links_and_anchors() {
+    let site = Site::new();
+    site.file(
+        "content/news/2025-11-19-a.id.md",
+        &story(
+            "A",
+            "2025-11-19",
+            "",
+            "[rusak](/berita/tidak-ada/) [jangkar](#tidak-ada) [baik](/produk/gula-semut/)",
+        ),
+    );
+    let out = site.run(&["check", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let messages: Vec<String> = report["warnings"]
+        .as_array()
+        .expect("warnings")
+        .iter()
+        .map(|w| w["message"].to_string())
+        .collect();
+    assert!(
+        messages.iter().any(|m| m.contains("/berita/tidak-ada/ leads nowhere")),
+        "{messages:#?}"
+    );
+    assert!(messages.iter().any(|m| m.contains("#tidak-ada")), "{messages:#?}");
+    assert!(!messages.iter().any(|m| m.contains("gula-semut")), "{messages:#?}");
+
+    site.file(
+        "content/news/2025-11-19-a.id.md",
+        &story("A", "2025-11-19", "unit: nowhere\n", "x"),
+    );
+    let out = site.run(&["check"]);
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn new_starts_files_that_build_and_never_overwrites() {
+    let site = Site::new();
+    let out = site.run(&[
+        "new",
+        "news",
+        "Lapas Lahat Gelar Pelatihan Kopi",
+        "--unit",
+        "lapas-lahat",
+        "--en",
+        "--date",
+        "2025-12-02",
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        site.root()
+            .join("content/news/2025-12-02-lapas-lahat-gelar-pelatihan-kopi.id.md")
+            .exists()
+    );
+    assert!(
+        site.root()
+            .join("content/news/2025-12-02-lapas-lahat-gelar-pelatihan-kopi.en.md")
+            .exists()
+    );
+    assert!(
+        site.run(&["new", "product", "Kopi Robusta", "--unit", "lapas-lahat"])
+            .status
+            .success()
+    );
+    assert!(site.run(&["new", "unit", "Rutan Kelas I Palembang"]).status.success());
+    site.build();
+    assert!(site.exists("berita/lapas-lahat-gelar-pelatihan-kopi/index.html"));
+    assert!(site.exists("en/news/lapas-lahat-gelar-pelatihan-kopi/index.html"));
+    assert!(site.exists("produk/kopi-robusta/index.html"));
+    assert!(site.exists("upt/rutan-kelas-i-palembang/index.html"));
+
+    let again = site.run(&["new", "product", "Kopi Robusta", "--unit", "lapas-lahat"]);
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+    let unknown = site.run(&["new", "news", "Judul", "--unit", "lapas-lahatt"]);
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("did you mean `lapas-lahat`?"));
+}
+
+/// One broken file per case: the build fails with the file, line and column, and a hint.
+#[test]
+fn writer_mistakes_get_precise_messages() {
+    let cases: &[(&str, &str, &[&str])] = &[
+        (
+            "content/products/gula-semut.yaml",
+            &PRODUCT_GULA.replace("amount: 25000", "amount: 25.000"),
+            &["content/products/gula-semut.yaml:6:", "25000"],
+        ),
+        (
+            "content/products/gula-semut.yaml",
+            &PRODUCT_GULA.replace("featured: true", "featurd: true"),
+            &["content/products/gula-semut.yaml:4:1", "featurd", "check the spelling"],
+        ),
+        (
+            "content/units/lapas-lahat.yaml",
+            "name: Lapas\ntype: lapas\n\tcity: Lahat\nregion: R\n",
+            &["content/units/lapas-lahat.yaml:3:", "spaces"],
+        ),
+        (
+            "content/units/lapas-lahat.yaml",
+            "name: \"Lapas\ntype: lapas\ncity: Lahat\n",
+            &["content/units/lapas-lahat.yaml:"],
+        ),
+        (
+            "content/news/2025-11-19-a.id.md",
+            "title: A\n",
+            &["content/news/2025-11-19-a.id.md:1:1", "front matter is missing"],
+        ),
+        (
+            "content/news/2025-11-19-a.id.md",
+            "---\ntitle: A\n",
+            &["front matter is not closed"],
+        ),
+        (
+            "content/news/2025-11-19-a.id.md",
+            "",
+            &["content/news/2025-11-19-a.id.md: error: the file is empty"],
+        ),
+        (
+            "content/news/2025-11-19-a.id.md",
+            "---\ntitle: A\ndate: 2025-13-01\nunit: lapas-lahat\nsummary: S\n---\n",
+            &["2025-11-19-a.id.md:3:7", "`2025-13-01` is not a date", "YYYY-MM-DD"],
+        ),
+        (
+            "content/news/2025-11-19-a.id.md",
+            "---\ntitle: A\ndate: 2025-11-19\nsummary: S\n---\n",
+            &["2025-11-19-a.id.md:", "missing field `unit`", "add the key"],
+        ),
+        (
+            "content/news/2025-11-19-a.fr.md",
+            &story("A", "2025-11-19", "", "x"),
+            &["2025-11-19-a.fr.md", "language `fr`", "not configured"],
+        ),
+        (
+            "content/news/2025-11-19-a.id.md",
+            &story("A", "2025-11-19", "image: { src: ../etalase.yaml, alt: x }\n", "x"),
+            &["2025-11-19-a.id.md:6:15", "leaves the media folder"],
+        ),
+        (
+            "content/news/2025-11-19-a.id.md",
+            &story("A", "2025-11-19", "image: { src: gula.svg, alt: \"\" }\n", "x"),
+            &["2025-11-19-a.id.md:6:15", "no alt text"],
+        ),
+        (
+            "content/news/2025-11-19-a.id.md",
+            &story("A", "2025-11-19", "slug: ../../etc\n", "x"),
+            &["2025-11-19-a.id.md:6:7", "cannot be used in a URL"],
+        ),
+        (
+            "content/pages/gula-semut.id.md",
+            "---\ntitle: P\nslug: berita\n---\nx\n",
+            &["content/pages/gula-semut.id.md", "already writes the page /berita/"],
+        ),
+    ];
+    for (path, text, expected) in cases {
+        let site = Site::new();
+        site.file(path, text);
+        let err = site.build_error();
+        for phrase in *expected {
+            assert!(err.contains(phrase), "{path}: missing {phrase:?} in:\n{err}");
+        }
+    }
+}
+
+#[test]
+fn two_stories_with_one_url_are_reported_with_both_files() {
+    let site = Site::new();
+    site.file("content/news/2025-11-19-a.id.md", &story("A", "2025-11-19", "", "x"))
+        .file("content/news/2025-11-20-a.id.md", &story("A2", "2025-11-20", "", "x"));
+    let err = site.build_error();
+    assert!(
+        err.contains("/berita/a/") && err.contains("2025-11-19-a.id.md") && err.contains("2025-11-20-a.id.md"),
+        "{err}"
+    );
+}
+
+#[test]
+fn bom_and_crlf_are_accepted_and_other_encodings_are_explained() {
+    let site = Site::new();
+    let text = format!(
+        "\u{feff}{}",
+        story("A", "2025-11-19", "", "Isi dengan CRLF.").replace('\n', "\r\n")
+    );
+    site.file("content/news/2025-11-19-a.id.md", &text).build();
+    assert!(site.read("berita/a/index.html").contains("Isi dengan CRLF."));
+
+    let latin1 = b"---\ntitle: Caf\xe9\ndate: 2025-11-19\nunit: lapas-lahat\nsummary: S\n---\n";
+    std::fs::write(site.root().join("content/news/2025-11-19-b.id.md"), latin1).expect("write");
+    let err = site.build_error();
+    assert!(
+        err.contains("2025-11-19-b.id.md:2:11: error: the file is not valid UTF-8"),
+        "{err}"
+    );
+}
+
+#[test]
+fn all_errors_of_a_build_are_reported_together_sorted() {
+    let site = Site::new();
+    site.file(
+        "content/news/2025-11-20-b.id.md",
+        &story("B", "2025-11-20", "unit: x1\n", "x"),
+    )
+    .file(
+        "content/news/2025-11-19-a.id.md",
+        &story("A", "2025-11-19", "programs: [zz]\n", "x"),
+    );
+    let err = site.build_error();
+    let a = err.find("2025-11-19-a.id.md").expect("a");
+    let b = err.find("2025-11-20-b.id.md").expect("b");
+    assert!(a < b, "sorted by file:\n{err}");
+    assert!(err.contains("2 errors"), "{err}");
+}
