@@ -472,3 +472,61 @@ fn a_relative_output_folder_is_relative_to_the_working_directory() {
     );
     assert!(!site.root().join(&name).exists(), "no nested copy of the path");
 }
+
+#[test]
+fn a_build_killed_midway_leaves_the_earlier_output_intact() {
+    let site = Site::new();
+    site.file(
+        "content/news/2025-11-19-a.id.md",
+        &story("Pertama", "2025-11-19", "", "x"),
+    )
+    .build();
+    let before: Vec<(String, Vec<u8>)> = files(&site.public())
+        .into_iter()
+        .map(|f| (f.clone(), std::fs::read(site.public().join(&f)).expect("read")))
+        .collect();
+    for n in 0..1500 {
+        let date = format!("2024-{:02}-{:02}", 1 + n % 12, 1 + n % 28);
+        site.file(
+            &format!("content/news/{date}-s{n}.id.md"),
+            &story(&format!("Cerita {n}"), &date, "", &"Isi. ".repeat(200)),
+        );
+    }
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_etalase"))
+        .arg("build")
+        .current_dir(site.root())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("build");
+    // Kill it as soon as it has started writing.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let writing = || {
+        std::fs::read_dir(site.root()).expect("root").flatten().any(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.contains("etalase-staging") && e.path().join("berita").exists()
+        })
+    };
+    while !writing() && std::time::Instant::now() < deadline {
+        if child.try_wait().expect("wait").is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    let _ = child.kill();
+    let status = child.wait().expect("wait");
+    assert!(!status.success(), "the build was killed before it finished");
+    let after: Vec<(String, Vec<u8>)> = files(&site.public())
+        .into_iter()
+        .map(|f| (f.clone(), std::fs::read(site.public().join(&f)).expect("read")))
+        .collect();
+    assert_eq!(before, after, "the published site is exactly as before");
+    site.build();
+    assert!(site.exists("berita/s1499/index.html"), "the next build completes");
+    let staging = std::fs::read_dir(site.root())
+        .expect("root")
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains("etalase-staging"))
+        .count();
+    assert_eq!(staging, 0, "the interrupted staging folder is cleaned up");
+}

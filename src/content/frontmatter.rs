@@ -79,3 +79,78 @@ mod tests {
         assert_eq!(split(Path::new("a.md"), text).unwrap().body, "x\n---\ny");
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use crate::content::model::{NewsFront, ProductSheet, UnitSheet};
+
+    /// A deterministic generator of writer-like text: fences, keys, quotes, tabs, CRLF, BOM.
+    struct Gen(u64);
+
+    impl Gen {
+        fn next(&mut self, below: usize) -> usize {
+            self.0 = self
+                .0
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((self.0 >> 33) % below as u64) as usize
+        }
+
+        fn text(&mut self) -> String {
+            const PIECES: &[&str] = &[
+                "---",
+                "\n",
+                "\r\n",
+                "title: A",
+                "date: 2025-11-19",
+                "unit: u",
+                "summary: S",
+                ": ",
+                "\t",
+                " ",
+                "\"",
+                "'",
+                "[",
+                "]",
+                "{",
+                "}",
+                "é",
+                "\u{feff}",
+                "#",
+                "- x",
+                "price: { amount: 25.000 }",
+                "name: { id: A }",
+                "...",
+                "*",
+                "&a",
+                "!!str",
+                "%",
+                "|",
+                ">",
+                "…",
+            ];
+            let len = self.next(40);
+            (0..len).map(|_| PIECES[self.next(PIECES.len())]).collect()
+        }
+    }
+
+    #[test]
+    fn splitting_and_parsing_never_panic_and_keep_line_numbers() {
+        let mut generator = Gen(7);
+        for _ in 0..5000 {
+            let text = generator.text();
+            let file = Path::new("x.md");
+            if let Ok(split) = split(file, &text) {
+                assert!(text.ends_with(split.body), "the body is the end of the file");
+                let front_lines = split.yaml.matches('\n').count();
+                let text_lines_before_body = text[..text.len() - split.body.len()].matches('\n').count();
+                assert_eq!(front_lines + 1, text_lines_before_body, "{text:?}");
+                let _ = crate::content::yaml::parse::<NewsFront>(file, &split.yaml);
+            }
+            let _ = crate::content::yaml::parse::<ProductSheet>(file, &text);
+            let _ = crate::content::yaml::parse::<UnitSheet>(file, &text);
+            let _ = crate::content::yaml::decode_utf8(file, text.as_bytes());
+        }
+    }
+}

@@ -4,26 +4,10 @@
 use std::fmt::Write;
 
 use super::{Job, Renderer, jsonld};
+use crate::site::markdown::escape_html as escape;
 
 /// Stories in a feed.
 const FEED_ENTRIES: usize = 20;
-
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Control characters other than tab and newlines are not allowed in XML 1.0.
-            c if c.is_control() && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// RFC 3339 time of a story (midnight when it has no time), with the site's offset.
 fn rfc3339(r: &Renderer, ix: usize) -> String {

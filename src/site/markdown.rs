@@ -231,6 +231,8 @@ pub fn truncate(text: &str, max: usize) -> String {
     out
 }
 
+/// Text made safe for HTML and XML: markup characters become references, and control
+/// characters that XML 1.0 forbids are dropped.
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {
@@ -240,6 +242,7 @@ pub fn escape_html(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            c if c.is_control() && !matches!(c, '\t' | '\n' | '\r') => {}
             c => out.push(c),
         }
     }
