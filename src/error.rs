@@ -3,6 +3,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::messages::{self, Lang};
+
 /// One problem in a writer's file: where it is, what is wrong, and how to fix it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -80,18 +82,19 @@ impl Diagnostic {
     }
 }
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file.display())?;
+impl Diagnostic {
+    /// The diagnostic as a person reads it, in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        let mut out = self.file.display().to_string();
         if let Some((line, column)) = self.position {
-            write!(f, ":{line}:{column}")?;
+            out.push_str(&format!(":{line}:{column}"));
         }
-        let label = if self.severity == Severity::Error {
+        let label = lang.word(if self.severity == Severity::Error {
             "error"
         } else {
             "warning"
-        };
-        write!(f, ": {label}: {}", self.message)?;
+        });
+        out.push_str(&format!(": {label}: {}", messages::translate(&self.message, lang)));
         if let (Some(text), Some((line, column))) = (&self.source_line, self.position) {
             let gutter = line.to_string().len();
             let pad = " ".repeat(gutter);
@@ -100,12 +103,22 @@ impl fmt::Display for Diagnostic {
                 .take(usize::try_from(column.saturating_sub(1)).unwrap_or(0))
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect::<String>();
-            write!(f, "\n{pad} |\n{line} | {text}\n{pad} | {marker_at}^")?;
+            out.push_str(&format!("\n{pad} |\n{line} | {text}\n{pad} | {marker_at}^"));
         }
         if let Some(hint) = &self.hint {
-            write!(f, "\n  = hint: {hint}")?;
+            out.push_str(&format!(
+                "\n  = {}: {}",
+                lang.word("hint"),
+                messages::translate(hint, lang)
+            ));
         }
-        Ok(())
+        out
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::En))
     }
 }
 
@@ -165,13 +178,28 @@ impl FromIterator<Diagnostic> for Diagnostics {
     }
 }
 
-impl fmt::Display for Diagnostics {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Diagnostics {
+    /// Every diagnostic and the count, in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        let mut out = String::new();
         for diagnostic in &self.0 {
-            writeln!(f, "{diagnostic}\n")?;
+            out.push_str(&diagnostic.render(lang));
+            out.push_str("\n\n");
         }
         let n = self.0.len();
-        write!(f, "{n} error{}", if n == 1 { "" } else { "s" })
+        let noun = match (lang, n) {
+            (Lang::Id, _) => "kesalahan",
+            (Lang::En, 1) => "error",
+            (Lang::En, _) => "errors",
+        };
+        out.push_str(&format!("{n} {noun}"));
+        out
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::En))
     }
 }
 
@@ -195,6 +223,16 @@ pub enum Error {
     /// The output folder may not be written, to protect the user's files.
     #[error("refusing to write the site to {}: {reason}", path.display())]
     UnsafeOutput { path: PathBuf, reason: String },
+}
+
+impl Error {
+    /// The error as a person reads it, in `lang` (content mistakes are translated).
+    pub fn render(&self, lang: Lang) -> String {
+        match self {
+            Error::Content(diagnostics) => diagnostics.render(lang),
+            other => other.to_string(),
+        }
+    }
 }
 
 impl From<Diagnostics> for Error {

@@ -13,6 +13,7 @@ pub mod config;
 pub mod content;
 pub mod error;
 pub mod localized;
+pub mod messages;
 pub mod output;
 pub mod render;
 pub mod scaffold;

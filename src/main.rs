@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use etalase::messages::Lang;
 use etalase::{BuildOptions, Error};
 
 // Rendering allocates many short-lived strings on every thread; mimalloc handles that far
@@ -21,6 +22,9 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Language of messages: id or en (default: from the locale, e.g. LANG=id_ID.UTF-8).
+    #[arg(long, global = true)]
+    lang: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -124,18 +128,24 @@ enum NewCommand {
 }
 
 fn main() -> ExitCode {
-    match Cli::parse().command {
+    let cli = Cli::parse();
+    let lang = Lang::detect(cli.lang.as_deref());
+    let report_error = |err: &Error| report_error(err, lang);
+    match cli.command {
         Command::Build {
             root,
             output,
             base_url,
             drafts,
-        } => build(BuildOptions {
-            root,
-            output,
-            base_url,
-            drafts,
-        }),
+        } => build(
+            BuildOptions {
+                root,
+                output,
+                base_url,
+                drafts,
+            },
+            lang,
+        ),
         Command::Check {
             root,
             strict,
@@ -149,8 +159,9 @@ fn main() -> ExitCode {
             },
             strict,
             format,
+            lang,
         ),
-        Command::New { item, root } => new(&root, item),
+        Command::New { item, root } => new(&root, item, lang),
         Command::Serve {
             root,
             port,
@@ -166,13 +177,14 @@ fn main() -> ExitCode {
                 drafts,
                 poll,
                 open,
+                lang,
             };
             etalase::serve::serve(options).map_or_else(|err| report_error(&err), |()| ExitCode::SUCCESS)
         }
     }
 }
 
-fn build(options: BuildOptions) -> ExitCode {
+fn build(options: BuildOptions, lang: Lang) -> ExitCode {
     match etalase::build(&options) {
         Ok(report) => {
             println!(
@@ -184,24 +196,24 @@ fn build(options: BuildOptions) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Err(err) => report_error(&err),
+        Err(err) => report_error(&err, lang),
     }
 }
 
-fn check(options: BuildOptions, strict: bool, format: Format) -> ExitCode {
+fn check(options: BuildOptions, strict: bool, format: Format, lang: Lang) -> ExitCode {
     match etalase::check::check(&options) {
         Ok(report) => {
             match format {
                 Format::Json => println!("{}", report.to_json()),
-                Format::Human => print_report(&report),
+                Format::Human => print_report(&report, lang),
             }
             ExitCode::from(report.exit_code(strict))
         }
-        Err(err) => report_error(&err),
+        Err(err) => report_error(&err, lang),
     }
 }
 
-fn new(root: &std::path::Path, command: NewCommand) -> ExitCode {
+fn new(root: &std::path::Path, command: NewCommand, lang: Lang) -> ExitCode {
     use etalase::scaffold::NewItem;
     let item = match command {
         NewCommand::News { title, unit, en, date } => NewItem::News {
@@ -220,13 +232,13 @@ fn new(root: &std::path::Path, command: NewCommand) -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        Err(err) => report_error(&err),
+        Err(err) => report_error(&err, lang),
     }
 }
 
-fn print_report(report: &etalase::check::CheckReport) {
+fn print_report(report: &etalase::check::CheckReport, lang: Lang) {
     for diagnostic in report.errors.iter().chain(report.warnings.iter()) {
-        println!("{diagnostic}\n");
+        println!("{}\n", diagnostic.render(lang));
     }
     if !report.untranslated.is_empty() {
         println!("Not yet translated:");
@@ -235,13 +247,25 @@ fn print_report(report: &etalase::check::CheckReport) {
         }
         println!();
     }
-    println!("{} errors, {} warnings", report.errors.len(), report.warnings.len());
+    println!(
+        "{} {}, {} {}",
+        report.errors.len(),
+        lang.word("errors"),
+        report.warnings.len(),
+        lang.word("warnings")
+    );
 }
 
-fn report_error(err: &Error) -> ExitCode {
-    eprintln!("{err}");
+fn report_error(err: &Error, lang: Lang) -> ExitCode {
+    eprintln!("{}", err.render(lang));
     if matches!(err, Error::Content(_)) {
-        eprintln!("The site was not built; the previous output is unchanged.");
+        eprintln!(
+            "{}",
+            match lang {
+                Lang::Id => "Situs tidak dibangun; hasil sebelumnya tidak berubah.",
+                Lang::En => "The site was not built; the previous output is unchanged.",
+            }
+        );
     }
     ExitCode::FAILURE
 }

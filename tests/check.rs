@@ -253,3 +253,37 @@ fn all_errors_of_a_build_are_reported_together_sorted() {
     assert!(a < b, "sorted by file:\n{err}");
     assert!(err.contains("2 errors"), "{err}");
 }
+
+#[test]
+fn messages_are_in_indonesian_for_an_indonesian_locale_or_lang_id() {
+    let site = Site::new();
+    site.file(
+        "content/news/2025-11-19-a.id.md",
+        &story("A", "2025-11-19", "programs: [ac-33]\n", "x"),
+    );
+    let by_locale = std::process::Command::new(env!("CARGO_BIN_EXE_etalase"))
+        .arg("build")
+        .current_dir(site.root())
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "id_ID.UTF-8")
+        .output()
+        .expect("run");
+    let by_flag = site.run(&["build", "--lang", "id"]);
+    for out in [by_locale, by_flag] {
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("2025-11-19-a.id.md:6:12: kesalahan: tag program `ac-33` tidak dikenal"),
+            "{err}"
+        );
+        assert!(
+            err.contains("saran: mungkin maksudnya `ac-3`? — tag adalah id istilah di content/vocabularies/"),
+            "{err}"
+        );
+        assert!(err.contains("Situs tidak dibangun"), "{err}");
+    }
+    let english = site.run(&["build", "--lang", "en"]);
+    assert!(String::from_utf8_lossy(&english.stderr).contains("unknown programme tag `ac-33`"));
+    let check = site.run(&["check", "--lang", "id"]);
+    assert!(String::from_utf8_lossy(&check.stdout).contains("1 kesalahan"));
+}

@@ -15,6 +15,7 @@ use tokio::sync::{broadcast, watch as status};
 
 use crate::build::BuildOptions;
 use crate::error::{Error, IoContext};
+use crate::messages::Lang;
 use session::{Change, Session, Snapshot};
 
 /// How to serve.
@@ -28,6 +29,8 @@ pub struct ServeOptions {
     pub poll: bool,
     /// Open the site in the default browser.
     pub open: bool,
+    /// The language of error messages.
+    pub lang: Lang,
 }
 
 /// A message to the open pages.
@@ -84,11 +87,19 @@ async fn run(mut options: ServeOptions) -> Result<(), Error> {
             println!("Built {} pages in {} ms", outcome.rendered, outcome.elapsed.as_millis());
         }
         Err(err) => {
-            eprintln!("{err}\n");
-            error_tx.send_replace(Some(Arc::from(err.to_string())));
+            let message = err.render(options.lang);
+            eprintln!("{message}\n");
+            error_tx.send_replace(Some(Arc::from(message)));
         }
     }
-    let watcher = watch::start(session, options.poll, snapshot_tx, error_tx, events.clone())?;
+    let watcher = watch::start(
+        session,
+        options.poll,
+        options.lang,
+        snapshot_tx,
+        error_tx,
+        events.clone(),
+    )?;
     let shared = Shared {
         snapshot: snapshot_rx,
         error: error_rx,

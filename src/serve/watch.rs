@@ -16,6 +16,7 @@ use super::session::{Change, Session, Snapshot};
 use crate::config::CONFIG_FILE;
 use crate::content::{CONTENT_DIR, is_ignored};
 use crate::error::Error;
+use crate::messages::Lang;
 use crate::render::theme::THEMES_DIR;
 
 /// Quiet time after the last event of a burst before rebuilding.
@@ -30,6 +31,7 @@ pub enum Guard {
 pub fn start(
     session: Session,
     poll: bool,
+    lang: Lang,
     snapshot: status::Sender<Arc<Snapshot>>,
     error: status::Sender<Option<Arc<str>>>,
     events: broadcast::Sender<LiveEvent>,
@@ -80,7 +82,7 @@ pub fn start(
         };
         result.map_err(watch_error)?;
     }
-    std::thread::spawn(move || rebuild_loop(session, rx, snapshot, error, events));
+    std::thread::spawn(move || rebuild_loop(session, lang, rx, snapshot, error, events));
     Ok(guard)
 }
 
@@ -122,6 +124,7 @@ pub fn classify(root: &Path, path: &Path) -> Option<Change> {
 
 fn rebuild_loop(
     mut session: Session,
+    lang: Lang,
     rx: mpsc::Receiver<Vec<PathBuf>>,
     snapshot: status::Sender<Arc<Snapshot>>,
     error: status::Sender<Option<Arc<str>>>,
@@ -156,9 +159,13 @@ fn rebuild_loop(
                 );
             }
             Err(err) => {
-                let message = err.to_string();
+                let message = err.render(lang);
                 if last_error.as_ref() != Some(&message) {
-                    eprintln!("{message}\nThe last good version of the site is still served.\n");
+                    let still = match lang {
+                        Lang::Id => "Versi terakhir yang benar masih ditampilkan.",
+                        Lang::En => "The last good version of the site is still served.",
+                    };
+                    eprintln!("{message}\n{still}\n");
                 }
                 let shared: Arc<str> = Arc::from(message.as_str());
                 error.send_replace(Some(shared.clone()));

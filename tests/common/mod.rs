@@ -114,6 +114,7 @@ impl Site {
             .args(args)
             .current_dir(self.root())
             .env("NO_COLOR", "1")
+            .env("LC_ALL", "C")
             .output()
             .expect("run etalase")
     }
@@ -286,6 +287,7 @@ impl Server {
             .args(["serve", "--port", "0", "--root"])
             .arg(root)
             .args(extra)
+            .env("LC_ALL", "C")
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped())
             .spawn()
