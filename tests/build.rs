@@ -530,3 +530,38 @@ fn a_build_killed_midway_leaves_the_earlier_output_intact() {
         .count();
     assert_eq!(staging, 0, "the interrupted staging folder is cleaned up");
 }
+
+#[test]
+fn links_to_content_files_become_page_links() {
+    let site = Site::new();
+    site.file(
+        "content/news/2025-11-18-rapat.id.md",
+        &story("Rapat", "2025-11-18", "", "## Foto kegiatan\n\nIsi."),
+    )
+    .file(
+        "content/news/2025-11-18-rapat.en.md",
+        &story("Meeting", "2025-11-18", "", "Body."),
+    )
+    .file(
+        "content/news/2025-11-19-a.id.md",
+        &story(
+            "A",
+            "2025-11-19",
+            "",
+            "Baca juga [rapat](2025-11-18-rapat.id.md#foto-kegiatan) dan [tentang](../pages/tentang.id.md).",
+        ),
+    )
+    .file(
+        "content/news/2025-11-19-a.en.md",
+        &story("A", "2025-11-19", "", "See [the meeting](2025-11-18-rapat.en.md)."),
+    )
+    .file(
+        "content/pages/tentang.id.md",
+        "---\ntitle: Tentang\nslug: tentang-kami\n---\nIsi.\n",
+    )
+    .build();
+    let id = site.read("berita/a/index.html");
+    assert!(id.contains("/berita/rapat/#foto-kegiatan"), "{id}");
+    assert!(id.contains("/tentang-kami/"), "{id}");
+    assert!(site.read("en/news/a/index.html").contains("/en/news/rapat/"));
+}

@@ -190,6 +190,24 @@ fn writer_mistakes_get_precise_messages() {
             &["2025-11-19-a.id.md:6:7", "cannot be used in a URL"],
         ),
         (
+            "content/news/2025-11-19-a.id.md",
+            &story(
+                "A",
+                "2025-11-19",
+                "",
+                "Teks.\n\nBaca juga [kabar lain](2025-11-18-tidak-ada.id.md).",
+            ),
+            &[
+                "2025-11-19-a.id.md:9:11",
+                "`2025-11-18-tidak-ada.id.md` points at a file that is not a published page",
+            ],
+        ),
+        (
+            "content/units/lapas-lahat.yaml",
+            "name: Lapas\ntype: lapas\ncity: Lahat\n  region: R\n",
+            &["content/units/lapas-lahat.yaml:4:"],
+        ),
+        (
             "content/pages/gula-semut.id.md",
             "---\ntitle: P\nslug: berita\n---\nx\n",
             &["content/pages/gula-semut.id.md", "already writes the page /berita/"],

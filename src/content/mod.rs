@@ -48,6 +48,11 @@ impl<F> Doc<F> {
     pub fn body(&self) -> &str {
         &self.source.text[self.body_start..]
     }
+
+    /// Byte offset of the body in the file, to place diagnostics found in the body.
+    pub fn body_offset(&self) -> usize {
+        self.body_start
+    }
 }
 
 /// A YAML sheet (product, unit, vocabulary), identified by its file stem.

@@ -21,7 +21,7 @@ use crate::error::Error;
 use crate::render::theme::Theme;
 use crate::render::{Job, RenderOptions, Renderer, Templates};
 use crate::site::SiteOptions;
-use crate::site::markdown::Markdown;
+use crate::site::markdown::{self, Markdown};
 
 /// One servable file: rendered bytes, or a file on disk (static files and media).
 #[derive(Debug, Clone)]
@@ -185,7 +185,9 @@ impl Session {
             ) else {
                 return Ok(None);
             };
-            if new.yaml != before.yaml || text.starts_with('\u{feff}') {
+            // Links to other content files resolve against the whole site: the full path does that.
+            if new.yaml != before.yaml || text.starts_with('\u{feff}') || !markdown::content_links(new.body).is_empty()
+            {
                 return Ok(None);
             }
             edits.push((path.clone(), new.body.to_string()));

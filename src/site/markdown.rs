@@ -38,24 +38,55 @@ impl Markdown {
     }
 
     pub fn to_html(&self, text: &str) -> String {
+        self.to_html_linked(text, &HashMap::new())
+    }
+
+    /// Like [`Markdown::to_html`], with links to content files (`2025-11-19-x.id.md`) replaced
+    /// by the URLs of their pages, as given in `links` (link destination → URL).
+    pub fn to_html_linked(&self, text: &str, links: &HashMap<String, String>) -> String {
         let Some(cache) = &self.cache else {
-            return self.render(text);
+            return self.render(text, links);
         };
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         text.hash(&mut hasher);
+        let mut pairs: Vec<_> = links.iter().collect();
+        pairs.sort();
+        pairs.hash(&mut hasher);
         let key = hasher.finish();
         if let Some(html) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
             return html;
         }
-        let html = self.render(text);
+        let html = self.render(text, links);
         if let Ok(mut cache) = cache.lock() {
             cache.insert(key, html.clone());
         }
         html
     }
 
-    fn render(&self, text: &str) -> String {
-        let events: Vec<Event> = Parser::new_ext(text, options()).map(neutralize).collect();
+    fn render(&self, text: &str, links: &HashMap<String, String>) -> String {
+        let events: Vec<Event> = Parser::new_ext(text, options())
+            .map(neutralize)
+            .map(|event| match event {
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }) => {
+                    let dest_url = links
+                        .get(dest_url.as_ref())
+                        .map(|url| CowStr::from(url.clone()))
+                        .unwrap_or(dest_url);
+                    Event::Start(Tag::Link {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    })
+                }
+                other => other,
+            })
+            .collect();
         let events = self.highlight_code(add_heading_ids(events));
         let mut html = String::with_capacity(text.len() * 3 / 2);
         pulldown_cmark::html::push_html(&mut html, events.into_iter());
@@ -117,6 +148,21 @@ impl Markdown {
         }
         Some(generator.finalize())
     }
+}
+
+/// Links to content files in `text`: (destination, byte offset of the link), for those whose
+/// destination is a relative path ending in `.md` (with an optional `#anchor`).
+pub fn content_links(text: &str) -> Vec<(String, usize)> {
+    Parser::new_ext(text, options())
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                let path = dest_url.split('#').next().unwrap_or_default();
+                (path.ends_with(".md") && !path.contains(':')).then(|| (dest_url.to_string(), range.start))
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// Raw HTML becomes text, and links or images with a script URL point nowhere.
@@ -282,6 +328,18 @@ mod tests {
         assert!(html.contains("<table>"));
         assert!(html.contains("<del>old</del>"));
         assert!(html.contains("footnote"));
+    }
+
+    #[test]
+    fn links_to_content_files_are_found_and_replaced() {
+        let text = "Baca juga [kabar](2025-11-19-a.id.md#foto) dan [situs](https://x.test/a.md).";
+        assert_eq!(content_links(text), vec![("2025-11-19-a.id.md#foto".to_string(), 10)]);
+        let links = HashMap::from([("2025-11-19-a.id.md#foto".to_string(), "/berita/a/#foto".to_string())]);
+        assert!(
+            Markdown::default()
+                .to_html_linked(text, &links)
+                .contains("href=\"/berita/a/#foto\"")
+        );
     }
 
     #[test]

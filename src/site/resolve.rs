@@ -25,6 +25,8 @@ struct Lookup<'a> {
     products: HashMap<&'a str, usize>,
     terms: HashMap<&'a str, TermId>,
     media: &'a BTreeSet<String>,
+    /// The page URL of every published press release and plain page, by file.
+    documents: HashMap<&'a std::path::Path, String>,
 }
 
 pub(super) fn resolve(
@@ -58,7 +60,33 @@ pub(super) fn resolve(
         (category, name, s.id.clone())
     });
 
+    let urls = Urls::new(&config);
+    let published = |draft: bool| options.drafts || !draft;
+    let documents = content
+        .news
+        .iter()
+        .filter(|d| published(d.front.draft))
+        .map(|d| {
+            (
+                d.source.file.as_path(),
+                urls.story(
+                    d.lang,
+                    &slug_of(d, d.front.slug.as_ref(), true, &mut Diagnostics::default()),
+                ),
+            )
+        })
+        .chain(content.pages.iter().filter(|d| published(d.front.draft)).map(|d| {
+            (
+                d.source.file.as_path(),
+                urls.page(
+                    d.lang,
+                    &slug_of(d, d.front.slug.as_ref(), false, &mut Diagnostics::default()),
+                ),
+            )
+        }))
+        .collect();
     let lookup = Lookup {
+        documents,
         config: &config,
         units: unit_sheets
             .iter()
@@ -108,7 +136,7 @@ pub(super) fn resolve(
         .pages
         .iter()
         .filter(|doc| options.drafts || !doc.front.draft)
-        .filter_map(|doc| collect(resolve_page(markdown, doc), &mut problems))
+        .filter_map(|doc| collect(resolve_page(&lookup, markdown, doc), &mut problems))
         .collect();
     drop(lookup);
 
@@ -546,6 +574,7 @@ fn resolve_story(lookup: &Lookup, markdown: &Markdown, doc: &Doc<NewsFront>) -> 
             .with_hint("keep the summary to one or two sentences; the story itself goes below the front matter"),
         );
     }
+    let html = markdown.to_html_linked(doc.body(), &document_links(lookup, doc, &mut problems));
     problems.into_result(Story {
         lang: doc.lang,
         key: doc.stem.clone(),
@@ -560,10 +589,50 @@ fn resolve_story(lookup: &Lookup, markdown: &Markdown, doc: &Doc<NewsFront>) -> 
         image,
         award: front.award.clone(),
         source: front.source.clone(),
-        html: markdown.to_html(doc.body()),
+        html,
         file: source.file.clone(),
         translations: Vec::new(),
     })
+}
+
+/// The links of a document's body to other content files, as page URLs; a link to a file
+/// that is not (or not yet) a published page is reported.
+fn document_links<F>(lookup: &Lookup, doc: &Doc<F>, problems: &mut Diagnostics) -> HashMap<String, String> {
+    let mut links = HashMap::new();
+    let dir = doc.source.file.parent().unwrap_or(std::path::Path::new(""));
+    for (dest, offset) in markdown::content_links(doc.body()) {
+        let (path, fragment) = dest
+            .split_once('#')
+            .map_or((dest.as_str(), None), |(p, f)| (p, Some(f)));
+        let mut target = PathBuf::new();
+        for part in dir.join(path).components() {
+            match part {
+                std::path::Component::ParentDir => {
+                    target.pop();
+                }
+                std::path::Component::CurDir => {}
+                other => target.push(other),
+            }
+        }
+        match lookup.documents.get(target.as_path()) {
+            Some(url) => {
+                let url = fragment.map_or_else(|| url.clone(), |f| format!("{url}#{f}"));
+                links.insert(dest, url);
+            }
+            None => {
+                let at = doc.body_offset() + offset;
+                let before = &doc.source.text[..at.min(doc.source.text.len())];
+                let line = before.matches('\n').count() as u64 + 1;
+                let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u64 + 1;
+                problems.push(
+                    Diagnostic::new(&doc.source.file, format!("the link `{dest}` points at a file that is not a published page"))
+                        .at(&doc.source.text, line, column)
+                        .with_hint("link to a story or page by its file name, e.g. 2025-11-19-umkm-terbaik.id.md, or check that it is not a draft"),
+                );
+            }
+        }
+    }
+    links
 }
 
 fn parse_date(source: &Source, date: &Spanned<String>, problems: &mut Diagnostics) -> Option<Date> {
@@ -618,9 +687,10 @@ fn is_date_prefix(prefix: &str) -> bool {
             .all(|(i, c)| [4, 7, 10].contains(&i) || c.is_ascii_digit())
 }
 
-fn resolve_page(markdown: &Markdown, doc: &Doc<PageFront>) -> Result<Page, Diagnostics> {
+fn resolve_page(lookup: &Lookup, markdown: &Markdown, doc: &Doc<PageFront>) -> Result<Page, Diagnostics> {
     let mut problems = Diagnostics::default();
     let slug = slug_of(doc, doc.front.slug.as_ref(), false, &mut problems);
+    let html = markdown.to_html_linked(doc.body(), &document_links(lookup, doc, &mut problems));
     problems.into_result(Page {
         lang: doc.lang,
         key: doc.stem.clone(),
@@ -628,7 +698,7 @@ fn resolve_page(markdown: &Markdown, doc: &Doc<PageFront>) -> Result<Page, Diagn
         title: doc.front.title.trim().to_string(),
         summary: doc.front.summary.clone(),
         menu: doc.front.menu,
-        html: markdown.to_html(doc.body()),
+        html,
         file: doc.source.file.clone(),
         translations: Vec::new(),
     })
