@@ -11,7 +11,7 @@ use crate::localized::Localized;
 pub const CONFIG_FILE: &str = "etalase.yaml";
 
 /// `etalase.yaml`, validated.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     /// Absolute URL of the published site, without a trailing slash.
@@ -29,10 +29,11 @@ pub struct Config {
     pub languages: Vec<Language>,
     /// Product categories, in display order.
     #[serde(default)]
+    #[schemars(with = "std::collections::BTreeMap<String, Localized<String>>")]
     pub categories: Categories,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Language {
     pub code: String,
@@ -44,7 +45,7 @@ pub struct Language {
 }
 
 /// The URL words of each section in one language.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Sections {
     #[serde(default = "section_news")]
@@ -68,7 +69,7 @@ impl Default for Sections {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Timezone {
     /// UTC offset of times written in content, `+07:00`.

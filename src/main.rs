@@ -67,6 +67,15 @@ enum Command {
         #[arg(long, default_value = ".", global = true)]
         root: PathBuf,
     },
+    /// Write JSON Schemas of the content files, for editors (default: .vscode/schemas).
+    Schema {
+        /// The site folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the schemas (default: .vscode/schemas in the site folder).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
     /// Preview the site: build it, serve it on localhost and rebuild on every save.
     Serve {
         /// The site folder, which holds etalase.yaml.
@@ -162,6 +171,16 @@ fn main() -> ExitCode {
             lang,
         ),
         Command::New { item, root } => new(&root, item, lang),
+        Command::Schema { root, output } => {
+            let dir = output.unwrap_or_else(|| root.join(etalase::schema::DEFAULT_DIR));
+            match etalase::schema::write(&dir) {
+                Ok(files) => {
+                    files.iter().for_each(|f| println!("Wrote {}", f.display()));
+                    ExitCode::SUCCESS
+                }
+                Err(err) => report_error(&err),
+            }
+        }
         Command::Serve {
             root,
             port,

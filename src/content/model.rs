@@ -2,27 +2,33 @@
 //! misspelt key is reported instead of silently ignored; references keep their position
 //! (`Spanned`) so that a dangling one can be pointed at.
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use crate::localized::Localized;
 
 /// Front matter of a press release.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewsFront {
     pub title: String,
     /// `YYYY-MM-DD`.
+    #[schemars(with = "String")]
     pub date: Spanned<String>,
     /// `HH:MM`, local time in the site's zone.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub time: Option<Spanned<String>>,
     /// A unit id (a file stem in `content/units/`).
+    #[schemars(with = "String")]
     pub unit: Spanned<String>,
     pub summary: String,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub programs: Vec<Spanned<String>>,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub products: Vec<Spanned<String>>,
     #[serde(default)]
     pub image: Option<ImageRef<String>>,
@@ -33,11 +39,12 @@ pub struct NewsFront {
     #[serde(default)]
     pub draft: bool,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub slug: Option<Spanned<String>>,
 }
 
 /// The award a story reports; its presence makes the story award news.
-#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Award {
     pub name: String,
@@ -47,21 +54,23 @@ pub struct Award {
 }
 
 /// An image in `content/media/` with its alt text.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ImageRef<Alt> {
+    #[schemars(with = "String")]
     pub src: Spanned<String>,
     pub alt: Alt,
 }
 
 /// Front matter of a plain page.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PageFront {
     pub title: String,
     #[serde(default)]
     pub summary: Option<String>,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub slug: Option<Spanned<String>>,
     /// Position in the footer menu; pages without one are not listed there.
     #[serde(default)]
@@ -71,11 +80,13 @@ pub struct PageFront {
 }
 
 /// A product sheet: one product, every language inside.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProductSheet {
     pub name: Localized<String>,
+    #[schemars(with = "String")]
     pub unit: Spanned<String>,
+    #[schemars(with = "String")]
     pub category: Spanned<String>,
     #[serde(default)]
     pub featured: bool,
@@ -86,6 +97,7 @@ pub struct ProductSheet {
     #[serde(default)]
     pub images: Vec<ImageRef<Localized<String>>>,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub programs: Vec<Spanned<String>>,
     #[serde(default)]
     pub order: Option<Order>,
@@ -94,34 +106,39 @@ pub struct ProductSheet {
 }
 
 /// A price in whole rupiah, with its unit of sale (`per 250 g`).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Price {
+    /// Whole rupiah, without dots: 25000. (An amount under 100 is the dot mistake: YAML
+    /// reads `25.000` as 25.)
+    #[schemars(range(min = 100))]
     pub amount: u64,
     #[serde(default)]
     pub per: Option<Localized<String>>,
 }
 
 /// Where a product can be ordered.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Order {
     /// A phone number; becomes a `wa.me` link.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub whatsapp: Option<Spanned<String>>,
     #[serde(default)]
     pub marketplace: Vec<Marketplace>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Marketplace {
     pub name: String,
+    #[schemars(with = "String")]
     pub url: Spanned<String>,
 }
 
 /// A unit (UPT) or office profile.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UnitSheet {
     pub name: Localized<String>,
@@ -136,6 +153,7 @@ pub struct UnitSheet {
     #[serde(default)]
     pub contact: Contact,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub parent: Option<Spanned<String>>,
     /// Markdown.
     #[serde(default)]
@@ -143,7 +161,7 @@ pub struct UnitSheet {
 }
 
 /// The kinds of correctional units and offices.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum UnitKind {
     Kanwil,
@@ -171,7 +189,7 @@ impl UnitKind {
     }
 }
 
-#[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     #[serde(default)]
@@ -185,7 +203,7 @@ pub struct Contact {
 }
 
 /// A controlled vocabulary of programme tags (e.g. the eight Asta Cita missions).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct VocabularySheet {
     pub name: Localized<String>,
@@ -194,9 +212,10 @@ pub struct VocabularySheet {
     pub terms: Vec<TermSheet>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TermSheet {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     #[serde(default)]
     pub number: Option<u32>,

@@ -1,0 +1,62 @@
+//! `etalase schema`: JSON Schemas of the files writers edit, generated from the same Rust
+//! types that read them, so that an editor (VS Code's YAML extension) can complete keys and
+//! underline mistakes while typing.
+
+use std::path::{Path, PathBuf};
+
+use schemars::{JsonSchema, schema_for};
+
+use crate::config::Config;
+use crate::content::model::{NewsFront, PageFront, ProductSheet, UnitSheet, VocabularySheet};
+use crate::error::{Error, IoContext};
+
+/// The folder the demo site's editor settings point at.
+pub const DEFAULT_DIR: &str = ".vscode/schemas";
+
+/// (file name, schema) of every kind of file.
+pub fn schemas() -> Vec<(&'static str, serde_json::Value)> {
+    vec![
+        ("config.schema.json", schema::<Config>("etalase.yaml")),
+        (
+            "news.schema.json",
+            schema::<NewsFront>("Front matter of a press release (content/news/*.md)"),
+        ),
+        (
+            "page.schema.json",
+            schema::<PageFront>("Front matter of a plain page (content/pages/*.md)"),
+        ),
+        (
+            "product.schema.json",
+            schema::<ProductSheet>("A product sheet (content/products/*.yaml)"),
+        ),
+        (
+            "unit.schema.json",
+            schema::<UnitSheet>("A unit profile (content/units/*.yaml)"),
+        ),
+        (
+            "vocabulary.schema.json",
+            schema::<VocabularySheet>("A controlled vocabulary (content/vocabularies/*.yaml)"),
+        ),
+    ]
+}
+
+fn schema<T: JsonSchema>(title: &str) -> serde_json::Value {
+    let mut value = serde_json::to_value(schema_for!(T)).unwrap_or_default();
+    if let Some(object) = value.as_object_mut() {
+        object.insert("title".into(), serde_json::Value::from(title));
+    }
+    value
+}
+
+/// Writes every schema into `dir`.
+pub fn write(dir: &Path) -> Result<Vec<PathBuf>, Error> {
+    std::fs::create_dir_all(dir).io("cannot create", dir)?;
+    let mut written = Vec::new();
+    for (name, schema) in schemas() {
+        let path = dir.join(name);
+        let text = serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n";
+        std::fs::write(&path, text).io("cannot write", &path)?;
+        written.push(path);
+    }
+    Ok(written)
+}
