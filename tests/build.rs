@@ -309,6 +309,19 @@ fn a_folder_etalase_did_not_write_is_never_replaced() {
         let out = site.run(&["build", "--output", bad]);
         assert!(!out.status.success(), "--output {bad} must be refused");
     }
+    // An output folder that holds the home folder is refused, even an empty one.
+    let elsewhere = tempfile::tempdir().expect("temp");
+    std::fs::create_dir_all(elsewhere.path().join("home/humas")).expect("mkdir");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_etalase"))
+        .args(["build", "--output"])
+        .arg(elsewhere.path())
+        .current_dir(site.root())
+        .env("HOME", elsewhere.path().join("home/humas"))
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("home folder"));
+    assert!(elsewhere.path().join("home/humas").exists());
     assert!(site.root().join("content/units/lapas-lahat.yaml").exists());
 }
 

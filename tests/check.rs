@@ -304,4 +304,20 @@ fn messages_are_in_indonesian_for_an_indonesian_locale_or_lang_id() {
     assert!(String::from_utf8_lossy(&english.stderr).contains("unknown programme tag `ac-33`"));
     let check = site.run(&["check", "--lang", "id"]);
     assert!(String::from_utf8_lossy(&check.stdout).contains("1 kesalahan"));
+
+    site.file("content/news/2025-11-19-a.id.md", "judul: A\n");
+    let missing = site.run(&["build", "--lang", "id"]);
+    let err = String::from_utf8_lossy(&missing.stderr);
+    assert!(
+        err.contains("kesalahan: front matter (bagian --- di awal) tidak ada"),
+        "{err}"
+    );
+    site.file(
+        "content/products/gula-semut.yaml",
+        &PRODUCT_GULA.replace("amount: 25000", "amount: 25.000"),
+    );
+    site.file("content/news/2025-11-19-a.id.md", &story("A", "2025-11-19", "", "x"));
+    let price = site.run(&["build", "--lang", "id"]);
+    let err = String::from_utf8_lossy(&price.stderr);
+    assert!(err.contains("saran: tulis rupiah tanpa titik atau koma"), "{err}");
 }
