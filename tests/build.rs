@@ -578,3 +578,21 @@ fn links_to_content_files_become_page_links() {
     assert!(id.contains("/tentang-kami/"), "{id}");
     assert!(site.read("en/news/a/index.html").contains("/en/news/rapat/"));
 }
+
+#[test]
+fn interface_strings_missing_in_a_language_fall_back_to_indonesian() {
+    let site = Site::new();
+    let en = std::fs::read_to_string(site.root().join("themes/default/i18n/en.yaml")).expect("en");
+    let without = en
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("nav_awards:"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    site.file("themes/default/i18n/en.yaml", &without).build();
+    let home = text(&site.read("en/index.html"));
+    assert!(
+        home.contains("Penghargaan"),
+        "the Indonesian label stands in for the missing English one"
+    );
+    assert!(home.contains("Products"), "the other English strings stay");
+}
