@@ -122,6 +122,24 @@ const INDONESIAN: &[(&str, &str)] = &[
     ),
     ("missing field `{}`", "kunci `{}` belum diisi"),
     ("invalid u64", "bukan bilangan bulat"),
+    ("while scanning a plain scalar, found a tab", "ada karakter tab"),
+    ("unclosed quote", "tanda kutip belum ditutup"),
+    (
+        "duplicate mapping key `{}` is not allowed here",
+        "kunci `{}` ditulis dua kali",
+    ),
+    (
+        "unknown variant `{}`, expected one of {}",
+        "nilai `{}` tidak dikenal; nilai yang sah: {}",
+    ),
+    (
+        "mapping values are not allowed in this context",
+        "titik dua (:) di tempat yang salah; periksa indentasi",
+    ),
+    (
+        "illegal placement of ':' indicator",
+        "titik dua (:) di tempat yang salah",
+    ),
     // Hints
     ("did you mean `{}`?", "mungkin maksudnya `{}`?"),
     ("valid values: {}", "nilai yang sah: {}"),
@@ -143,6 +161,8 @@ const INDONESIAN: &[(&str, &str)] = &[
         "kategori diatur di etalase.yaml",
     ),
     ("check the spelling of the key", "periksa ejaan kunci"),
+    ("write each key once", "tulis setiap kunci satu kali saja"),
+    ("use one of the values listed", "pakai salah satu nilai yang tercantum"),
     (
         "check the spelling of the key; the README lists every key",
         "periksa ejaan kunci; README memuat semua kunci",

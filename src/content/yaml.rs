@@ -52,9 +52,16 @@ fn to_diagnostic(file: &Path, text: &str, err: &serde_saphyr::Error) -> Diagnost
     }
 }
 
-/// "did you mean `featured`?" for serde's "unknown field `featurd`, expected one of …".
+/// "did you mean `featured`?" for serde's "unknown field `featurd`, expected one of …" (and
+/// likewise for an unknown value of a fixed list, such as a unit's type).
 fn unknown_key_hint(message: &str) -> Option<String> {
-    let rest = message.strip_prefix("unknown field `")?;
+    let (rest, what) = match message.strip_prefix("unknown field `") {
+        Some(rest) => (rest, "check the spelling of the key"),
+        None => (
+            message.strip_prefix("unknown variant `")?,
+            "use one of the values listed",
+        ),
+    };
     let (wrong, rest) = rest.split_once('`')?;
     let expected = rest.split_once("expected ")?.1.trim_start_matches("one of ");
     let keys = expected.split(',').map(|k| k.trim().trim_matches('`'));
@@ -69,6 +76,10 @@ fn hint_for(message: &str) -> Option<&'static str> {
     let m = message.to_ascii_lowercase();
     if m.contains("tab") {
         Some("YAML indents with spaces only: replace the tab with spaces")
+    } else if m.contains("duplicate mapping key") {
+        Some("write each key once")
+    } else if m.contains("unknown variant") {
+        Some("use one of the values listed")
     } else if m.contains("unknown field") {
         Some("check the spelling of the key; the README lists every key")
     } else if m.contains("missing field") {
