@@ -65,10 +65,7 @@ fn unknown_key_hint(message: &str) -> Option<String> {
     let (wrong, rest) = rest.split_once('`')?;
     let expected = rest.split_once("expected ")?.1.trim_start_matches("one of ");
     let keys = expected.split(',').map(|k| k.trim().trim_matches('`'));
-    Some(format!(
-        "{} — check the spelling of the key",
-        crate::error::suggestion(wrong, keys)
-    ))
+    Some(format!("{} — {what}", crate::error::suggestion(wrong, keys)))
 }
 
 /// Plain-words advice for the YAML mistakes writers make most.
