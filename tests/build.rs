@@ -233,25 +233,13 @@ fn a_failed_build_leaves_the_earlier_output_untouched() {
         &story("Versi Pertama", "2025-11-19", "", "x"),
     )
     .build();
-    let before: Vec<(String, Vec<u8>)> = files(&site.public())
-        .into_iter()
-        .map(|f| {
-            let bytes = std::fs::read(site.public().join(&f)).expect("read");
-            (f, bytes)
-        })
-        .collect();
+    let before = snapshot(&site.public());
     site.file(
         "content/news/2025-11-19-a.id.md",
         &story("Versi Kedua", "2025-11-19", "unit: nowhere\n", "x"),
     );
     site.build_error();
-    let after: Vec<(String, Vec<u8>)> = files(&site.public())
-        .into_iter()
-        .map(|f| {
-            let bytes = std::fs::read(site.public().join(&f)).expect("read");
-            (f, bytes)
-        })
-        .collect();
+    let after = snapshot(&site.public());
     assert_eq!(before, after);
     let leftovers: Vec<_> = std::fs::read_dir(site.root())
         .expect("read root")
@@ -494,10 +482,7 @@ fn a_build_killed_midway_leaves_the_earlier_output_intact() {
         &story("Pertama", "2025-11-19", "", "x"),
     )
     .build();
-    let before: Vec<(String, Vec<u8>)> = files(&site.public())
-        .into_iter()
-        .map(|f| (f.clone(), std::fs::read(site.public().join(&f)).expect("read")))
-        .collect();
+    let before = snapshot(&site.public());
     for n in 0..1500 {
         let date = format!("2024-{:02}-{:02}", 1 + n % 12, 1 + n % 28);
         site.file(
@@ -529,10 +514,7 @@ fn a_build_killed_midway_leaves_the_earlier_output_intact() {
     let _ = child.kill();
     let status = child.wait().expect("wait");
     assert!(!status.success(), "the build was killed before it finished");
-    let after: Vec<(String, Vec<u8>)> = files(&site.public())
-        .into_iter()
-        .map(|f| (f.clone(), std::fs::read(site.public().join(&f)).expect("read")))
-        .collect();
+    let after = snapshot(&site.public());
     assert_eq!(before, after, "the published site is exactly as before");
     site.build();
     assert!(site.exists("berita/s1499/index.html"), "the next build completes");

@@ -255,6 +255,16 @@ pub fn ld_types(value: &serde_json::Value, out: &mut Vec<String>) {
     }
 }
 
+/// Every file below `dir` with its bytes, sorted, to compare a folder before and after.
+pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut all: Vec<_> = files(dir)
+        .into_iter()
+        .map(|f| (f.clone(), std::fs::read(dir.join(&f)).expect("read")))
+        .collect();
+    all.sort();
+    all
+}
+
 /// Every file below `dir`, as `/`-separated relative paths.
 pub fn files(dir: &Path) -> Vec<String> {
     walkdir::WalkDir::new(dir)
