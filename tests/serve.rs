@@ -277,3 +277,28 @@ fn the_polling_watcher_sees_saves_and_ctrl_c_stops_cleanly() {
     let status = server.interrupt();
     assert!(status.success(), "{status:?}");
 }
+
+#[test]
+fn saves_made_while_the_site_is_broken_all_show_after_the_fix() {
+    let site = Site::new();
+    site.file("content/news/2025-11-19-a.id.md", &body("a")).file(
+        "content/news/2025-11-18-b.id.md",
+        &story("Judul Lama B", "2025-11-18", "", "B."),
+    );
+    let server = Server::start(site.root(), &[]);
+    let events = server.events();
+    site.file("content/news/2025-11-19-a.id.md", "---\ntitle: [rusak\n---\n");
+    events.wait("build-error");
+    site.file(
+        "content/news/2025-11-18-b.id.md",
+        &story("Judul Baru B", "2025-11-18", "", "B."),
+    );
+    events.wait("build-error");
+    site.file("content/news/2025-11-19-a.id.md", &body("a lagi"));
+    events.wait("reload");
+    assert!(
+        server.get("/berita/b/").text().contains("Judul Baru B"),
+        "the save made during the error is served"
+    );
+    assert!(server.get("/berita/a/").text().contains("a lagi"));
+}

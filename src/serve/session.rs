@@ -4,7 +4,7 @@
 //! last build's: a page is a pure function of its template and context, so an unchanged
 //! context means unchanged bytes.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -71,6 +71,8 @@ pub struct Session {
     config_text: Option<Vec<u8>>,
     /// The last good build: its renderer (which owns the site) and what was served.
     last: Option<(Renderer, Arc<Snapshot>)>,
+    /// What changed since the last good build: failed rebuilds add up until one succeeds.
+    pending: Option<(Change, Vec<PathBuf>)>,
 }
 
 impl Session {
@@ -83,6 +85,7 @@ impl Session {
             pages: HashMap::new(),
             config_text: None,
             last: None,
+            pending: None,
         }
     }
 
@@ -90,8 +93,28 @@ impl Session {
         &self.options.root
     }
 
-    /// Rebuilds after `change` to `paths`; on error the previous snapshot stays the one to serve.
+    /// Rebuilds after `change` to `paths`; on error the previous snapshot stays the one to serve,
+    /// and the next rebuild also covers what changed since that last good build.
     pub fn rebuild(&mut self, change: Change, paths: &[PathBuf]) -> Result<(Arc<Snapshot>, Outcome), Error> {
+        let (change, mut all) = match self.pending.take() {
+            Some((before, earlier)) => (before.max(change), earlier),
+            None => (change, Vec::new()),
+        };
+        all.extend_from_slice(paths);
+        all.sort();
+        all.dedup();
+        let result = self.rebuild_since_last_good(change, &all);
+        if result.is_err() {
+            self.pending = Some((change, all));
+        }
+        result
+    }
+
+    fn rebuild_since_last_good(
+        &mut self,
+        change: Change,
+        paths: &[PathBuf],
+    ) -> Result<(Arc<Snapshot>, Outcome), Error> {
         let started = Instant::now();
         if change == Change::Content
             && let Some((snapshot, outcome)) = self.body_edit(paths)?
@@ -129,7 +152,12 @@ impl Session {
             unreachable!("the theme is loaded above");
         };
         let renderer = Renderer::new(Arc::new(site), templates.clone(), RenderOptions::default());
-        let (pages, outcome) = render_changed(&renderer, &self.pages, everything)?;
+        let stories_changed = if change == Change::Content {
+            changed_story_keys(&self.options.root, paths)
+        } else {
+            None
+        };
+        let (pages, outcome) = render_changed(&renderer, &self.pages, everything, stories_changed.as_ref())?;
         let mut files: HashMap<String, Served> = HashMap::with_capacity(pages.len() + 64);
         for (path, from) in &theme.static_files {
             files.insert(path.clone(), Served::File(from.clone()));
@@ -246,11 +274,32 @@ impl Session {
     }
 }
 
+/// The keys (file stems without language) of the press releases among `paths`, when every
+/// path is one; `None` when anything else changed too.
+fn changed_story_keys(root: &Path, paths: &[PathBuf]) -> Option<HashSet<String>> {
+    let news = root.join(CONTENT_DIR).join("news");
+    if paths.is_empty() {
+        return None;
+    }
+    paths
+        .iter()
+        .map(|path| {
+            path.strip_prefix(&news).ok()?;
+            let name = path.file_name()?.to_str()?.strip_suffix(".md")?;
+            Some(name.rsplit_once('.').map_or(name, |(stem, _)| stem).to_string())
+        })
+        .collect()
+}
+
 /// Renders the pages whose context changed since `previous`; reuses the others' bytes.
+///
+/// `stories_changed`, when known, lists the keys of the only press releases that changed: a story
+/// page shows nothing of other stories, so the pages of the rest are kept without a look.
 fn render_changed(
     renderer: &Renderer,
     previous: &HashMap<String, RenderedPage>,
     everything: bool,
+    stories_changed: Option<&HashSet<String>>,
 ) -> Result<(HashMap<String, RenderedPage>, Outcome), Error> {
     let jobs: Vec<_> = renderer
         .jobs()
@@ -260,8 +309,18 @@ fn render_changed(
     let results: Vec<Result<(String, RenderedPage, bool), Error>> = jobs
         .par_iter()
         .map(|&job| {
-            let (template, context) = renderer.context(job).unwrap_or(("", Context::new()));
             let path = crate::site::urls::output_path(&renderer.url(job).unwrap_or_default());
+            if let (Job::Story { ix }, Some(changed), Some(old)) = (job, stories_changed, previous.get(&path))
+                && !changed.contains(&renderer.site().stories[ix].key)
+            {
+                let page = RenderedPage {
+                    template: old.template,
+                    context: old.context.clone(),
+                    bytes: old.bytes.clone(),
+                };
+                return Ok((path, page, false));
+            }
+            let (template, context) = renderer.context(job).unwrap_or(("", Context::new()));
             if !everything
                 && let Some(old) = previous.get(&path)
                 && old.template == template
