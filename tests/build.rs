@@ -439,7 +439,21 @@ fn site_templates_override_the_theme() {
     assert!(site.read("404.html").contains("Custom 404 of the site"));
     assert!(site.read("en/404.html").contains("Custom 404 of the site"));
     assert_eq!(site.read("robots-note.txt"), "hello");
-    assert!(site.exists("style.css"), "theme static files are still copied");
+    let home = site.read("index.html");
+    let css = elements(&home)
+        .into_iter()
+        .find(|e| e.name == "link" && e.attr("rel") == Some("stylesheet"))
+        .and_then(|e| e.attr("href").map(String::from))
+        .expect("stylesheet link");
+    assert!(
+        css.starts_with("/style.") && css.ends_with(".css") && css.len() == "/style.12345678.css".len(),
+        "{css}"
+    );
+    assert!(
+        site.exists(css.trim_start_matches('/')),
+        "theme static files are still copied, under their hashed name"
+    );
+    assert!(!site.exists("style.css"));
 }
 
 #[test]

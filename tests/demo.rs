@@ -153,3 +153,48 @@ fn the_demo_tells_both_seed_stories_in_both_languages() {
         "the writer's guide has highlighted code"
     );
 }
+
+#[test]
+fn the_demo_site_needs_nothing_its_content_security_policy_forbids() {
+    let policy = std::fs::read_to_string(repo().join("netlify.toml")).expect("netlify.toml");
+    assert!(policy.contains("script-src 'self'") && policy.contains("style-src 'self'"));
+    let out = build_demo();
+    let public = out.path().join("public");
+    for page in html_pages(&public) {
+        let html = std::fs::read_to_string(public.join(&page)).expect("read");
+        for element in elements(&html) {
+            assert!(
+                !element.attrs.contains_key("style"),
+                "{page}: inline style on <{}>",
+                element.name
+            );
+            assert!(
+                !element.attrs.keys().any(|k| k.starts_with("on")),
+                "{page}: inline handler on <{}>",
+                element.name
+            );
+            if element.name == "script" {
+                assert_eq!(
+                    element.attr("type"),
+                    Some("application/ld+json"),
+                    "{page}: inline script"
+                );
+            }
+            let external = |v: &str| v.starts_with("http://") || v.starts_with("https://") || v.starts_with("//");
+            if matches!(element.name.as_str(), "img" | "script" | "iframe") {
+                assert!(
+                    !element.attr("src").is_some_and(external),
+                    "{page}: external <{}>",
+                    element.name
+                );
+            }
+            if element.name == "link" && element.attr("rel") == Some("stylesheet") {
+                assert!(
+                    !element.attr("href").is_some_and(external),
+                    "{page}: external stylesheet"
+                );
+            }
+        }
+        assert!(!html.contains("<style"), "{page}: inline <style>");
+    }
+}

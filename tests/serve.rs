@@ -70,7 +70,16 @@ fn edits_are_served_live_and_errors_never_stop_the_server() {
     let css = std::fs::read_to_string(site.root().join("themes/default/static/style.css")).expect("css");
     site.file("themes/default/static/style.css", &format!("{css}\n.x{{color:red}}"));
     events.wait("css");
-    assert!(server.get("/style.css").text().contains(".x{color:red}"));
+    let page = server.get("/berita/a/").text();
+    let css = elements(&page)
+        .into_iter()
+        .find(|e| e.name == "link" && e.attr("rel") == Some("stylesheet"))
+        .and_then(|e| e.attr("href").map(String::from))
+        .expect("stylesheet");
+    assert!(
+        server.get(&css).text().contains(".x{color:red}"),
+        "the page links the new stylesheet"
+    );
 
     // The terminal reported the broken save once.
     let printed: Vec<String> = server.output.try_iter().collect();

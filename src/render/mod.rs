@@ -76,9 +76,9 @@ impl Templates {
             tera,
             locales: theme.locales.clone(),
             assets: theme
-                .static_files
-                .keys()
-                .map(|path| (path.clone(), format!("/{path}")))
+                .asset_urls
+                .iter()
+                .map(|(path, url)| (path.clone(), url.clone()))
                 .collect(),
         })
     }

@@ -18,8 +18,12 @@ pub const THEMES_DIR: &str = "themes";
 pub struct Theme {
     /// Template name → source, site overrides applied.
     pub templates: BTreeMap<String, String>,
-    /// Output path (`/`-separated) → file to copy, site overrides applied.
+    /// Output path (`/`-separated) → file to copy, site overrides applied. Stylesheets and
+    /// scripts carry a hash of their content in the name (`style.1a2b3c4d.css`), so that
+    /// hosts can cache them for good.
     pub static_files: BTreeMap<String, PathBuf>,
+    /// Path as written in the theme (`style.css`) → its URL (`/style.1a2b3c4d.css`).
+    pub asset_urls: BTreeMap<String, String>,
     /// One per configured language.
     pub locales: Vec<Locale>,
 }
@@ -42,18 +46,39 @@ impl Theme {
                 templates.insert(name, text);
             }
         }
-        let mut static_files = BTreeMap::new();
+        let mut sources = BTreeMap::new();
         for static_dir in [dir.join("static"), root.join("static")] {
-            static_files.extend(files_under(&static_dir)?);
+            sources.extend(files_under(&static_dir)?);
+        }
+        let mut static_files = BTreeMap::new();
+        let mut asset_urls = BTreeMap::new();
+        for (path, from) in sources {
+            let published = match path.rsplit_once('.') {
+                Some((stem, ext @ ("css" | "js"))) => {
+                    let bytes = std::fs::read(&from).io("cannot read", &from)?;
+                    format!("{stem}.{:08x}.{ext}", fnv1a(&bytes) as u32)
+                }
+                _ => path.clone(),
+            };
+            asset_urls.insert(path, format!("/{published}"));
+            static_files.insert(published, from);
         }
         let codes: Vec<&str> = config.language_codes().collect();
         let locales = Locale::load_all(&dir.join("i18n"), &codes)?;
         Ok(Theme {
             templates,
             static_files,
+            asset_urls,
             locales,
         })
     }
+}
+
+/// FNV-1a: a small, stable content hash for asset names (stable across builds and versions).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// Files below `dir` as (`/`-separated relative path, full path); none when `dir` is absent.

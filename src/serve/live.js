@@ -17,12 +17,14 @@
     overlay.textContent = message;
   };
   events.addEventListener("reload", () => location.reload());
-  events.addEventListener("css", () => {
-    for (const link of document.querySelectorAll('link[rel="stylesheet"]')) {
-      const url = new URL(link.href);
-      url.searchParams.set("v", Date.now());
-      link.href = url.href;
-    }
+  // Stylesheet names carry a hash of their content: take the new names from the page.
+  events.addEventListener("css", async () => {
+    const response = await fetch(location.href, { cache: "no-store" });
+    const fresh = new DOMParser().parseFromString(await response.text(), "text/html");
+    const next = fresh.querySelectorAll('link[rel="stylesheet"]');
+    document.querySelectorAll('link[rel="stylesheet"]').forEach((link, ix) => {
+      if (next[ix]) link.href = next[ix].href;
+    });
     if (overlay) { overlay.remove(); overlay = null; }
   });
   events.addEventListener("build-error", (event) => show(event.data));
