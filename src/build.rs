@@ -59,7 +59,7 @@ pub fn resolve(config: Config, mut content: Content, options: SiteOptions, markd
     if content.problems_block {
         return Err(problems.sorted().into());
     }
-    match Site::build_with(config, content, options, markdown) {
+    match Site::build(config, content, options, markdown) {
         Ok(site) if problems.is_empty() => Ok(site),
         Ok(_) => Err(problems.sorted().into()),
         Err(Error::Content(more)) => {

@@ -118,20 +118,27 @@ fn translations(site: &Site, warnings: &mut Diagnostics) -> Vec<Untranslated> {
             .map(|l| codes[l].to_string())
             .collect()
     };
+    let translated = |versions: &[Option<usize>], lang: usize| versions.get(lang).copied().flatten().is_some();
     let mut report = Vec::new();
-    let mut seen = HashSet::new();
-    for story in &site.stories {
-        if !seen.insert(("news", story.key.as_str())) {
-            continue;
-        }
-        let missing = missing_in(&|l| story.translations.get(l).copied().flatten().is_some());
+    let mut record = |kind: &'static str, file: &std::path::Path, missing: Vec<String>| {
         if !missing.is_empty() {
             report.push(Untranslated {
-                kind: "news",
-                item: story.file.display().to_string(),
+                kind,
+                item: file.display().to_string(),
                 missing,
             });
         }
+    };
+    // One entry per story and per page, whichever language version comes first.
+    let mut seen = HashSet::new();
+    for story in site.stories.iter().filter(|s| seen.insert(("news", s.key.as_str()))) {
+        record("news", &story.file, missing_in(&|l| translated(&story.translations, l)));
+    }
+    for product in &site.products {
+        record("product", &product.file, missing_in(&|l| product.text[l].is_some()));
+    }
+    for page in site.pages.iter().filter(|p| seen.insert(("page", p.key.as_str()))) {
+        record("page", &page.file, missing_in(&|l| translated(&page.translations, l)));
     }
     for (ix, story) in site.stories.iter().enumerate() {
         // A translation dated before its source was probably not updated with it.
@@ -143,29 +150,6 @@ fn translations(site: &Site, warnings: &mut Diagnostics) -> Vec<Untranslated> {
                 Diagnostic::warning(&story.file, "this translation is dated before its source")
                     .with_hint(format!("check it against {}", site.stories[*source].file.display())),
             );
-        }
-    }
-    for product in &site.products {
-        let missing = missing_in(&|l| product.text[l].is_some());
-        if !missing.is_empty() {
-            report.push(Untranslated {
-                kind: "product",
-                item: product.file.display().to_string(),
-                missing,
-            });
-        }
-    }
-    for page in &site.pages {
-        if !seen.insert(("page", page.key.as_str())) {
-            continue;
-        }
-        let missing = missing_in(&|l| page.translations.get(l).copied().flatten().is_some());
-        if !missing.is_empty() {
-            report.push(Untranslated {
-                kind: "page",
-                item: page.file.display().to_string(),
-                missing,
-            });
         }
     }
     for item in &report {

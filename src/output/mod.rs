@@ -53,10 +53,6 @@ impl Staging {
         })
     }
 
-    pub fn target(&self) -> &Path {
-        &self.target
-    }
-
     /// Writes one file at a `/`-separated path inside the output.
     pub fn write(&self, path: &str, bytes: &[u8]) -> Result<(), Error> {
         let full = self.prepare(path)?;

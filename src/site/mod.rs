@@ -181,13 +181,10 @@ pub struct SiteOptions {
 }
 
 impl Site {
-    /// Resolves and checks all references of `content`; reports every problem at once.
-    pub fn build(config: Config, content: Content, options: SiteOptions) -> Result<Site, Error> {
-        resolve::resolve(config, content, options, &markdown::Markdown::default())
-    }
-
-    /// Like [`Site::build`], with a Markdown renderer kept across builds (and its cache).
-    pub fn build_with(
+    /// Resolves and checks all references of `content` and renders its Markdown with
+    /// `markdown` (the dev server keeps one, and its cache, across builds); reports every
+    /// problem at once.
+    pub fn build(
         config: Config,
         content: Content,
         options: SiteOptions,
