@@ -6,11 +6,12 @@
 mod cards;
 pub mod i18n;
 mod jsonld;
+pub mod minify;
 mod pages;
 pub mod theme;
 mod xml;
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use tera::{Context, Tera, Value};
 
@@ -58,28 +59,82 @@ pub struct RenderOptions {
     pub no_minify: bool,
 }
 
+/// Where HTML gets minified.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Minify {
+    /// Each template once, when loaded: pages come out of rendering minified.
+    Templates,
+    /// Each page after rendering: for themes whose templates cannot be minified alone.
+    Pages,
+}
+
 /// A theme's templates, compiled once and shared by every build of a session.
 pub struct Templates {
     tera: Tera,
+    minify: Minify,
+    /// The sources as written, compiled on the first rendering error so that it names the
+    /// line a theme author sees rather than one of the minified template.
+    sources: Vec<(String, String)>,
+    as_written: OnceLock<Option<Tera>>,
     locales: Vec<Locale>,
     /// URL of each static file by its path (`style.css` → `/style.css`).
     assets: Vec<(String, String)>,
 }
 
 impl Templates {
+    /// Compiles the theme's templates, minified when every one of them can be.
     pub fn new(theme: &Theme) -> Result<Templates, Error> {
-        let mut tera = Tera::new();
-        tera.autoescape_on(vec![".html", ".xml"]);
-        tera.add_raw_templates(theme.templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
-            .map_err(|err| template_error("theme", &err))?;
+        Templates::minifying(theme, Minify::Templates)
+    }
+
+    /// Compiles the theme's templates, minifying where `minify` asks if the theme allows it.
+    pub fn minifying(theme: &Theme, minify: Minify) -> Result<Templates, Error> {
+        let minified: Option<Vec<(&str, String)>> = match minify {
+            Minify::Templates => theme
+                .templates
+                .iter()
+                .map(|(name, source)| Some((name.as_str(), minify::template(source)?)))
+                .collect(),
+            Minify::Pages => None,
+        };
+        // A template with an error is compiled as written, so the error points at its line.
+        let (tera, minify) = match minified.map(|templates| compile(templates.iter().map(|(n, t)| (*n, t.as_str())))) {
+            Some(Ok(tera)) => (tera, Minify::Templates),
+            _ => (
+                compile(theme.templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+                    .map_err(|err| template_error("theme", &err))?,
+                Minify::Pages,
+            ),
+        };
         Ok(Templates {
             tera,
+            minify,
+            sources: theme.templates.clone().into_iter().collect(),
+            as_written: OnceLock::new(),
             locales: theme.locales.clone(),
             assets: theme
                 .asset_urls
                 .iter()
                 .map(|(path, url)| (path.clone(), url.clone()))
                 .collect(),
+        })
+    }
+}
+
+impl Templates {
+    fn render(&self, template: &str, context: &Context) -> Result<String, Error> {
+        self.tera.render(template, context).map_err(|err| {
+            let as_written = (self.minify == Minify::Templates)
+                .then(|| {
+                    self.as_written
+                        .get_or_init(|| compile(self.sources.iter().map(|(n, t)| (n.as_str(), t.as_str()))).ok())
+                        .as_ref()
+                })
+                .flatten();
+            let err = as_written
+                .and_then(|tera| tera.render(template, context).err())
+                .unwrap_or(err);
+            template_error(template, &err)
         })
     }
 }
@@ -186,11 +241,7 @@ impl Renderer {
 
     /// Renders an HTML page from its template and context.
     pub fn render_page(&self, job: Job, template: &str, context: &Context) -> Result<OutputFile, Error> {
-        let html = self
-            .templates
-            .tera
-            .render(template, context)
-            .map_err(|err| template_error(template, &err))?;
+        let html = self.templates.render(template, context)?;
         Ok(OutputFile {
             path: output_path(&self.url(job).unwrap_or_default()),
             bytes: self.finish_html(html),
@@ -204,17 +255,15 @@ impl Renderer {
                 None => html.push_str(snippet),
             }
         }
-        if self.options.no_minify {
+        if self.options.no_minify || self.templates.minify == Minify::Templates {
             return html.into_bytes();
         }
-        let cfg = minify_html::Cfg {
-            keep_closing_tags: true,
-            keep_html_and_head_opening_tags: true,
-            minify_css: false,
-            minify_js: false,
-            ..minify_html::Cfg::default()
-        };
-        minify_html::minify(html.as_bytes(), &cfg)
+        minify::page(&html)
+    }
+
+    /// Where this renderer's pages are minified.
+    pub fn minify(&self) -> Minify {
+        self.templates.minify
     }
 
     /// Number of list pages for `items` entries (at least one, even when empty).
@@ -354,6 +403,13 @@ impl Renderer {
         context.insert("lang", &self.site.config.languages[lang].code);
         context
     }
+}
+
+fn compile<'a>(templates: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Tera, tera::Error> {
+    let mut tera = Tera::new();
+    tera.autoescape_on(vec![".html", ".xml"]);
+    tera.add_raw_templates(templates)?;
+    Ok(tera)
 }
 
 fn template_error(template: &str, err: &tera::Error) -> Error {

@@ -619,3 +619,39 @@ impl Drop for Browser {
         let _ = self.driver.wait();
     }
 }
+
+/// A document as a browser's tokenizer reads it, for comparing two renderings: tags with
+/// their attributes in name order, and the text between tags with runs of white space made
+/// one space (text that is only white space is not compared).
+pub fn dom(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut text = String::new();
+    let flush = |text: &mut String, out: &mut Vec<String>| {
+        let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !words.is_empty() {
+            out.push(words);
+        }
+        text.clear();
+    };
+    for token in tokens(html) {
+        match token {
+            html5gum::Token::String(s) => text.push_str(&String::from_utf8_lossy(&s)),
+            html5gum::Token::StartTag(tag) => {
+                flush(&mut text, &mut out);
+                let attrs: BTreeMap<String, String> = tag
+                    .attributes
+                    .iter()
+                    .map(|(k, v)| (String::from_utf8_lossy(k).into(), String::from_utf8_lossy(v).into()))
+                    .collect();
+                out.push(format!("<{} {attrs:?}>", String::from_utf8_lossy(&tag.name)));
+            }
+            html5gum::Token::EndTag(tag) => {
+                flush(&mut text, &mut out);
+                out.push(format!("</{}>", String::from_utf8_lossy(&tag.name)));
+            }
+            _ => {}
+        }
+    }
+    flush(&mut text, &mut out);
+    out
+}
