@@ -198,3 +198,30 @@ fn the_demo_site_needs_nothing_its_content_security_policy_forbids() {
         assert!(!html.contains("<style"), "{page}: inline <style>");
     }
 }
+
+/// A phone on a slow connection: the home page with its stylesheets and scripts stays under
+/// 50 KB before compression (images aside), and needs nothing from another site.
+#[test]
+fn the_home_page_with_its_css_and_js_weighs_under_50_kb() {
+    let out = build_demo();
+    let public = out.path().join("public");
+    for home in ["index.html", "en/index.html"] {
+        let html = std::fs::read_to_string(public.join(home)).expect("home page");
+        let mut total = html.len();
+        let mut assets = Vec::new();
+        for element in elements(&html) {
+            let url = match element.name.as_str() {
+                "link" if element.attr("rel") == Some("stylesheet") => element.attr("href"),
+                "script" => element.attr("src"),
+                _ => None,
+            };
+            if let Some(url) = url {
+                let file = target(url).unwrap_or_else(|| panic!("{home}: {url} is not on this site"));
+                total += std::fs::metadata(public.join(&file)).expect("asset exists").len() as usize;
+                assets.push(file);
+            }
+        }
+        assert!(!assets.is_empty(), "{home} links its stylesheet");
+        assert!(total <= 50 * 1024, "{home}: {total} bytes with {assets:?}");
+    }
+}

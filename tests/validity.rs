@@ -85,3 +85,104 @@ fn every_kind_of_page_is_valid_html() {
     .build();
     assert_valid(&site.public());
 }
+
+/// Reads feeds with Python's feedparser (installed by `bash .ci/run`), as feed readers do;
+/// returns per feed: bozo flag and exception, language, and each entry's title and link.
+fn feedparser(feeds: &[PathBuf]) -> serde_json::Value {
+    let script = r#"
+import json, sys, feedparser
+out = []
+for path in sys.argv[1:]:
+    d = feedparser.parse(path)
+    out.append({
+        "bozo": bool(d.bozo),
+        "error": str(d.get("bozo_exception", "")),
+        "version": d.version,
+        "language": d.feed.get("language"),
+        "entries": [{"title": e.title, "link": e.link, "published": e.get("published")} for e in d.entries],
+    })
+print(json.dumps(out))
+"#;
+    let out = Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .args(feeds)
+        .output()
+        .expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "feedparser is missing or failed (bash .ci/run installs it): {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON from the feedparser script")
+}
+
+#[test]
+fn feed_readers_accept_the_feeds() {
+    let site = Site::new();
+    let evil = "Tempe & <Roti> \"Enak\" ]]> &amp;";
+    site.file(
+        "content/news/2025-11-19-tempe.id.md",
+        &story(&format!("'{evil}'"), "2025-11-19", "", "Isi."),
+    )
+    .file(
+        "content/news/2025-11-20-roti.id.md",
+        &story("Roti Lapas", "2025-11-20", "", "Isi."),
+    )
+    .file(
+        "content/news/2025-11-20-roti.en.md",
+        &story("Prison Bread", "2025-11-20", "", "Text."),
+    )
+    .build();
+    let feeds = feedparser(&[site.public().join("atom.xml"), site.public().join("en/atom.xml")]);
+    for feed in feeds.as_array().expect("list") {
+        assert_eq!(feed["bozo"], false, "{}", feed["error"]);
+        assert_eq!(feed["version"], "atom10");
+    }
+    let titles = |feed: &serde_json::Value| -> Vec<String> {
+        feed["entries"]
+            .as_array()
+            .expect("entries")
+            .iter()
+            .map(|e| e["title"].as_str().unwrap_or_default().to_string())
+            .collect()
+    };
+    assert_eq!(feeds[0]["language"], "id");
+    assert_eq!(
+        titles(&feeds[0]),
+        ["Roti Lapas", evil],
+        "newest first, titles as written"
+    );
+    assert_eq!(feeds[1]["language"], "en");
+    assert_eq!(titles(&feeds[1]), ["Prison Bread"]);
+    assert_eq!(feeds[1]["entries"][0]["link"], "https://example.test/en/news/roti/");
+}
+
+#[test]
+fn the_demo_feeds_parse_in_a_feed_reader() {
+    let out = tempfile::tempdir().expect("temp");
+    let public = out.path().join("public");
+    let status = Command::new(env!("CARGO_BIN_EXE_etalase"))
+        .args(["build", "--root"])
+        .arg(repo())
+        .arg("--output")
+        .arg(&public)
+        .status()
+        .expect("build");
+    assert!(status.success());
+    let stories = |lang: &str| {
+        std::fs::read_dir(repo().join("content/news"))
+            .expect("news folder")
+            .filter(|e| {
+                e.as_ref()
+                    .is_ok_and(|e| e.file_name().to_string_lossy().ends_with(&format!(".{lang}.md")))
+            })
+            .count()
+    };
+    let feeds = feedparser(&[public.join("atom.xml"), public.join("en/atom.xml")]);
+    for (feed, lang) in feeds.as_array().expect("list").iter().zip(["id", "en"]) {
+        assert_eq!(feed["bozo"], false, "{lang}: {}", feed["error"]);
+        assert_eq!(feed["entries"].as_array().map(Vec::len), Some(stories(lang)), "{lang}");
+        assert!(feed["entries"][0]["published"].is_string(), "{feed}");
+    }
+}
