@@ -76,3 +76,38 @@ fn the_open_page_follows_the_writers_saves() {
         serde_json::Value::Bool(true)
     );
 }
+
+#[test]
+fn the_share_button_shares_or_copies_the_page_address() {
+    let site = Site::new();
+    let server = Server::start(site.root(), &[]);
+    let browser = Browser::start();
+    let page = format!("{}/produk/gula-semut/", server.url);
+    browser.open(&page);
+    browser.wait_until(
+        "const b = document.querySelector('button[data-share]'); return !!b && !b.hidden && b.offsetWidth > 0",
+        "the share button, shown by its script",
+    );
+    let whatsapp = browser.eval("return document.querySelector('.share a').href");
+    let whatsapp = whatsapp.as_str().expect("share link");
+    assert!(
+        whatsapp.starts_with("https://wa.me/?text=Gula%20Semut") && whatsapp.contains("%2Fproduk%2Fgula-semut%2F"),
+        "{whatsapp}"
+    );
+    // Headless Chromium on Linux has no share sheet, so the button copies the address.
+    assert_eq!(
+        browser.eval("return typeof navigator.share"),
+        serde_json::Value::from("undefined")
+    );
+    browser.click("button[data-share]");
+    browser.wait_until(
+        "return document.querySelector('button[data-share]').textContent === 'Tautan disalin'",
+        "the copied notice",
+    );
+    browser.grant("clipboard-read");
+    let copied = browser.eval("return navigator.clipboard.readText().then(t => t, e => 'refused: ' + e)");
+    assert!(
+        copied.as_str().is_some_and(|t| t.ends_with("/produk/gula-semut/")),
+        "{copied}"
+    );
+}

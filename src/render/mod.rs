@@ -387,6 +387,13 @@ impl Renderer {
             .collect()
     }
 
+    fn assets(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.templates
+            .assets
+            .iter()
+            .map(|(path, url)| (path.as_str(), url.as_str()))
+    }
+
     fn asset_url(&self, path: &str) -> Option<&str> {
         self.templates
             .assets

@@ -1,5 +1,7 @@
 //! The template and context of each kind of page.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 use tera::{Context, Value};
 
@@ -22,6 +24,8 @@ struct PageMeta {
     jsonld: String,
     og_type: &'static str,
     og_image: Option<String>,
+    /// A WhatsApp link that shares this page's title and address (no JavaScript needed).
+    share_whatsapp: String,
     /// The navigation section this page belongs to.
     section: &'static str,
 }
@@ -64,6 +68,8 @@ struct SiteView<'a> {
     home: String,
     feed: String,
     stylesheet: String,
+    /// URL of each static file of the theme by its path (`share.js` → `/share.1a2b3c4d.js`).
+    assets: BTreeMap<&'a str, &'a str>,
     nav: Vec<NavItem>,
     menu: Vec<Link<'a>>,
     vocabularies: Vec<NavItem>,
@@ -151,6 +157,7 @@ impl Renderer {
             home: u.home(lang),
             feed: u.feed(lang),
             stylesheet: self.asset_url("style.css").unwrap_or("/style.css").to_string(),
+            assets: self.assets().collect(),
             nav,
             menu,
             vocabularies,
@@ -216,7 +223,12 @@ impl Renderer {
                 .map(|(lang, url)| Alternate { lang, url })
                 .collect(),
         };
+        let share_whatsapp = format!(
+            "https://wa.me/?text={}",
+            percent_encode(&format!("{} {canonical}", head.title))
+        );
         PageMeta {
+            share_whatsapp,
             description: head.description,
             title: head.title,
             url,

@@ -602,6 +602,43 @@ impl Browser {
         value["value"].clone()
     }
 
+    /// Grants the page a permission, such as `clipboard-read`.
+    pub fn grant(&self, permission: &str) {
+        let path = format!("/session/{}/permissions", self.session);
+        let body = serde_json::json!({ "descriptor": { "name": permission }, "state": "granted" });
+        let response = http_request(&self.addr, "POST", &path, Some(&body));
+        assert_eq!(response.status, 200, "grant {permission}: {}", response.text());
+    }
+
+    /// Clicks the first element matching a CSS selector, as a person does (a user gesture,
+    /// unlike a click from script).
+    pub fn click(&self, selector: &str) {
+        // Scroll first without animation: the theme scrolls smoothly, which would leave the
+        // element moving when the driver clicks.
+        let scroll = format!(
+            "document.querySelector({}).scrollIntoView({{block: 'center', behavior: 'instant'}})",
+            serde_json::Value::from(selector)
+        );
+        self.eval(&scroll);
+        let path = format!("/session/{}/element", self.session);
+        let found = http_request(
+            &self.addr,
+            "POST",
+            &path,
+            Some(&serde_json::json!({ "using": "css selector", "value": selector })),
+        );
+        let value: serde_json::Value = serde_json::from_slice(&found.body).expect("json");
+        let element = value["value"]
+            .as_object()
+            .and_then(|o| o.values().next())
+            .and_then(|id| id.as_str())
+            .unwrap_or_else(|| panic!("no element {selector}: {value}"))
+            .to_string();
+        let path = format!("/session/{}/element/{element}/click", self.session);
+        let response = http_request(&self.addr, "POST", &path, Some(&serde_json::json!({})));
+        assert_eq!(response.status, 200, "click {selector}: {}", response.text());
+    }
+
     /// Waits until `script` returns true in the page.
     pub fn wait_until(&self, script: &str, what: &str) {
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
