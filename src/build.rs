@@ -12,6 +12,7 @@ use crate::error::Error;
 use crate::output::Staging;
 use crate::render::theme::Theme;
 use crate::render::{RenderOptions, Renderer, Templates};
+use crate::search::SearchIndex;
 use crate::site::markdown::Markdown;
 use crate::site::{Site, SiteOptions};
 
@@ -34,6 +35,7 @@ pub struct BuildReport {
     pub output: PathBuf,
     pub pages: usize,
     pub files: usize,
+    pub search: SearchIndex,
     pub elapsed: Duration,
 }
 
@@ -108,6 +110,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     copies
         .par_iter()
         .try_for_each(|(from, path)| staging.copy(from, path))?;
+    let search = crate::search::index(&options.root, &staging)?;
     let output = staging.commit()?;
     if std::env::var_os("ETALASE_TIMINGS").is_some() {
         eprintln!(
@@ -119,6 +122,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
         output,
         pages: jobs.iter().filter(|&&j| renderer.url(j).is_some()).count(),
         files: jobs.len() + copies.len(),
+        search,
         elapsed: started.elapsed(),
     })
 }

@@ -56,6 +56,8 @@ pub struct Sections {
     pub units: String,
     #[serde(default = "section_awards")]
     pub awards: String,
+    #[serde(default = "section_search")]
+    pub search: String,
 }
 
 impl Default for Sections {
@@ -65,6 +67,7 @@ impl Default for Sections {
             products: section_products(),
             units: section_units(),
             awards: section_awards(),
+            search: section_search(),
         }
     }
 }
@@ -140,6 +143,9 @@ fn section_units() -> String {
 fn section_awards() -> String {
     "awards".into()
 }
+fn section_search() -> String {
+    "search".into()
+}
 
 impl Config {
     /// Reads and validates `etalase.yaml` in `root`.
@@ -199,7 +205,7 @@ impl Config {
             }
             seen.push(&language.code);
             let s = &language.sections;
-            for word in [&s.news, &s.products, &s.units, &s.awards] {
+            for word in [&s.news, &s.products, &s.units, &s.awards, &s.search] {
                 if !is_slug(word) {
                     problems.push(error(
                         format!("section word `{word}` cannot be used in a URL"),

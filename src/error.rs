@@ -220,6 +220,9 @@ pub enum Error {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// A tool the build runs (the search indexer) failed.
+    #[error("{tool} failed: {message}")]
+    Tool { tool: String, message: String },
     /// The output folder may not be written, to protect the user's files.
     #[error("refusing to write the site to {}: {reason}", path.display())]
     UnsafeOutput { path: PathBuf, reason: String },

@@ -213,6 +213,11 @@ fn build(options: BuildOptions, lang: Lang) -> ExitCode {
                 report.output.display(),
                 report.elapsed.as_millis()
             );
+            if report.search == etalase::search::SearchIndex::Skipped {
+                eprintln!(
+                    "note: no search index, since Pagefind is not installed; run `npm ci` in the site folder to add search"
+                );
+            }
             ExitCode::SUCCESS
         }
         Err(err) => report_error(&err, lang),

@@ -391,7 +391,10 @@ fn html_special_characters_are_escaped_everywhere() {
     let only_ours = |found: Vec<String>| {
         assert_eq!(found.len(), 2, "{found:?}");
         assert_eq!(found[0], "application/ld+json", "{found:?}");
-        assert!(found[1].starts_with("/share.") && found[1].ends_with(".js"), "{found:?}");
+        assert!(
+            found[1].starts_with("/share.") && found[1].ends_with(".js"),
+            "{found:?}"
+        );
     };
     only_ours(scripts(&els));
     let ld = json_ld(&html);

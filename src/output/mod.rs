@@ -26,6 +26,8 @@ pub struct Staging {
     committed: bool,
     /// Every file this build wrote, to remove what an earlier build left in a reused folder.
     written: Mutex<HashSet<PathBuf>>,
+    /// Folders filled by tools (see `tool_folder`), kept whole.
+    tool_folders: Mutex<Vec<PathBuf>>,
 }
 
 impl Staging {
@@ -47,6 +49,7 @@ impl Staging {
         fs::write(dir.join(MARKER), MARKER_TEXT).io("cannot write", &dir.join(MARKER))?;
         Ok(Staging {
             written: Mutex::new(HashSet::from([dir.join(MARKER)])),
+            tool_folders: Mutex::default(),
             dir,
             target,
             committed: false,
@@ -63,6 +66,20 @@ impl Staging {
     pub fn copy(&self, from: &Path, path: &str) -> Result<(), Error> {
         let full = self.prepare(path)?;
         fs::copy(from, &full).io("cannot copy", from).map(|_| ())
+    }
+
+    /// An empty folder at `path` inside the output for a tool that writes files of its own
+    /// (the search indexer); whatever it holds is kept as part of this build.
+    pub fn tool_folder(&self, path: &str) -> Result<PathBuf, Error> {
+        let full = self.inside(path)?;
+        if full.exists() {
+            fs::remove_dir_all(&full).io("cannot clear", &full)?;
+        }
+        fs::create_dir_all(&full).io("cannot create", &full)?;
+        if let Ok(mut kept) = self.tool_folders.lock() {
+            kept.push(full.clone());
+        }
+        Ok(full)
     }
 
     /// The full path for `path`, with its folder created, recorded as written.
@@ -82,8 +99,10 @@ impl Staging {
     /// Removes what a reused folder holds from an earlier build and this build did not write.
     fn prune(&self) -> Result<(), Error> {
         let written = self.written.lock().map(|w| w.clone()).unwrap_or_default();
+        let kept = self.tool_folders.lock().map(|k| k.clone()).unwrap_or_default();
         let mut folders = Vec::new();
-        for entry in walkdir::WalkDir::new(&self.dir).min_depth(1) {
+        let walk = walkdir::WalkDir::new(&self.dir).min_depth(1).into_iter();
+        for entry in walk.filter_entry(|e| !kept.iter().any(|k| k == e.path())) {
             let entry = entry.map_err(|err| Error::Io {
                 action: "cannot read",
                 path: self.dir.clone(),

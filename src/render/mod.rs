@@ -41,6 +41,7 @@ pub enum Job {
     Units { lang: usize },
     Unit { lang: usize, ix: usize, page: usize },
     Awards { lang: usize },
+    Search { lang: usize },
     Vocabulary { lang: usize, ix: usize },
     Term { lang: usize, term: TermId, page: usize },
     Page { ix: usize },
@@ -189,6 +190,7 @@ impl Renderer {
                 }
             }
             jobs.push(Job::Awards { lang });
+            jobs.push(Job::Search { lang });
             for (v, vocabulary) in site.vocabularies.iter().enumerate() {
                 jobs.push(Job::Vocabulary { lang, ix: v });
                 for t in 0..vocabulary.terms.len() {
@@ -291,6 +293,7 @@ impl Renderer {
             Job::Units { lang } => u.units(lang),
             Job::Unit { lang, ix, page } => u.unit(lang, &site.units[ix].id, page),
             Job::Awards { lang } => u.awards(lang),
+            Job::Search { lang } => u.search(lang),
             Job::Vocabulary { lang, ix } => u.vocabulary(lang, &site.vocabularies[ix].id),
             Job::Term { lang, term, page } => {
                 let vocabulary = &site.vocabularies[term.vocabulary];
@@ -330,6 +333,7 @@ impl Renderer {
             | Job::Units { lang }
             | Job::Unit { lang, .. }
             | Job::Awards { lang }
+            | Job::Search { lang }
             | Job::Vocabulary { lang, .. }
             | Job::Term { lang, .. }
             | Job::NotFound { lang }
@@ -348,6 +352,7 @@ impl Renderer {
             Job::Catalogue { .. } => Job::Catalogue { lang: to },
             Job::Units { .. } => Job::Units { lang: to },
             Job::Awards { .. } => Job::Awards { lang: to },
+            Job::Search { .. } => Job::Search { lang: to },
             Job::NotFound { .. } => Job::NotFound { lang: to },
             Job::Vocabulary { ix, .. } => Job::Vocabulary { lang: to, ix },
             Job::NewsList { page, .. } => {

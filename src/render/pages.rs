@@ -67,6 +67,7 @@ struct SiteView<'a> {
     other_locales: Vec<String>,
     home: String,
     feed: String,
+    search: String,
     stylesheet: String,
     /// URL of each static file of the theme by its path (`share.js` → `/share.1a2b3c4d.js`).
     assets: BTreeMap<&'a str, &'a str>,
@@ -156,6 +157,7 @@ impl Renderer {
                 .collect(),
             home: u.home(lang),
             feed: u.feed(lang),
+            search: u.search(lang),
             stylesheet: self.asset_url("style.css").unwrap_or("/style.css").to_string(),
             assets: self.assets().collect(),
             nav,
@@ -181,6 +183,7 @@ impl Renderer {
             Job::Units { .. } => self.units(lang, &mut context),
             Job::Unit { ix, page, .. } => self.unit(lang, ix, page, &mut context),
             Job::Awards { .. } => self.awards(lang, &mut context),
+            Job::Search { .. } => self.search(lang),
             Job::Vocabulary { ix, .. } => self.vocabulary(lang, ix, &mut context),
             Job::Term { term, page, .. } => self.term(lang, term, page, &mut context),
             Job::Page { ix } => self.plain_page(ix, &mut context),
@@ -663,6 +666,22 @@ impl Renderer {
                     url: self.urls.awards(lang),
                 }],
                 section: "awards",
+                ..Head::default()
+            },
+        )
+    }
+
+    fn search(&self, lang: usize) -> Built {
+        Built::new(
+            "search.html",
+            Head {
+                title: self.t(lang, "search"),
+                description: self.t(lang, "search_description"),
+                crumbs: vec![Crumb {
+                    name: self.t(lang, "search"),
+                    url: self.urls.search(lang),
+                }],
+                section: "search",
                 ..Head::default()
             },
         )

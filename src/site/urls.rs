@@ -75,6 +75,10 @@ impl Urls {
         self.section(lang, |s| &s.awards)
     }
 
+    pub fn search(&self, lang: usize) -> String {
+        self.section(lang, |s| &s.search)
+    }
+
     pub fn vocabulary(&self, lang: usize, vocabulary: &str) -> String {
         format!("{}/{vocabulary}/", self.prefix(lang))
     }

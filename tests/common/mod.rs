@@ -22,7 +22,7 @@ languages:
   - code: id
     name: Bahasa Indonesia
     locale: id_ID
-    sections: { news: berita, products: produk, units: upt, awards: penghargaan }
+    sections: { news: berita, products: produk, units: upt, awards: penghargaan, search: cari }
   - code: en
     name: English
     locale: en_US

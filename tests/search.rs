@@ -1,0 +1,163 @@
+//! Search on the published site: Pagefind's index (installed with `npm ci`, run by
+//! `etalase build`) queried by the search page in a real headless browser, in both languages.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+use common::*;
+
+fn pagefind() -> PathBuf {
+    let program = repo().join("node_modules/.bin/pagefind");
+    assert!(
+        program.is_file(),
+        "Pagefind is missing: run `npm ci` in the repository (bash .ci/run does)"
+    );
+    program
+}
+
+/// A plain static file server (Python's), as a static host serves the built folder.
+struct StaticServer {
+    child: Child,
+    url: String,
+}
+
+impl StaticServer {
+    fn start(dir: &Path) -> StaticServer {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .expect("port")
+            .local_addr()
+            .expect("addr")
+            .port();
+        let child = Command::new("python3")
+            .args([
+                "-m",
+                "http.server",
+                "--bind",
+                "127.0.0.1",
+                &port.to_string(),
+                "--directory",
+            ])
+            .arg(dir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("python3");
+        let addr = format!("127.0.0.1:{port}");
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        while std::net::TcpStream::connect(&addr).is_err() {
+            assert!(std::time::Instant::now() < deadline, "the static server did not start");
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        StaticServer {
+            child,
+            url: format!("http://{addr}"),
+        }
+    }
+}
+
+impl Drop for StaticServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn build_demo_with_search() -> tempfile::TempDir {
+    let out = tempfile::tempdir().expect("temp");
+    let built = Command::new(env!("CARGO_BIN_EXE_etalase"))
+        .args(["build", "--root"])
+        .arg(repo())
+        .arg("--output")
+        .arg(out.path().join("public"))
+        .env("ETALASE_PAGEFIND", pagefind())
+        .output()
+        .expect("build");
+    assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
+    out
+}
+
+/// Types `query` into the search box and returns the result links once they include `expect`.
+fn search(browser: &Browser, query: &str, expect: &str) -> Vec<String> {
+    let script = format!(
+        "const input = document.getElementById('search-query'); input.value = {}; input.dispatchEvent(new Event('input'));",
+        serde_json::Value::from(query)
+    );
+    browser.eval(&script);
+    let links = "return [...document.querySelectorAll('[data-search-results] a')].map(a => a.getAttribute('href'))";
+    browser.wait_until(
+        &format!(
+            "{}.includes({})",
+            links.trim_end_matches(';'),
+            serde_json::Value::from(expect)
+        ),
+        &format!("{expect} among the results for {query}"),
+    );
+    serde_json::from_value(browser.eval(links)).expect("links")
+}
+
+#[test]
+fn a_product_name_is_found_in_both_languages() {
+    let out = build_demo_with_search();
+    let public = out.path().join("public");
+    let entry = std::fs::read_to_string(public.join("pagefind/pagefind-entry.json")).expect("the index");
+    let entry: serde_json::Value = serde_json::from_str(&entry).expect("JSON");
+    assert_eq!(entry["languages"]["id"]["wasm"], "id", "Indonesian stemming: {entry}");
+    assert_eq!(entry["languages"]["en"]["wasm"], "en", "{entry}");
+
+    let server = StaticServer::start(&public);
+    let browser = Browser::start();
+    browser.open(&format!("{}/cari/", server.url));
+    let found = search(&browser, "songket", "/produk/songket-palembang/");
+    assert!(
+        found.iter().all(|l| !l.starts_with("/en/")),
+        "Indonesian results only: {found:?}"
+    );
+    let status = browser.eval("return document.querySelector('[data-search-status]').textContent");
+    assert!(status.as_str().is_some_and(|s| s.ends_with("hasil")), "{status}");
+
+    // Indonesian stemming: "dibina" appears nowhere, but "pembinaan" and "binaan" share its stem.
+    assert!(
+        !std::fs::read_to_string(public.join("produk/gula-semut-jahe-merah/index.html"))
+            .expect("page")
+            .to_lowercase()
+            .contains("dibina")
+    );
+    search(&browser, "dibina", "/produk/gula-semut-jahe-merah/");
+
+    browser.open(&format!("{}/en/search/", server.url));
+    let found = search(&browser, "songket", "/en/products/songket-palembang/");
+    assert!(
+        found.iter().all(|l| l.starts_with("/en/")),
+        "English results only: {found:?}"
+    );
+
+    // A query in the address (the form without script, or a shared link) is run on arrival.
+    browser.open(&format!("{}/en/search/?q=ginger", server.url));
+    browser.wait_until(
+        "return [...document.querySelectorAll('[data-search-results] a')].some(a => a.getAttribute('href') === '/en/products/gula-semut-jahe-merah/')",
+        "the ginger palm sugar for ?q=ginger",
+    );
+}
+
+#[test]
+fn without_an_index_the_search_page_offers_the_lists() {
+    let site = Site::new();
+    let server = Server::start(site.root(), &[]);
+    let browser = Browser::start();
+    browser.open(&format!("{}/cari/", server.url));
+    browser.wait_until(
+        "return document.querySelector('[data-search-status]').textContent.startsWith('Pencarian belum tersedia')",
+        "the note that search is not available",
+    );
+    let lists = browser
+        .eval("return [...document.querySelectorAll('[data-search-browse] a')].map(a => a.getAttribute('href'))");
+    assert_eq!(
+        lists,
+        serde_json::json!(["/berita/", "/produk/", "/upt/", "/penghargaan/"]),
+        "the list pages, which work without script"
+    );
+    let link = browser.eval("return document.querySelector('.search-link').getAttribute('href')");
+    assert_eq!(link, "/cari/", "every page links to search");
+}
