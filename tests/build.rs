@@ -392,7 +392,7 @@ fn html_special_characters_are_escaped_everywhere() {
         assert_eq!(found.len(), 2, "{found:?}");
         assert_eq!(found[0], "application/ld+json", "{found:?}");
         assert!(
-            found[1].starts_with("/share.") && found[1].ends_with(".js"),
+            found[1].starts_with("/assets/share.") && found[1].ends_with(".js"),
             "{found:?}"
         );
     };
@@ -458,7 +458,7 @@ fn site_templates_override_the_theme() {
         .and_then(|e| e.attr("href").map(String::from))
         .expect("stylesheet link");
     assert!(
-        css.starts_with("/style.") && css.ends_with(".css") && css.len() == "/style.12345678.css".len(),
+        css.starts_with("/assets/style.") && css.ends_with(".css") && css.len() == "/assets/style.12345678.css".len(),
         "{css}"
     );
     assert!(

@@ -224,3 +224,35 @@ fn the_home_page_with_its_css_and_js_weighs_under_50_kb() {
         assert!(total <= 50 * 1024, "{home}: {total} bytes with {assets:?}");
     }
 }
+
+/// Only files whose names change with their content may be cached for good: the theme's
+/// stylesheets and scripts, all in assets/. The search index keeps its loader's name.
+#[test]
+fn only_hashed_assets_are_cached_for_good() {
+    let netlify = std::fs::read_to_string(repo().join("netlify.toml")).expect("netlify.toml");
+    assert_eq!(netlify.matches("immutable").count(), 1, "{netlify}");
+    let rule = netlify
+        .split("[[headers]]")
+        .find(|r| r.contains("immutable"))
+        .expect("rule");
+    assert!(rule.contains("for = \"/assets/*\""), "{rule}");
+
+    let out = build_demo();
+    let public = out.path().join("public");
+    for file in files(&public) {
+        let hashed = file.starts_with("assets/");
+        if hashed {
+            let name = file.rsplit('/').next().unwrap_or_default();
+            let parts: Vec<&str> = name.split('.').collect();
+            assert!(
+                parts.len() == 3 && parts[1].len() == 8 && parts[1].chars().all(|c| c.is_ascii_hexdigit()),
+                "{file} carries no hash"
+            );
+        } else if !file.starts_with("pagefind/") {
+            assert!(
+                !file.ends_with(".css") && !file.ends_with(".js"),
+                "{file} is outside assets/"
+            );
+        }
+    }
+}

@@ -12,6 +12,9 @@ use crate::content::{is_ignored, relative};
 use crate::error::{Diagnostic, Error, IoContext};
 
 pub const THEMES_DIR: &str = "themes";
+/// Where stylesheets and scripts are published under hashed names, so that hosts can cache
+/// this folder for good (and everything else, such as the search index, briefly).
+pub const ASSETS_DIR: &str = "assets";
 
 /// Everything a theme contributes to a build.
 #[derive(Debug, Clone)]
@@ -19,10 +22,10 @@ pub struct Theme {
     /// Template name → source, site overrides applied.
     pub templates: BTreeMap<String, String>,
     /// Output path (`/`-separated) → file to copy, site overrides applied. Stylesheets and
-    /// scripts carry a hash of their content in the name (`style.1a2b3c4d.css`), so that
-    /// hosts can cache them for good.
+    /// scripts carry a hash of their content in the name (`assets/style.1a2b3c4d.css`), so
+    /// that hosts can cache them for good.
     pub static_files: BTreeMap<String, PathBuf>,
-    /// Path as written in the theme (`style.css`) → its URL (`/style.1a2b3c4d.css`).
+    /// Path as written in the theme (`style.css`) → its URL (`/assets/style.1a2b3c4d.css`).
     pub asset_urls: BTreeMap<String, String>,
     /// One per configured language.
     pub locales: Vec<Locale>,
@@ -56,7 +59,7 @@ impl Theme {
             let published = match path.rsplit_once('.') {
                 Some((stem, ext @ ("css" | "js"))) => {
                     let bytes = std::fs::read(&from).io("cannot read", &from)?;
-                    format!("{stem}.{:08x}.{ext}", fnv1a(&bytes) as u32)
+                    format!("{ASSETS_DIR}/{stem}.{:08x}.{ext}", fnv1a(&bytes) as u32)
                 }
                 _ => path.clone(),
             };
