@@ -144,11 +144,13 @@ fn axe_finds_no_violations_and_the_console_no_errors() {
             browser.console_errors();
             browser.open(&url);
             browser.wait_until("return document.readyState === 'complete'", "the page to load");
-            for error in browser.console_errors() {
-                problems.push(format!("{page} ({width}px): console error: {error}"));
-            }
             for violation in axe_violations(&browser, &axe) {
                 problems.push(format!("{page} ({width}px): {violation}"));
+            }
+            // Read after axe, which looks at every element: what the page logged while loading
+            // and while being looked at.
+            for error in browser.console_errors() {
+                problems.push(format!("{page} ({width}px): console error: {error}"));
             }
         }
     }
