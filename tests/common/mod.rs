@@ -563,7 +563,10 @@ impl Browser {
             std::thread::sleep(std::time::Duration::from_millis(100));
         }
         let profile = tempfile::tempdir().expect("profile");
-        let capabilities = serde_json::json!({"capabilities": {"alwaysMatch": {"goog:chromeOptions": {
+        // The browser's console is kept (`goog:loggingPrefs`) for `console_errors`.
+        let capabilities = serde_json::json!({"capabilities": {"alwaysMatch": {
+            "goog:loggingPrefs": {"browser": "ALL"},
+            "goog:chromeOptions": {
             "binary": "/usr/bin/chromium",
             "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                      "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -637,6 +640,36 @@ impl Browser {
         let path = format!("/session/{}/element/{element}/click", self.session);
         let response = http_request(&self.addr, "POST", &path, Some(&serde_json::json!({})));
         assert_eq!(response.status, 200, "click {selector}: {}", response.text());
+    }
+
+    /// The console messages of level error (`SEVERE`: `console.error`, uncaught exceptions,
+    /// failed loads, Content-Security-Policy violations) since the last call, which empties
+    /// the log.
+    pub fn console_errors(&self) -> Vec<String> {
+        let path = format!("/session/{}/se/log", self.session);
+        let response = http_request(
+            &self.addr,
+            "POST",
+            &path,
+            Some(&serde_json::json!({ "type": "browser" })),
+        );
+        assert_eq!(response.status, 200, "{}", response.text());
+        let value: serde_json::Value = serde_json::from_slice(&response.body).expect("json");
+        value["value"]
+            .as_array()
+            .expect("log entries")
+            .iter()
+            .filter(|entry| entry["level"] == "SEVERE")
+            .map(|entry| entry["message"].as_str().unwrap_or_default().to_string())
+            .collect()
+    }
+
+    /// Sets the size of the browser window, in CSS pixels.
+    pub fn resize(&self, width: u32, height: u32) {
+        let path = format!("/session/{}/window/rect", self.session);
+        let rect = serde_json::json!({ "width": width, "height": height });
+        let response = http_request(&self.addr, "POST", &path, Some(&rect));
+        assert_eq!(response.status, 200, "{}", response.text());
     }
 
     /// Waits until `script` returns true in the page.
