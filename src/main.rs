@@ -215,7 +215,7 @@ fn build(options: BuildOptions, lang: Lang) -> ExitCode {
             );
             if report.search == etalase::search::SearchIndex::Skipped {
                 eprintln!(
-                    "note: no search index, since Pagefind is not installed; run `npm ci` in the site folder to add search"
+                    "note: no search index, since Pagefind is not installed; run `npm install` in the site folder to add search"
                 );
             }
             ExitCode::SUCCESS

@@ -21,7 +21,7 @@ pub enum SearchIndex {
 }
 
 /// The Pagefind program: `$ETALASE_PAGEFIND`, the site's `node_modules/.bin/pagefind`
-/// (`npm ci` installs it), or `pagefind` on the `PATH`.
+/// (`npm install` installs it), or `pagefind` on the `PATH`.
 pub fn pagefind(root: &Path) -> Option<PathBuf> {
     if let Some(path) = std::env::var_os("ETALASE_PAGEFIND") {
         return Some(PathBuf::from(path));

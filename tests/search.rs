@@ -1,4 +1,4 @@
-//! Search on the published site: Pagefind's index (installed with `npm ci`, run by
+//! Search on the published site: Pagefind's index (installed with `npm install`, run by
 //! `etalase build`) queried by the search page in a real headless browser, in both languages.
 
 mod common;
@@ -12,7 +12,7 @@ fn pagefind() -> PathBuf {
     let program = repo().join("node_modules/.bin/pagefind");
     assert!(
         program.is_file(),
-        "Pagefind is missing: run `npm ci` in the repository (bash .ci/run does)"
+        "Pagefind is missing: run `npm install` in the repository (bash .ci/run does)"
     );
     program
 }
