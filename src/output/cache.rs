@@ -5,6 +5,7 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::media::Facts;
 
@@ -60,8 +61,11 @@ impl ImageCache {
 }
 
 fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    // Unique per process and call: two builds (or threads) may make the same entry at once.
+    static CALLS: AtomicUsize = AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, Ordering::Relaxed);
     let mut temporary = path.as_os_str().to_owned();
-    temporary.push(format!(".tmp-{}", std::process::id()));
+    temporary.push(format!(".tmp-{}-{call}", std::process::id()));
     let temporary = PathBuf::from(temporary);
     fs::write(&temporary, bytes)?;
     fs::rename(&temporary, path)
