@@ -9,6 +9,7 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::content::Content;
 use crate::error::Error;
+use crate::media::{self, Mode, Processor};
 use crate::output::Staging;
 use crate::render::theme::Theme;
 use crate::render::{RenderOptions, Renderer, Templates};
@@ -36,6 +37,8 @@ pub struct BuildReport {
     pub pages: usize,
     pub files: usize,
     pub search: SearchIndex,
+    /// Photos encoded by this build and photos taken from the image cache.
+    pub images: media::Stats,
     pub elapsed: Duration,
 }
 
@@ -75,10 +78,15 @@ pub fn resolve(config: Config, mut content: Content, options: SiteOptions, markd
 /// Builds the site: everything is checked and rendered before the output folder is replaced.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     let started = Instant::now();
-    let site = load_site(options)?;
+    let mut site = load_site(options)?;
     let loaded = started.elapsed();
+    let processor = Processor::new(&options.root);
+    let (photos, images) = processor.run(&site, Mode::Build)?;
+    let photo_files = processor.files(&photos);
+    site.photos = photos;
+    let processed = started.elapsed();
     let theme = Theme::load(&options.root, &site.config)?;
-    let media: Vec<String> = site.media.clone();
+    let media = copied_media(&site);
     let renderer = Renderer::new(
         Arc::new(site),
         Arc::new(Templates::new(&theme)?),
@@ -106,6 +114,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
                 .join(m);
             (from, format!("media/{m}"))
         }))
+        .chain(photo_files.into_iter().map(|(path, from)| (from, path)))
         .collect();
     copies
         .par_iter()
@@ -114,7 +123,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     let output = staging.commit()?;
     if std::env::var_os("ETALASE_TIMINGS").is_some() {
         eprintln!(
-            "timings: loaded {loaded:?}, prepared {prepared:?}, rendered {rendered:?}, done {:?}",
+            "timings: loaded {loaded:?}, photos {processed:?} ({} encoded, {} cached), prepared {prepared:?}, rendered {rendered:?}, done {:?}",
+            images.processed,
+            images.cached,
             started.elapsed()
         );
     }
@@ -123,6 +134,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
         pages: jobs.iter().filter(|&&j| renderer.url(j).is_some()).count(),
         files: jobs.len() + copies.len(),
         search,
+        images,
         elapsed: started.elapsed(),
     })
+}
+
+/// The files of content/media/ published as they are: everything but raster images, which
+/// may carry metadata and are published only as processed variants.
+pub fn copied_media(site: &Site) -> Vec<String> {
+    site.media.iter().filter(|m| !media::is_raster(m)).cloned().collect()
 }

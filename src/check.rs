@@ -7,8 +7,9 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::build::{BuildOptions, load_site};
+use crate::build::{BuildOptions, copied_media, load_site};
 use crate::error::{Diagnostic, Diagnostics, Error};
+use crate::media::{Mode, Processor};
 use crate::render::theme::Theme;
 use crate::render::{RenderOptions, Renderer, Templates};
 use crate::site::Site;
@@ -70,6 +71,22 @@ pub fn check(options: &BuildOptions) -> Result<CheckReport, Error> {
         }
         Err(other) => return Err(other),
     };
+    let mut site = site;
+    let processor = Processor::new(&options.root);
+    let photo_files = match processor.run(&site, Mode::Check) {
+        Ok((photos, _)) => {
+            let files = processor.files(&photos);
+            site.photos = photos;
+            files
+        }
+        Err(Error::Content(errors)) => {
+            return Ok(CheckReport {
+                errors,
+                ..CheckReport::default()
+            });
+        }
+        Err(other) => return Err(other),
+    };
     let mut warnings = Diagnostics::default();
     summaries(&site, &mut warnings);
     let untranslated = translations(&site, &mut warnings);
@@ -79,7 +96,8 @@ pub fn check(options: &BuildOptions) -> Result<CheckReport, Error> {
         .static_files
         .keys()
         .cloned()
-        .chain(site.media.iter().map(|m| format!("media/{m}")))
+        .chain(copied_media(&site).iter().map(|m| format!("media/{m}")))
+        .chain(photo_files.into_iter().map(|(path, _)| path))
         .collect();
     let renderer = Renderer::new(
         Arc::new(site),

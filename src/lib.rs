@@ -2,7 +2,7 @@
 //! Indonesian correctional units.
 //!
 //! Data flows one way: `config` (etalase.yaml) → `content` (files parsed into typed structs)
-//! → `site` (references resolved, indexes built) → `render` (pages as path + bytes) →
+//! → `site` (references resolved, indexes built) → `media` (photos processed) → `render` (pages as path + bytes) →
 //! `output` (the only module that writes). Loading and rendering are pure, so they run in
 //! parallel and can be tested without a file system; `serve` reruns the same pipeline
 //! incrementally for the writers' preview.
@@ -13,6 +13,7 @@ pub mod config;
 pub mod content;
 pub mod error;
 pub mod localized;
+pub mod media;
 pub mod messages;
 pub mod output;
 pub mod render;

@@ -218,6 +218,15 @@ fn build(options: BuildOptions, lang: Lang) -> ExitCode {
                     "note: no search index, since Pagefind is not installed; run `npm install` in the site folder to add search"
                 );
             }
+            let images = report.images;
+            if images.processed + images.cached > 0 {
+                println!(
+                    "Photos: {} processed, {} from the cache ({})",
+                    images.processed,
+                    images.cached,
+                    etalase::output::cache::CACHE_DIR
+                );
+            }
             ExitCode::SUCCESS
         }
         Err(err) => report_error(&err, lang),

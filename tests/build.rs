@@ -616,7 +616,12 @@ fn minified_templates_render_the_pages_per_page_minification_does() {
         root: repo(),
         ..Default::default()
     };
-    let site = Arc::new(etalase::build::load_site(&options).expect("demo site loads"));
+    let mut site = etalase::build::load_site(&options).expect("demo site loads");
+    // The demo's raster placeholder, so that <picture> with srcset is compared too.
+    let photos = etalase::media::Processor::new(&options.root);
+    site.photos = photos.run(&site, etalase::media::Mode::Check).expect("photos").0;
+    assert!(!site.photos.0.is_empty());
+    let site = Arc::new(site);
     let theme = Theme::load(&options.root, &site.config).expect("theme loads");
     let renderer = |minify| {
         let templates = Templates::minifying(&theme, minify).expect("templates compile");

@@ -6,6 +6,7 @@ use serde::Serialize;
 use tera::Value;
 
 use super::i18n::Locale;
+use crate::media::{Format, Variant};
 use crate::site::urls::Urls;
 use crate::site::{Site, TermId};
 
@@ -16,10 +17,93 @@ pub struct Link<'a> {
     pub url: String,
 }
 
+/// An image as templates show it: one `<img>` with `srcset`, and WebP in a `<source>`.
 #[derive(Serialize)]
 pub struct ImageView<'a> {
+    /// The fallback file: a JPEG or PNG variant, or an SVG as it is.
     pub src: String,
     pub alt: &'a str,
+    /// Size of `src`; SVG placeholders are drawn at 1200×800.
+    pub width: u32,
+    pub height: u32,
+    /// `srcset` of the fallback variants and of the WebP ones; empty for SVG.
+    pub srcset: String,
+    pub webp: String,
+}
+
+impl<'a> ImageView<'a> {
+    pub fn new(site: &Site, src: &str, alt: &'a str) -> ImageView<'a> {
+        let Some(plan) = site.photos.get(src) else {
+            return ImageView {
+                src: media_url(src),
+                alt,
+                width: 1200,
+                height: 800,
+                srcset: String::new(),
+                webp: String::new(),
+            };
+        };
+        let fallbacks: Vec<&Variant> = plan.in_format(plan.fallback()).collect();
+        // Browsers without `srcset` get a middle size.
+        let shown = fallbacks
+            .iter()
+            .rev()
+            .find(|v| v.width <= 960)
+            .or(fallbacks.first())
+            .copied();
+        ImageView {
+            src: shown.map(|v| format!("/{}", v.path)).unwrap_or_default(),
+            alt,
+            width: shown.map_or(0, |v| v.width),
+            height: shown.map_or(0, |v| v.height),
+            srcset: srcset(fallbacks.into_iter()),
+            webp: srcset(plan.in_format(Format::Webp)),
+        }
+    }
+}
+
+fn srcset<'v>(variants: impl Iterator<Item = &'v Variant>) -> String {
+    variants
+        .map(|v| format!("/{} {}w", v.path, v.width))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The Open Graph image of a page: the 1200×630 crop of a photo (none for SVG, which link
+/// previews do not show).
+#[derive(Serialize)]
+pub struct OgImage {
+    pub url: String,
+    pub width: u32,
+    pub height: u32,
+    pub alt: String,
+}
+
+impl OgImage {
+    pub fn new(site: &Site, src: &str, alt: &str) -> Option<OgImage> {
+        let og = site.photos.get(src)?.og.as_ref()?;
+        Some(OgImage {
+            url: format!("/{}", og.path),
+            width: og.width,
+            height: og.height,
+            alt: alt.to_string(),
+        })
+    }
+}
+
+/// Absolute-path URLs of an image for structured data: the largest fallback and the Open
+/// Graph crop of a photo, or the SVG.
+pub fn image_urls(site: &Site, src: &str) -> Vec<String> {
+    match site.photos.get(src) {
+        Some(plan) => plan
+            .in_format(plan.fallback())
+            .last()
+            .into_iter()
+            .chain(plan.og.iter())
+            .map(|v| format!("/{}", v.path))
+            .collect(),
+        None => vec![media_url(src)],
+    }
 }
 
 #[derive(Serialize)]
@@ -158,10 +242,10 @@ fn story_card(site: &Site, locale: &Locale, urls: &Urls, story: &crate::site::St
         date: locale.short_date(story.date),
         date_iso: story.date.to_string(),
         summary: &story.summary,
-        image: story.image.as_ref().map(|image| ImageView {
-            src: media_url(&image.src),
-            alt: &image.alt,
-        }),
+        image: story
+            .image
+            .as_ref()
+            .map(|image| ImageView::new(site, &image.src, &image.alt)),
         unit: unit_link(site, urls, story.lang, story.unit),
         award: story.award.as_ref().map(|a| a.name.as_str()),
     })
@@ -174,10 +258,10 @@ fn product_card(site: &Site, locale: &Locale, urls: &Urls, lang: usize, ix: usiz
         name: &text.name,
         url: urls.product(lang, &product.slug),
         summary: &text.summary,
-        image: product.images.first().map(|image| ImageView {
-            src: media_url(&image.src),
-            alt: site.text(&image.alt, lang),
-        }),
+        image: product
+            .images
+            .first()
+            .map(|image| ImageView::new(site, &image.src, site.text(&image.alt, lang))),
         unit: unit_link(site, urls, lang, product.unit),
         category: site.text(&site.config.categories.0[product.category].1, lang),
         featured: product.featured,

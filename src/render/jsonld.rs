@@ -5,7 +5,7 @@ use jiff::civil::{Date, Time};
 use serde_json::{Value, json};
 
 use super::Renderer;
-use super::cards::media_url;
+use super::cards::image_urls;
 use super::pages::Crumb;
 use crate::site::Site;
 
@@ -83,7 +83,11 @@ pub(super) fn news_article(r: &Renderer, ix: usize) -> Value {
         "publisher": publisher(r, lang),
     });
     if let Some(image) = &story.image {
-        article["image"] = json!([r.urls.absolute(&media_url(&image.src))]);
+        let urls: Vec<String> = image_urls(&r.site, &image.src)
+            .iter()
+            .map(|url| r.urls.absolute(url))
+            .collect();
+        article["image"] = json!(urls);
     }
     if let Some(award) = &story.award {
         article["about"] = json!({ "@type": "Thing", "name": award.name });
@@ -100,7 +104,12 @@ pub(super) fn product(r: &Renderer, lang: usize, ix: usize) -> Value {
         "name": text.map(|t| t.name.as_str()),
         "description": text.map(|t| t.summary.as_str()),
         "category": site.text(&site.config.categories.0[product.category].1, lang),
-        "image": product.images.iter().map(|i| r.urls.absolute(&media_url(&i.src))).collect::<Vec<_>>(),
+        "image": product
+            .images
+            .iter()
+            .flat_map(|i| image_urls(&r.site, &i.src))
+            .map(|url| r.urls.absolute(&url))
+            .collect::<Vec<_>>(),
         "manufacturer": organization(r, lang, product.unit, false),
     });
     if let Some(price) = &product.price {

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use tera::{Context, Value};
 
-use super::cards::{ImageView, Link, media_url, unit_link};
+use super::cards::{ImageView, Link, OgImage, unit_link};
 use super::{Job, Renderer, jsonld};
 use crate::site::TermId;
 
@@ -23,7 +23,7 @@ struct PageMeta {
     breadcrumbs: Vec<Crumb>,
     jsonld: String,
     og_type: &'static str,
-    og_image: Option<String>,
+    og_image: Option<OgImage>,
     /// A WhatsApp link that shares this page's title and address (no JavaScript needed).
     share_whatsapp: String,
     /// The navigation section this page belongs to.
@@ -241,7 +241,10 @@ impl Renderer {
             breadcrumbs,
             jsonld,
             og_type: head.og_type,
-            og_image: head.image.map(|src| self.urls.absolute(&src)),
+            og_image: head.image.map(|image| OgImage {
+                url: self.urls.absolute(&image.url),
+                ..image
+            }),
             section: head.section,
         }
     }
@@ -365,10 +368,7 @@ impl Renderer {
                 time,
                 summary: &story.summary,
                 html: &story.html,
-                image: story.image.as_ref().map(|i| ImageView {
-                    src: media_url(&i.src),
-                    alt: &i.alt,
-                }),
+                image: story.image.as_ref().map(|i| ImageView::new(site, &i.src, &i.alt)),
                 award: story.award.as_ref(),
                 source: story.source.as_deref(),
                 unit: unit_link(site, &self.urls, lang, story.unit),
@@ -393,7 +393,7 @@ impl Renderer {
                 ],
                 jsonld: Some(jsonld::news_article(self, ix)),
                 og_type: "article",
-                image: story.image.as_ref().map(|i| media_url(&i.src)),
+                image: story.image.as_ref().and_then(|i| OgImage::new(site, &i.src, &i.alt)),
                 section: if story.award.is_some() { "awards" } else { "news" },
             },
         )
@@ -506,10 +506,7 @@ impl Renderer {
                 images: product
                     .images
                     .iter()
-                    .map(|i| ImageView {
-                        src: media_url(&i.src),
-                        alt: site.text(&i.alt, lang),
-                    })
+                    .map(|i| ImageView::new(site, &i.src, site.text(&i.alt, lang)))
                     .collect(),
                 whatsapp_url,
                 marketplace: product
@@ -546,7 +543,10 @@ impl Renderer {
                 title: name,
                 jsonld: Some(jsonld::product(self, lang, ix)),
                 og_type: "product",
-                image: product.images.first().map(|i| media_url(&i.src)),
+                image: product
+                    .images
+                    .first()
+                    .and_then(|i| OgImage::new(site, &i.src, site.text(&i.alt, lang))),
                 section: "products",
             },
         )
@@ -845,7 +845,7 @@ struct Head {
     crumbs: Vec<Crumb>,
     jsonld: Option<serde_json::Value>,
     og_type: &'static str,
-    image: Option<String>,
+    image: Option<OgImage>,
     section: &'static str,
 }
 

@@ -18,6 +18,7 @@ use crate::config::Config;
 use crate::content::frontmatter;
 use crate::content::{CONTENT_DIR, ContentCache, MEDIA_DIR};
 use crate::error::Error;
+use crate::media::{Mode, Processor};
 use crate::render::theme::Theme;
 use crate::render::{Job, RenderOptions, Renderer, Templates};
 use crate::site::SiteOptions;
@@ -67,6 +68,8 @@ pub struct Session {
     cache: ContentCache,
     markdown: Markdown,
     theme: Option<(Theme, Arc<Templates>)>,
+    /// Photos are served from the image cache; unchanged photo files are not read again.
+    photos: Processor,
     pages: HashMap<String, RenderedPage>,
     config_text: Option<Vec<u8>>,
     /// The last good build: its renderer (which owns the site) and what was served.
@@ -78,6 +81,7 @@ pub struct Session {
 impl Session {
     pub fn new(options: BuildOptions) -> Session {
         Session {
+            photos: Processor::new(&options.root),
             options,
             cache: ContentCache::default(),
             markdown: Markdown::cached(),
@@ -147,7 +151,10 @@ impl Session {
         let options = SiteOptions {
             drafts: self.options.drafts,
         };
-        let site = crate::build::resolve(config, content, options, &self.markdown)?;
+        let mut site = crate::build::resolve(config, content, options, &self.markdown)?;
+        let (photos, _) = self.photos.run(&site, Mode::Build)?;
+        let photo_files = self.photos.files(&photos);
+        site.photos = photos;
         let Some((theme, templates)) = &self.theme else {
             unreachable!("the theme is loaded above");
         };
@@ -163,8 +170,11 @@ impl Session {
             files.insert(path.clone(), Served::File(from.clone()));
         }
         let media_dir = self.options.root.join(CONTENT_DIR).join(MEDIA_DIR);
-        for media in &renderer.site().media {
-            files.insert(format!("{MEDIA_DIR}/{media}"), Served::File(media_dir.join(media)));
+        for media in crate::build::copied_media(renderer.site()) {
+            files.insert(format!("{MEDIA_DIR}/{media}"), Served::File(media_dir.join(&media)));
+        }
+        for (path, from) in photo_files {
+            files.insert(path, Served::File(from));
         }
         for job in renderer.jobs() {
             if renderer.url(job).is_none() {

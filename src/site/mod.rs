@@ -52,6 +52,8 @@ pub struct Image {
     /// Path inside `content/media/`.
     pub src: String,
     pub alt: String,
+    /// Line and column of `src` in the story's file.
+    pub at: (u64, u64),
 }
 
 #[derive(Debug, Clone)]
@@ -82,6 +84,8 @@ pub struct Price {
 pub struct ProductImage {
     pub src: String,
     pub alt: Localized<String>,
+    /// Line and column of `src` in the product's file.
+    pub at: (u64, u64),
 }
 
 #[derive(Debug, Clone)]
@@ -169,8 +173,10 @@ pub struct Site {
     pub stories: Vec<Story>,
     pub pages: Vec<Page>,
     pub vocabularies: Vec<Vocabulary>,
-    /// Files of `content/media/`, copied to `/media/`.
+    /// Files of `content/media/`; all but raster images are copied to `/media/`.
     pub media: Vec<String>,
+    /// The processed photos, filled in after the site is built (empty until then).
+    pub photos: crate::media::Photos,
     pub index: Index,
 }
 

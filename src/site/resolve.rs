@@ -168,6 +168,7 @@ pub(super) fn resolve(
     let index = build_index(&config, &units, &products, &stories, &pages);
     Ok(Site {
         media: content.media.iter().cloned().collect(),
+        photos: Default::default(),
         config,
         units,
         products,
@@ -363,6 +364,7 @@ fn resolve_product(lookup: &Lookup, markdown: &Markdown, sheet: &Sheet<ProductSh
             Some(ProductImage {
                 src,
                 alt: image.alt.clone(),
+                at: (image.src.referenced.line(), image.src.referenced.column()),
             })
         })
         .collect();
@@ -559,6 +561,7 @@ fn resolve_story(lookup: &Lookup, markdown: &Markdown, doc: &Doc<NewsFront>) -> 
         Some(Image {
             src,
             alt: image.alt.trim().to_string(),
+            at: (image.src.referenced.line(), image.src.referenced.column()),
         })
     });
     if front.title.trim().is_empty() {

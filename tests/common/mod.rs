@@ -103,6 +103,14 @@ impl Site {
         self
     }
 
+    /// Writes a binary file (a photo) into the site folder.
+    pub fn bytes(&self, path: &str, contents: &[u8]) -> &Site {
+        let full = self.root().join(path);
+        std::fs::create_dir_all(full.parent().expect("parent")).expect("mkdir");
+        std::fs::write(full, contents).expect("write");
+        self
+    }
+
     pub fn remove(&self, path: &str) -> &Site {
         std::fs::remove_file(self.root().join(path)).expect("remove");
         self

@@ -1,0 +1,457 @@
+//! Photos: the JPEG and PNG images that stories and product sheets reference are processed
+//! between `site` and `render`. Each becomes resized variants (never upscaled) in lossy WebP
+//! and a JPEG fallback (PNG when it has transparency), plus a 1200×630 centre crop for Open
+//! Graph, all re-encoded from pixels so that no metadata (GPS position, camera, dates) of the
+//! original is published. SVG files pass through unchanged.
+//!
+//! Processing is cached by content hash and settings in `.etalase-cache/` in the site folder
+//! (written by `output::cache`), so a rebuild decodes and encodes only new or changed photos.
+
+mod encode;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::SystemTime;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::content::{CONTENT_DIR, MEDIA_DIR};
+use crate::error::{Diagnostic, Diagnostics, Error};
+use crate::output::cache::ImageCache;
+use crate::site::Site;
+
+/// Widths of the variants, in pixels; a photo narrower than one gets its own width instead.
+pub const WIDTHS: [u32; 3] = [480, 960, 1600];
+/// Size of the Open Graph image (the shape social networks show in link previews).
+pub const OG_SIZE: (u32, u32) = (1200, 630);
+/// Changes whenever processing would give other files, so that older cache entries are not used.
+const PIPELINE: &str = "etalase-images-1";
+
+/// Extensions of raster images: never published as they are, since they may carry metadata.
+const RASTER: [&str; 12] = [
+    "jpg", "jpeg", "png", "webp", "gif", "avif", "heic", "heif", "tif", "tiff", "bmp", "jxl",
+];
+
+fn extension(src: &str) -> String {
+    Path::new(src)
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
+/// Whether `src` (a path in content/media/) is a raster image, processed rather than copied.
+pub fn is_raster(src: &str) -> bool {
+    RASTER.contains(&extension(src).as_str())
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Format {
+    Webp,
+    Jpeg,
+    Png,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Webp => "webp",
+            Format::Jpeg => "jpg",
+            Format::Png => "png",
+        }
+    }
+
+    pub fn mime(self) -> &'static str {
+        match self {
+            Format::Webp => "image/webp",
+            Format::Jpeg => "image/jpeg",
+            Format::Png => "image/png",
+        }
+    }
+}
+
+/// One file made from a photo.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Variant {
+    pub width: u32,
+    pub height: u32,
+    pub format: Format,
+    /// Kept in lossy WebP (and PNG) when the photo has transparency.
+    pub alpha: bool,
+    /// `/`-separated path in the site: `media/<dir>/<stem>-<width>.<hash>.<ext>`.
+    pub path: String,
+    og: bool,
+}
+
+impl Variant {
+    /// The file's name inside its cache entry.
+    fn cache_name(&self) -> String {
+        match self.og {
+            true => format!("og.{}", self.format.extension()),
+            false => format!("{}.{}", self.width, self.format.extension()),
+        }
+    }
+}
+
+/// What is known of a photo without its pixels: enough to write HTML and to find its files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Facts {
+    /// Upright size of the original.
+    pub width: u32,
+    pub height: u32,
+    pub alpha: bool,
+}
+
+/// Every file made from one photo.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    /// Content hash of the original and the settings (hex): names the cache entry.
+    pub key: String,
+    pub facts: Facts,
+    /// By width, smallest first; WebP and the fallback for each width.
+    pub variants: Vec<Variant>,
+    pub og: Option<Variant>,
+}
+
+impl Plan {
+    pub fn new(src: &str, key: &str, facts: Facts) -> Plan {
+        let Facts { width, height, alpha } = facts;
+        let (dir, stem) = match src.rsplit_once('/') {
+            Some((dir, name)) => (format!("{MEDIA_DIR}/{dir}/"), name),
+            None => (format!("{MEDIA_DIR}/"), src),
+        };
+        let stem = stem.rsplit_once('.').map_or(stem, |(stem, _)| stem);
+        let short = &key[..key.len().min(8)];
+        let fallback = if alpha { Format::Png } else { Format::Jpeg };
+        let variant = |w: u32, h: u32, format: Format, og: bool| Variant {
+            width: w,
+            height: h,
+            format,
+            alpha,
+            path: format!(
+                "{dir}{stem}-{}.{short}.{}",
+                if og { "og".to_string() } else { w.to_string() },
+                format.extension()
+            ),
+            og,
+        };
+        let mut variants = Vec::new();
+        for w in widths(width) {
+            let h = scaled(height, w, width);
+            variants.push(variant(w, h, Format::Webp, false));
+            variants.push(variant(w, h, fallback, false));
+        }
+        let og = og_size(width, height).map(|(w, h)| Variant {
+            alpha: false,
+            ..variant(w, h, Format::Jpeg, true)
+        });
+        Plan {
+            key: key.to_string(),
+            facts,
+            variants,
+            og,
+        }
+    }
+
+    /// The widths of the variants, smallest first.
+    pub fn widths(&self) -> Vec<u32> {
+        let mut widths: Vec<u32> = self.variants.iter().map(|v| v.width).collect();
+        widths.dedup();
+        widths
+    }
+
+    pub fn height_at(&self, width: u32) -> u32 {
+        scaled(self.facts.height, width, self.facts.width)
+    }
+
+    /// The variants in `format`, smallest first.
+    pub fn in_format(&self, format: Format) -> impl Iterator<Item = &Variant> {
+        self.variants.iter().filter(move |v| v.format == format)
+    }
+
+    /// The fallback format: JPEG, or PNG for a photo with transparency.
+    pub fn fallback(&self) -> Format {
+        if self.facts.alpha { Format::Png } else { Format::Jpeg }
+    }
+
+    /// Every file: the variants and the Open Graph image.
+    pub fn files(&self) -> impl Iterator<Item = &Variant> {
+        self.variants.iter().chain(self.og.iter())
+    }
+}
+
+/// The variant widths for a photo `width` pixels wide: the configured ones it covers, and its
+/// own width (capped at the largest) so that it is never scaled up.
+fn widths(width: u32) -> Vec<u32> {
+    let largest = WIDTHS[WIDTHS.len() - 1];
+    let mut widths: Vec<u32> = WIDTHS.iter().copied().filter(|&w| w < width).collect();
+    widths.push(width.min(largest));
+    widths.dedup();
+    widths
+}
+
+/// `height` scaled by `to / from`, rounded, at least 1.
+fn scaled(height: u32, to: u32, from: u32) -> u32 {
+    let h = (u64::from(height) * u64::from(to) + u64::from(from) / 2) / u64::from(from.max(1));
+    u32::try_from(h).unwrap_or(u32::MAX).max(1)
+}
+
+/// The Open Graph size: 1200×630, or the largest crop of that shape for a smaller photo (never
+/// scaled up); none for a photo too small to make a preview of.
+fn og_size(width: u32, height: u32) -> Option<(u32, u32)> {
+    let (tw, th) = OG_SIZE;
+    let (w, h) = if u64::from(width) * u64::from(th) > u64::from(height) * u64::from(tw) {
+        (scaled(height, tw, th), height)
+    } else {
+        (width, scaled(width, th, tw))
+    };
+    if w >= tw {
+        return Some(OG_SIZE);
+    }
+    // Social networks ignore previews below 200 px.
+    (w >= 200 && h >= 200 / 2).then_some((w, h))
+}
+
+/// The processed photos of a site, by their path in content/media/.
+#[derive(Debug, Clone, Default)]
+pub struct Photos(pub HashMap<String, Plan>);
+
+impl Photos {
+    pub fn get(&self, src: &str) -> Option<&Plan> {
+        self.0.get(src)
+    }
+}
+
+/// What processing did: photos encoded now, and photos taken from the cache.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Stats {
+    pub processed: usize,
+    pub cached: usize,
+}
+
+/// Whether files are made (a build) or photos only read and checked (`etalase check`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Build,
+    Check,
+}
+
+type Stamp = (Option<SystemTime>, u64);
+
+/// A photo's plan and whether it was encoded now, or what is wrong with its file.
+type Processed = Result<(Plan, bool), String>;
+
+/// Processes photos through the cache; the dev server keeps one for the whole session, so a
+/// photo whose file did not change is not even read again.
+pub struct Processor {
+    root: PathBuf,
+    cache: ImageCache,
+    /// The plan of each photo file by its modification time and size, from earlier runs.
+    memo: Mutex<HashMap<PathBuf, (Stamp, Plan)>>,
+}
+
+impl Processor {
+    pub fn new(root: &Path) -> Processor {
+        Processor {
+            root: root.to_path_buf(),
+            cache: ImageCache::new(root),
+            memo: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Processes every raster image the site references, in parallel; every photo that cannot
+    /// be read is reported at each place that references it.
+    pub fn run(&self, site: &Site, mode: Mode) -> Result<(Photos, Stats), Error> {
+        let references = references(site);
+        let results: Vec<(&str, Processed)> = references
+            .par_iter()
+            .filter(|(src, _)| is_raster(src))
+            .map(|(src, _)| (*src, self.photo(src, mode)))
+            .collect();
+        let mut photos = HashMap::new();
+        let mut stats = Stats::default();
+        let mut problems = Diagnostics::default();
+        for (src, result) in results {
+            match result {
+                Ok((plan, processed)) => {
+                    if processed {
+                        stats.processed += 1;
+                    } else {
+                        stats.cached += 1;
+                    }
+                    photos.insert(src.to_string(), plan);
+                }
+                Err(message) => {
+                    for (file, at) in &references[src] {
+                        problems.push(self.unreadable(file, *at, src, &message));
+                    }
+                }
+            }
+        }
+        problems.into_result((Photos(photos), stats)).map_err(Error::from)
+    }
+
+    /// Every file of `photos` as (path in the site, file in the cache).
+    pub fn files(&self, photos: &Photos) -> Vec<(String, PathBuf)> {
+        let mut files: Vec<(String, PathBuf)> = photos
+            .0
+            .values()
+            .flat_map(|plan| {
+                plan.files()
+                    .map(|v| (v.path.clone(), self.cache.file(&plan.key, &v.cache_name())))
+            })
+            .collect();
+        files.sort();
+        files
+    }
+
+    /// The plan of one photo, and whether it was encoded now (false: from the cache).
+    fn photo(&self, src: &str, mode: Mode) -> Processed {
+        let path = self.root.join(CONTENT_DIR).join(MEDIA_DIR).join(src);
+        let meta = std::fs::metadata(&path).map_err(|err| err.to_string())?;
+        let stamp = (meta.modified().ok(), meta.len());
+        if let Some(plan) = self.memo_get(&path, stamp)
+            && (mode == Mode::Check || self.cache.has(&plan.key, plan.files().map(Variant::cache_name)))
+        {
+            return Ok((plan, false));
+        }
+        let bytes = std::fs::read(&path).map_err(|err| err.to_string())?;
+        let key = key(&bytes);
+        let (plan, processed) = match self.cache.facts(&key) {
+            Some(facts)
+                if self
+                    .cache
+                    .has(&key, Plan::new(src, &key, facts).files().map(Variant::cache_name)) =>
+            {
+                (Plan::new(src, &key, facts), false)
+            }
+            _ => {
+                let decoded = encode::decode(&bytes)?;
+                let (width, height) = (decoded.image.width(), decoded.image.height());
+                let facts = Facts {
+                    width,
+                    height,
+                    alpha: decoded.alpha,
+                };
+                let plan = Plan::new(src, &key, facts);
+                if mode == Mode::Check {
+                    return Ok((plan, false));
+                }
+                let files = encode::encode(&plan, &decoded)?;
+                self.cache
+                    .store(&key, &files, &facts)
+                    .map_err(|err| format!("cannot write the image cache: {err}"))?;
+                (plan, true)
+            }
+        };
+        if stamp.0.is_some()
+            && let Ok(mut memo) = self.memo.lock()
+        {
+            memo.insert(path, (stamp, plan.clone()));
+        }
+        Ok((plan, processed))
+    }
+
+    fn memo_get(&self, path: &Path, stamp: Stamp) -> Option<Plan> {
+        let memo = self.memo.lock().ok()?;
+        match memo.get(path) {
+            Some((known, plan)) if *known == stamp && stamp.0.is_some() => Some(plan.clone()),
+            _ => None,
+        }
+    }
+
+    fn unreadable(&self, file: &Path, at: (u64, u64), src: &str, message: &str) -> Diagnostic {
+        let text = std::fs::read_to_string(self.root.join(file)).unwrap_or_default();
+        Diagnostic::new(file, format!("the image `{src}` cannot be used: {message}"))
+            .at(&text, at.0, at.1)
+            .with_hint(format!(
+                "open content/media/{src} in an image viewer; if it is damaged or not a JPEG or PNG, export the photo again as JPEG (or PNG for graphics) and replace the file"
+            ))
+    }
+}
+
+/// Where each image is referenced: (content file, line and column of its `src`).
+type References<'a> = BTreeMap<&'a str, Vec<(&'a Path, (u64, u64))>>;
+
+fn references(site: &Site) -> References<'_> {
+    let mut references: References = BTreeMap::new();
+    for story in &site.stories {
+        if let Some(image) = &story.image {
+            references.entry(&image.src).or_default().push((&story.file, image.at));
+        }
+    }
+    for product in &site.products {
+        for image in &product.images {
+            references
+                .entry(&image.src)
+                .or_default()
+                .push((&product.file, image.at));
+        }
+    }
+    for places in references.values_mut() {
+        places.sort();
+        places.dedup();
+    }
+    references
+}
+
+/// FNV-1a (128 bits) of the settings and the file: a stable content hash for the cache.
+fn key(bytes: &[u8]) -> String {
+    const OFFSET: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
+    const PRIME: u128 = 0x0000_0000_0100_0000_0000_0000_0000_013b;
+    let settings = format!(
+        "{PIPELINE};{WIDTHS:?};{OG_SIZE:?};jpeg={};webp={};",
+        encode::JPEG_QUALITY,
+        encode::WEBP_QUALITY
+    );
+    let hash = settings
+        .as_bytes()
+        .iter()
+        .chain(bytes)
+        .fold(OFFSET, |hash, &byte| (hash ^ u128::from(byte)).wrapping_mul(PRIME));
+    format!("{hash:032x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn never_scales_up() {
+        assert_eq!(widths(4000), vec![480, 960, 1600]);
+        assert_eq!(widths(1600), vec![480, 960, 1600]);
+        assert_eq!(widths(1000), vec![480, 960, 1000]);
+        assert_eq!(widths(480), vec![480]);
+        assert_eq!(widths(300), vec![300]);
+    }
+
+    #[test]
+    fn plans_names_and_sizes() {
+        let key = "0123456789abcdef0123456789abcdef";
+        let plan = Plan::new(
+            "produk/gula.jpg",
+            key,
+            Facts {
+                width: 2000,
+                height: 1500,
+                alpha: false,
+            },
+        );
+        let paths: Vec<&str> = plan.files().map(|v| v.path.as_str()).collect();
+        assert_eq!(paths[0], "media/produk/gula-480.01234567.webp");
+        assert_eq!(paths[1], "media/produk/gula-480.01234567.jpg");
+        assert_eq!(paths[6], "media/produk/gula-og.01234567.jpg");
+        assert_eq!(plan.height_at(480), 360);
+        assert_eq!(plan.og.as_ref().map(|v| (v.width, v.height)), Some(OG_SIZE));
+        assert_eq!(og_size(800, 800), Some((800, 420)));
+        assert_eq!(og_size(100, 100), None);
+    }
+
+    #[test]
+    fn keys_depend_on_content() {
+        assert_eq!(key(b"a"), key(b"a"));
+        assert_ne!(key(b"a"), key(b"b"));
+        assert_eq!(key(b"a").len(), 32);
+    }
+}
