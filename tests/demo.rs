@@ -4,23 +4,8 @@ mod common;
 
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::process::Command;
 
 use common::*;
-
-/// Builds the repository's demo site into a temporary folder.
-fn build_demo() -> tempfile::TempDir {
-    let out = tempfile::tempdir().expect("temp dir");
-    let status = Command::new(env!("CARGO_BIN_EXE_etalase"))
-        .args(["build", "--root"])
-        .arg(repo())
-        .arg("--output")
-        .arg(out.path().join("public"))
-        .output()
-        .expect("run etalase");
-    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
-    out
-}
 
 fn html_pages(public: &Path) -> Vec<String> {
     files(public).into_iter().filter(|f| f.ends_with(".html")).collect()

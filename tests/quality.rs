@@ -7,9 +7,8 @@
 
 mod common;
 
-use std::io::BufRead;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::path::PathBuf;
+use std::process::Command;
 use std::sync::Mutex;
 
 use common::*;
@@ -59,59 +58,14 @@ fn tool(path: &str) -> PathBuf {
     file
 }
 
-/// Builds the repository's demo site into a temporary folder (its `public/`).
-fn build_demo() -> tempfile::TempDir {
-    let out = tempfile::tempdir().expect("temp dir");
-    let build = Command::new(env!("CARGO_BIN_EXE_etalase"))
-        .args(["build", "--root"])
-        .arg(repo())
-        .arg("--output")
-        .arg(out.path().join("public"))
-        .output()
-        .expect("run etalase");
-    assert!(build.status.success(), "{}", String::from_utf8_lossy(&build.stderr));
-    out
-}
-
-/// `bench/static.py` serving a folder on a free port, stopped when dropped.
-struct StaticServer {
-    child: std::process::Child,
-    url: String,
-}
-
-impl StaticServer {
-    fn start(dir: &Path) -> StaticServer {
-        let mut child = Command::new("python3")
-            .arg(repo().join("bench/static.py"))
-            .arg(dir)
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("python3 is missing");
-        let stdout = child.stdout.take().expect("stdout");
-        let mut line = String::new();
-        std::io::BufReader::new(stdout).read_line(&mut line).expect("read");
-        let server = StaticServer {
-            url: line
-                .trim()
-                .strip_prefix("Serving ")
-                .unwrap_or_else(|| panic!("bench/static.py did not start: {line:?}"))
-                .trim_end_matches('/')
-                .to_string(),
-            child,
-        };
-        for page in PAGES {
-            let response = http_get(server.url.trim_start_matches("http://"), page);
-            assert_eq!(response.status, 200, "{page} is not a page of the demo site");
-        }
-        server
+/// The demo site served as the host serves it, every page of `PAGES` present.
+fn serve_demo(demo: &tempfile::TempDir) -> StaticServer {
+    let server = StaticServer::start(&demo.path().join("public"));
+    for page in PAGES {
+        let response = http_get(server.url.trim_start_matches("http://"), page);
+        assert_eq!(response.status, 200, "{page} is not a page of the demo site");
     }
-}
-
-impl Drop for StaticServer {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+    server
 }
 
 /// The violations axe-core finds in the open page, one line per element: its default rules
@@ -136,7 +90,7 @@ fn axe_finds_no_violations_and_the_console_no_errors() {
     let _turn = ONE_BROWSER.lock().unwrap_or_else(|e| e.into_inner());
     let axe = std::fs::read_to_string(tool("axe-core/axe.min.js")).expect("axe.min.js");
     let demo = build_demo();
-    let server = StaticServer::start(&demo.path().join("public"));
+    let server = serve_demo(&demo);
     let browser = Browser::start();
     let mut problems = Vec::new();
     for &(width, height) in WINDOWS {
@@ -228,7 +182,7 @@ fn lighthouse_scores_every_category_at_least_95_on_mobile() {
     let _turn = ONE_BROWSER.lock().unwrap_or_else(|e| e.into_inner());
     tool("lighthouse/cli/index.js");
     let demo = build_demo();
-    let server = StaticServer::start(&demo.path().join("public"));
+    let server = serve_demo(&demo);
     let mut table = format!("{:<52}{:>6}{:>6}{:>6}{:>6}\n", "page", "perf", "a11y", "bp", "seo");
     let mut problems = Vec::new();
     for page in PAGES {

@@ -3,8 +3,7 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::path::PathBuf;
 
 use common::*;
 
@@ -15,67 +14,6 @@ fn pagefind() -> PathBuf {
         "Pagefind is missing: run `npm install` in the repository (bash .ci/run does)"
     );
     program
-}
-
-/// A plain static file server (Python's), as a static host serves the built folder.
-struct StaticServer {
-    child: Child,
-    url: String,
-}
-
-impl StaticServer {
-    fn start(dir: &Path) -> StaticServer {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .expect("port")
-            .local_addr()
-            .expect("addr")
-            .port();
-        let child = Command::new("python3")
-            .args([
-                "-m",
-                "http.server",
-                "--bind",
-                "127.0.0.1",
-                &port.to_string(),
-                "--directory",
-            ])
-            .arg(dir)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("python3");
-        let addr = format!("127.0.0.1:{port}");
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-        while std::net::TcpStream::connect(&addr).is_err() {
-            assert!(std::time::Instant::now() < deadline, "the static server did not start");
-            std::thread::sleep(std::time::Duration::from_millis(100));
-        }
-        StaticServer {
-            child,
-            url: format!("http://{addr}"),
-        }
-    }
-}
-
-impl Drop for StaticServer {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn build_demo_with_search() -> tempfile::TempDir {
-    let out = tempfile::tempdir().expect("temp");
-    let built = Command::new(env!("CARGO_BIN_EXE_etalase"))
-        .args(["build", "--root"])
-        .arg(repo())
-        .arg("--output")
-        .arg(out.path().join("public"))
-        .env("ETALASE_PAGEFIND", pagefind())
-        .output()
-        .expect("build");
-    assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
-    out
 }
 
 /// Types `query` into the search box and returns the result links once they include `expect`.
@@ -99,7 +37,8 @@ fn search(browser: &Browser, query: &str, expect: &str) -> Vec<String> {
 
 #[test]
 fn a_product_name_is_found_in_both_languages() {
-    let out = build_demo_with_search();
+    pagefind();
+    let out = build_demo();
     let public = out.path().join("public");
     let entry = std::fs::read_to_string(public.join("pagefind/pagefind-entry.json")).expect("the index");
     let entry: serde_json::Value = serde_json::from_str(&entry).expect("JSON");

@@ -34,16 +34,8 @@ fn assert_valid(dir: &Path) {
 
 #[test]
 fn the_demo_site_is_valid_html() {
-    let out = tempfile::tempdir().expect("temp");
+    let out = build_demo();
     let public = out.path().join("public");
-    let status = Command::new(env!("CARGO_BIN_EXE_etalase"))
-        .args(["build", "--root"])
-        .arg(repo())
-        .arg("--output")
-        .arg(&public)
-        .status()
-        .expect("build");
-    assert!(status.success());
     assert_valid(&public);
 }
 
@@ -160,16 +152,8 @@ fn feed_readers_accept_the_feeds() {
 
 #[test]
 fn the_demo_feeds_parse_in_a_feed_reader() {
-    let out = tempfile::tempdir().expect("temp");
+    let out = build_demo();
     let public = out.path().join("public");
-    let status = Command::new(env!("CARGO_BIN_EXE_etalase"))
-        .args(["build", "--root"])
-        .arg(repo())
-        .arg("--output")
-        .arg(&public)
-        .status()
-        .expect("build");
-    assert!(status.success());
     let stories = |lang: &str| {
         std::fs::read_dir(repo().join("content/news"))
             .expect("news folder")

@@ -8,6 +8,59 @@ use std::process::{Command, Output};
 
 use tempfile::TempDir;
 
+/// Builds the repository's demo site into a temporary folder (its `public/`), with the search
+/// index when Pagefind is installed in the repository.
+pub fn build_demo() -> TempDir {
+    let out = tempfile::tempdir().expect("temp dir");
+    let build = Command::new(env!("CARGO_BIN_EXE_etalase"))
+        .args(["build", "--root"])
+        .arg(repo())
+        .arg("--output")
+        .arg(out.path().join("public"))
+        .output()
+        .expect("run etalase");
+    assert!(build.status.success(), "{}", String::from_utf8_lossy(&build.stderr));
+    out
+}
+
+/// `bench/static.py` serving a folder as the static host does (netlify.toml's headers, a 404
+/// page per language), on a free port; stopped when dropped.
+pub struct StaticServer {
+    child: std::process::Child,
+    pub url: String,
+}
+
+impl StaticServer {
+    pub fn start(dir: &Path) -> StaticServer {
+        use std::io::BufRead;
+        let mut child = Command::new("python3")
+            .arg(repo().join("bench/static.py"))
+            .arg(dir)
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("python3 is missing");
+        let stdout = child.stdout.take().expect("stdout");
+        let mut line = String::new();
+        std::io::BufReader::new(stdout).read_line(&mut line).expect("read");
+        StaticServer {
+            url: line
+                .trim()
+                .strip_prefix("Serving ")
+                .unwrap_or_else(|| panic!("bench/static.py did not start: {line:?}"))
+                .trim_end_matches('/')
+                .to_string(),
+            child,
+        }
+    }
+}
+
+impl Drop for StaticServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
 /// The repository: the demo site and the default theme.
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
