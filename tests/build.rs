@@ -452,11 +452,7 @@ fn site_templates_override_the_theme() {
     assert!(site.read("en/404.html").contains("Custom 404 of the site"));
     assert_eq!(site.read("robots-note.txt"), "hello");
     let home = site.read("index.html");
-    let css = elements(&home)
-        .into_iter()
-        .find(|e| e.name == "link" && e.attr("rel") == Some("stylesheet"))
-        .and_then(|e| e.attr("href").map(String::from))
-        .expect("stylesheet link");
+    let css = stylesheet(&home);
     assert!(
         css.starts_with("/assets/style.") && css.ends_with(".css") && css.len() == "/assets/style.12345678.css".len(),
         "{css}"

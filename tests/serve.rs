@@ -71,11 +71,7 @@ fn edits_are_served_live_and_errors_never_stop_the_server() {
     site.file("themes/default/static/style.css", &format!("{css}\n.x{{color:red}}"));
     events.wait("css");
     let page = server.get("/berita/a/").text();
-    let css = elements(&page)
-        .into_iter()
-        .find(|e| e.name == "link" && e.attr("rel") == Some("stylesheet"))
-        .and_then(|e| e.attr("href").map(String::from))
-        .expect("stylesheet");
+    let css = stylesheet(&page);
     assert!(
         server.get(&css).text().contains(".x{color:red}"),
         "the page links the new stylesheet"

@@ -266,6 +266,15 @@ pub fn elements(html: &str) -> Vec<Element> {
     out
 }
 
+/// The address of a page's stylesheet.
+pub fn stylesheet(html: &str) -> String {
+    elements(html)
+        .into_iter()
+        .find(|e| e.name == "link" && e.attr("rel") == Some("stylesheet"))
+        .and_then(|e| e.attr("href").map(String::from))
+        .expect("a stylesheet link")
+}
+
 /// The elements named `name` that have attribute `key` = `value`.
 pub fn find<'a>(elements: &'a [Element], name: &str, key: &str, value: &str) -> Vec<&'a Element> {
     elements
