@@ -7,18 +7,18 @@ const status = document.querySelector("[data-search-status]");
 const list = document.querySelector("[data-search-results]");
 const strings = form.dataset;
 
-let pagefind = null;
-try {
-  pagefind = await import("/pagefind/pagefind.js");
-} catch {
+// Loaded in the background: what is typed meanwhile is searched once the index is there.
+const loading = import("/pagefind/pagefind.js").catch(() => {
   status.textContent = strings.unavailable;
-}
+  return null;
+});
 
 let latest = 0;
 
 async function run(query) {
   const ticket = ++latest;
-  if (!pagefind) return;
+  const pagefind = await loading;
+  if (!pagefind || ticket !== latest) return;
   const search = await pagefind.debouncedSearch(query, {}, 150);
   // null: a newer query replaced this one while it waited.
   if (search === null || ticket !== latest) return;
