@@ -39,6 +39,8 @@ pub struct BuildReport {
     pub search: SearchIndex,
     /// Photos encoded by this build and photos taken from the image cache.
     pub images: media::Stats,
+    /// Problems that did not stop the build.
+    pub warnings: crate::error::Diagnostics,
     pub elapsed: Duration,
 }
 
@@ -46,7 +48,10 @@ pub struct BuildReport {
 pub fn load_site(options: &BuildOptions) -> Result<Site, Error> {
     let mut config = Config::load(&options.root)?;
     if let Some(base_url) = &options.base_url {
-        config.base_url = base_url.clone();
+        config.base_url = crate::web_url::check(base_url).map_err(|_| {
+            crate::error::Diagnostic::new("--base-url", format!("`{base_url}` is not an absolute URL"))
+                .with_hint("write it with its scheme, e.g. https://example.netlify.app")
+        })?;
     }
     let content = crate::content::load(&options.root, &config)?;
     resolve(
@@ -87,6 +92,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     let processed = started.elapsed();
     let theme = Theme::load(&options.root, &site.config)?;
     let media = copied_media(&site);
+    let mut warnings = site.warnings.clone();
+    warnings.extend(theme.warnings.clone());
     let renderer = Renderer::new(
         Arc::new(site),
         Arc::new(Templates::new(&theme)?),
@@ -135,6 +142,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
         files: jobs.len() + copies.len(),
         search,
         images,
+        warnings,
         elapsed: started.elapsed(),
     })
 }

@@ -87,10 +87,11 @@ pub fn check(options: &BuildOptions) -> Result<CheckReport, Error> {
         }
         Err(other) => return Err(other),
     };
-    let mut warnings = Diagnostics::default();
+    let mut warnings = site.warnings.clone();
     summaries(&site, &mut warnings);
     let untranslated = translations(&site, &mut warnings);
     let theme = Theme::load(&options.root, &site.config)?;
+    warnings.extend(theme.warnings.clone());
     let templates = Arc::new(Templates::new(&theme)?);
     let extra: Vec<String> = theme
         .static_files

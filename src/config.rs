@@ -177,7 +177,7 @@ impl Config {
             }
         };
         let mut problems = Diagnostics::default();
-        if !(self.base_url.starts_with("https://") || self.base_url.starts_with("http://")) {
+        if crate::web_url::check(&self.base_url).is_err() {
             problems.push(error(
                 format!("base_url `{}` is not an absolute URL", self.base_url),
                 "write it with its scheme, e.g. https://example.netlify.app",

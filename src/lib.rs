@@ -22,6 +22,7 @@ pub mod schema;
 pub mod search;
 pub mod serve;
 pub mod site;
+pub mod web_url;
 
 pub use build::{BuildOptions, BuildReport, build};
 pub use error::{Diagnostic, Diagnostics, Error};

@@ -206,6 +206,9 @@ fn main() -> ExitCode {
 fn build(options: BuildOptions, lang: Lang) -> ExitCode {
     match etalase::build(&options) {
         Ok(report) => {
+            for warning in report.warnings.iter() {
+                eprintln!("{}\n", warning.render(lang));
+            }
             println!(
                 "Built {} pages ({} files) into {} in {} ms",
                 report.pages,

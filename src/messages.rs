@@ -115,6 +115,34 @@ const INDONESIAN: &[(&str, &str)] = &[
     ),
     ("the link {} leads nowhere", "tautan {} tidak menuju halaman mana pun"),
     ("the file already exists", "file sudah ada"),
+    (
+        "the heading attributes `{}` are left out",
+        "atribut judul `{}` diabaikan",
+    ),
+    ("`{}` is not an e-mail address", "`{}` bukan alamat e-mail"),
+    ("`{}` is not an absolute URL", "`{}` bukan alamat web lengkap"),
+    (
+        "a unit cannot be its own parent office",
+        "unit tidak bisa menjadi kantor induknya sendiri",
+    ),
+    ("the parent offices loop: {}", "kantor induk berputar: {}"),
+    (
+        "the SVG image contains {}, which could run a script",
+        "gambar SVG memuat {}, yang bisa menjalankan skrip",
+    ),
+    ("the SVG image cannot be read: {}", "gambar SVG tidak bisa dibaca: {}"),
+    (
+        "the text holds an invisible control character",
+        "teks memuat karakter kontrol yang tidak terlihat",
+    ),
+    (
+        "a symbolic link is not followed; the file is left out",
+        "tautan simbolik tidak diikuti; file ini tidak dipakai",
+    ),
+    (
+        "this name differs from {} only in capital letters",
+        "nama ini hanya berbeda huruf besar-kecil dari {}",
+    ),
     // serde-saphyr's own wording
     (
         "unknown field `{}`, expected one of {}",
@@ -264,6 +292,50 @@ const INDONESIAN: &[(&str, &str)] = &[
         "naskah terbit dalam bahasa yang tersedia; tambahkan terjemahan bila sudah siap",
     ),
     ("check it against {}", "bandingkan dengan {}"),
+    (
+        "a heading may carry only an anchor and classes, e.g. `## Cara memesan {#pesan}`",
+        "judul hanya boleh diberi jangkar dan kelas, misalnya `## Cara memesan {#pesan}`",
+    ),
+    (
+        "write the address as name@domain, e.g. humas@lapas-lahat.go.id",
+        "tulis alamat sebagai nama@domain, misalnya humas@lapas-lahat.go.id",
+    ),
+    (
+        "write it with its scheme, e.g. https://example.netlify.app",
+        "tulis lengkap dengan skemanya, misalnya https://example.netlify.app",
+    ),
+    (
+        "name the regional office the unit reports to, or remove `parent`",
+        "tulis kantor wilayah atasan unit ini, atau hapus `parent`",
+    ),
+    (
+        "a unit's parent is the office above it; remove `parent` from one of these units",
+        "induk sebuah unit adalah kantor di atasnya; hapus `parent` dari salah satu unit ini",
+    ),
+    (
+        "export the image again as plain SVG (in Inkscape: File → Save As → Plain SVG) or remove that part",
+        "ekspor ulang gambar sebagai SVG biasa (di Inkscape: File → Save As → Plain SVG) atau hapus bagian itu",
+    ),
+    (
+        "export the image again as plain SVG from the drawing program",
+        "ekspor ulang gambar sebagai SVG biasa dari program gambarnya",
+    ),
+    (
+        "delete it, or the escape (such as \\0 or \\x00) that writes it, and type the text again",
+        "hapus karakter itu, atau kode (seperti \\0 atau \\x00) yang menuliskannya, lalu ketik ulang teksnya",
+    ),
+    (
+        "delete it (it may have come with text pasted from another program) and type that part again",
+        "hapus karakter itu (mungkin terbawa saat menempel teks dari program lain) lalu ketik ulang bagian itu",
+    ),
+    (
+        "copy the file itself into the folder instead of linking to it",
+        "salin file aslinya ke folder ini, jangan ditautkan",
+    ),
+    (
+        "on Windows, macOS and many web hosts they are the same file: rename or delete one of them",
+        "di Windows, macOS dan banyak hosting keduanya dianggap file yang sama: ganti nama atau hapus salah satunya",
+    ),
     (
         "correct the link in the content or template that makes this page",
         "perbaiki tautan di konten atau templat halaman ini",

@@ -130,6 +130,63 @@ fn only_the_built_site_is_reachable() {
 }
 
 #[test]
+fn the_dev_server_answers_only_loopback_host_names() {
+    let site = Site::new();
+    site.file("content/news/2025-11-19-a.id.md", &body("satu")).file(
+        "content/news/2025-11-20-rahasia.id.md",
+        &story("Rahasia", "2025-11-20", "draft: true\n", "Belum terbit."),
+    );
+    let server = Server::start(site.root(), &["--drafts"]);
+    let port = server.addr.rsplit(':').next().expect("port");
+    for host in [
+        format!("localhost:{port}"),
+        server.addr.clone(),
+        format!("[::1]:{port}"),
+    ] {
+        assert_eq!(
+            http_get_as(&server.addr, "/berita/rahasia/", &host).status,
+            200,
+            "{host}"
+        );
+    }
+    // A page on another site whose name was rebound to 127.0.0.1 sends its own name.
+    for host in [
+        format!("rebind.example:{port}"),
+        "rebind.example".to_string(),
+        format!("localhost.evil.test:{port}"),
+    ] {
+        for path in ["/berita/rahasia/", "/__etalase/events", "/__etalase/live.js", "/"] {
+            let response = http_get_as(&server.addr, path, &host);
+            assert_eq!(response.status, 403, "{host}{path}");
+            assert!(!response.text().contains("Rahasia"), "{host}{path}");
+        }
+    }
+}
+
+#[test]
+fn the_dev_server_sends_the_content_security_policy_of_the_published_site() {
+    let site = Site::new();
+    site.file("content/news/2025-11-19-a.id.md", &body("satu"));
+    let server = Server::start(site.root(), &[]);
+    let netlify = std::fs::read_to_string(repo().join("netlify.toml")).expect("netlify.toml");
+    let policy = netlify
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("Content-Security-Policy = "))
+        .expect("netlify.toml sends a policy")
+        .trim_matches('"');
+    for path in ["/", "/berita/a/", "/media/rapat.svg", "/tidak-ada/"] {
+        let response = server.get(path);
+        let headers = response.headers.to_ascii_lowercase();
+        assert!(
+            headers.contains(&format!("content-security-policy: {}", policy.to_ascii_lowercase())),
+            "{path}: {}",
+            response.headers
+        );
+        assert!(headers.contains("x-content-type-options: nosniff"), "{path}");
+    }
+}
+
+#[test]
 fn the_server_listens_on_localhost_and_moves_off_a_busy_port() {
     let busy = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     let port = busy.local_addr().expect("addr").port().to_string();

@@ -78,6 +78,8 @@ pub struct Content {
     /// (a unit, product or vocabulary) failed: its references would all look dangling.
     pub problems: Diagnostics,
     pub problems_block: bool,
+    /// What the writer should know but does not stop a build (e.g. skipped links).
+    pub warnings: Diagnostics,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -147,6 +149,7 @@ pub fn load_cached(root: &Path, config: &Config, cache: &mut ContentCache) -> Re
     let mut content = Content::default();
     let mut problems = Diagnostics::default();
     let mut files = Vec::new();
+    let mut names = CaseFolded::default();
     for entry in WalkDir::new(&content_dir).follow_links(false).sort_by_file_name() {
         let entry = match entry {
             Ok(entry) => entry,
@@ -156,8 +159,18 @@ pub fn load_cached(root: &Path, config: &Config, cache: &mut ContentCache) -> Re
                 continue;
             }
         };
-        if !entry.file_type().is_file() || is_ignored(entry.file_name().to_string_lossy().as_ref()) {
+        if is_ignored(entry.file_name().to_string_lossy().as_ref()) {
             continue;
+        }
+        if entry.path_is_symlink() {
+            content.warnings.push(skipped_link(&relative(root, entry.path())));
+            continue;
+        }
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        if let Some(problem) = names.add(&relative(root, entry.path())) {
+            problems.push(problem);
         }
         let rel = relative(&content_dir, entry.path());
         let mut parts = rel.iter();
@@ -302,6 +315,38 @@ fn sheet<S: DeserializeOwned>(file: PathBuf, text: String, stem: &str) -> Result
         data,
         source: Source { file, text },
     })
+}
+
+/// A symbolic link in a folder Etalase reads: skipped, since following it could publish
+/// files from outside the site folder.
+pub fn skipped_link(file: &Path) -> Diagnostic {
+    Diagnostic::warning(file, "a symbolic link is not followed; the file is left out")
+        .with_hint("copy the file itself into the folder instead of linking to it")
+}
+
+/// File paths with capitals folded, to find two names that differ only in case: on Windows
+/// and macOS checkouts, and on many hosts, they are one file.
+#[derive(Default)]
+pub struct CaseFolded(HashMap<String, PathBuf>);
+
+impl CaseFolded {
+    /// Records `file`; a problem when another file has the same name but for capitals.
+    pub fn add(&mut self, file: &Path) -> Option<Diagnostic> {
+        let folded = file.to_string_lossy().to_lowercase();
+        match self.0.get(&folded) {
+            Some(other) => Some(
+                Diagnostic::new(
+                    file,
+                    format!("this name differs from {} only in capital letters", other.display()),
+                )
+                .with_hint("on Windows, macOS and many web hosts they are the same file: rename or delete one of them"),
+            ),
+            None => {
+                self.0.insert(folded, file.to_path_buf());
+                None
+            }
+        }
+    }
 }
 
 /// Hidden files and editors' temporary files are not content.

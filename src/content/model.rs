@@ -189,17 +189,23 @@ impl UnitKind {
     }
 }
 
-#[derive(Debug, Clone, Default, Deserialize, serde::Serialize, JsonSchema)]
+/// How to reach a unit; every key optional.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     #[serde(default)]
-    pub phone: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub phone: Option<Spanned<String>>,
     #[serde(default)]
-    pub email: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub email: Option<Spanned<String>>,
+    /// An absolute `https://` address.
     #[serde(default)]
-    pub website: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub website: Option<Spanned<String>>,
     #[serde(default)]
-    pub whatsapp: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub whatsapp: Option<Spanned<String>>,
 }
 
 /// A controlled vocabulary of programme tags (e.g. the eight Asta Cita missions).

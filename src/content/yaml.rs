@@ -11,7 +11,14 @@ use crate::error::Diagnostic;
 pub fn decode_utf8(file: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text.to_string()),
+        Ok(text) => match raw_control_character(text) {
+            None => Ok(text.to_string()),
+            Some((line, column)) => Err(Diagnostic::new(file, "the text holds an invisible control character")
+                .at(text, line, column)
+                .with_hint(
+                    "delete it (it may have come with text pasted from another program) and type that part again",
+                )),
+        },
         Err(err) => {
             let valid = &bytes[..err.valid_up_to()];
             let line = valid.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
@@ -27,7 +34,82 @@ pub fn decode_utf8(file: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
 /// Parses `text` into `T`. `text` is the whole file, or a front matter block whose surrounding
 /// lines are blanked, so that the parser's line numbers are the file's.
 pub fn parse<T: DeserializeOwned>(file: &Path, text: &str) -> Result<T, Diagnostic> {
+    if let Some((line, column)) = control_character(text) {
+        return Err(Diagnostic::new(file, "the text holds an invisible control character")
+            .at(text, line, column)
+            .with_hint("delete it, or the escape (such as \\0 or \\x00) that writes it, and type the text again"));
+    }
     serde_saphyr::from_str(text).map_err(|err| to_diagnostic(file, text, &err))
+}
+
+/// The line and column of the first control character (other than tab and line ends) in
+/// `text`, written as it is or as an escape inside a double-quoted value. Such characters
+/// are invisible in an editor and have no place in a page (a NUL breaks HTML and XML).
+fn control_character(text: &str) -> Option<(u64, u64)> {
+    let mut quoted = false;
+    for (ix, line) in text.lines().enumerate() {
+        let mut previous = ' ';
+        let mut chars = line.char_indices().peekable();
+        while let Some((byte, c)) = chars.next() {
+            let at = || Some((ix as u64 + 1, line[..byte].chars().count() as u64 + 1));
+            if c.is_control() && c != '\t' && c != '\r' {
+                return at();
+            }
+            if quoted && c == '\\' {
+                let rest = &line[byte + 1..];
+                if escape_is_control(rest) {
+                    return at();
+                }
+                chars.next(); // the escaped character, which may be a quote
+            } else if c == '"' && (quoted || opens_value(previous)) {
+                quoted = !quoted;
+            } else if !quoted && c == '#' && previous.is_whitespace() {
+                break; // a comment
+            }
+            if !c.is_whitespace() || !quoted {
+                previous = c;
+            }
+        }
+    }
+    None
+}
+
+/// The line and column of the first control character other than tab and line ends.
+fn raw_control_character(text: &str) -> Option<(u64, u64)> {
+    let at = text.find(|c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))?;
+    let before = &text[..at];
+    let line = before.matches('\n').count() as u64 + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u64 + 1;
+    Some((line, column))
+}
+
+/// Whether a `"` after `previous` starts a double-quoted value.
+fn opens_value(previous: char) -> bool {
+    previous.is_whitespace() || matches!(previous, ':' | '-' | '[' | '{' | ',')
+}
+
+/// Whether the YAML escape starting at `rest` (the text after the backslash) writes a
+/// control character other than tab or a line end.
+fn escape_is_control(rest: &str) -> bool {
+    let hex = |digits: usize| {
+        rest.get(1..=digits)
+            .and_then(|h| u32::from_str_radix(h, 16).ok())
+            .and_then(char::from_u32)
+    };
+    let decoded = match rest.chars().next() {
+        Some('0') => Some('\0'),
+        Some('a') => Some('\u{7}'),
+        Some('b') => Some('\u{8}'),
+        Some('e') => Some('\u{1b}'),
+        Some('f') => Some('\u{c}'),
+        Some('v') => Some('\u{b}'),
+        Some('N') => Some('\u{85}'),
+        Some('x') => hex(2),
+        Some('u') => hex(4),
+        Some('U') => hex(8),
+        _ => None,
+    };
+    decoded.is_some_and(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
 }
 
 fn to_diagnostic(file: &Path, text: &str, err: &serde_saphyr::Error) -> Diagnostic {
@@ -112,4 +194,27 @@ pub fn find_line(text: &str, needle: &str) -> Option<(u64, u64)> {
         line.find(needle)
             .map(|byte| (ix as u64 + 1, line[..byte].chars().count() as u64 + 1))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_found_raw_or_escaped() {
+        assert_eq!(control_character("title: \"a\\0b\"\n"), Some((1, 10)));
+        assert_eq!(control_character("a: 1\ntitle: \"x \\x00\"\n"), Some((2, 11)));
+        assert_eq!(control_character("title: \"\\u0007\"\n"), Some((1, 9)));
+        assert_eq!(control_character("title: a\u{0}b\n"), Some((1, 9)));
+        assert_eq!(control_character("name: { id: \"x\", en: \"\\e\" }\n"), Some((1, 23)));
+        for fine in [
+            "title: \"Kata \\\"kutip\\\" \\t\\n \\u00e9\"\n",
+            "path: C:\\0ld\n",
+            "title: 'a\\0'\n",
+            "title: Rp 5.000 \"murah\" \\0 # \"\\0\"\n",
+            "a: \"multi\n  line \\\"\"\nb: \\0\n",
+        ] {
+            assert_eq!(control_character(fine), None, "{fine}");
+        }
+    }
 }

@@ -8,6 +8,7 @@
 //! (written by `output::cache`), so a rebuild decodes and encodes only new or changed photos.
 
 mod encode;
+pub mod svg;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -239,6 +240,9 @@ pub enum Mode {
 
 type Stamp = (Option<SystemTime>, u64);
 
+/// What the check of an SVG file found.
+type SvgVerdict = Result<(), Diagnostic>;
+
 /// A photo's plan and whether it was encoded now, or what is wrong with its file.
 type Processed = Result<(Plan, bool), String>;
 
@@ -249,6 +253,8 @@ pub struct Processor {
     cache: ImageCache,
     /// The plan of each photo file by its modification time and size, from earlier runs.
     memo: Mutex<HashMap<PathBuf, (Stamp, Plan)>>,
+    /// What the check of each SVG file found, by its modification time and size.
+    svgs: Mutex<HashMap<PathBuf, (Stamp, SvgVerdict)>>,
 }
 
 impl Processor {
@@ -257,11 +263,13 @@ impl Processor {
             root: root.to_path_buf(),
             cache: ImageCache::new(root),
             memo: Mutex::new(HashMap::new()),
+            svgs: Mutex::new(HashMap::new()),
         }
     }
 
     /// Processes every raster image the site references, in parallel; every photo that cannot
-    /// be read is reported at each place that references it.
+    /// be read is reported at each place that references it. Every SVG file, which is
+    /// published as it is, is checked for scripts.
     pub fn run(&self, site: &Site, mode: Mode) -> Result<(Photos, Stats), Error> {
         let references = references(site);
         let results: Vec<(&str, Processed)> = references
@@ -271,7 +279,7 @@ impl Processor {
             .collect();
         let mut photos = HashMap::new();
         let mut stats = Stats::default();
-        let mut problems = Diagnostics::default();
+        let mut problems = self.check_svgs(site);
         for (src, result) in results {
             match result {
                 Ok((plan, processed)) => {
@@ -351,6 +359,42 @@ impl Processor {
             memo.insert(path, (stamp, plan.clone()));
         }
         Ok((plan, processed))
+    }
+
+    /// Problems of the SVG files in content/media/ (all of them are published).
+    fn check_svgs(&self, site: &Site) -> Diagnostics {
+        site.media
+            .par_iter()
+            .filter(|name| extension(name) == "svg")
+            .filter_map(|name| self.svg(name).err())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .collect()
+    }
+
+    fn svg(&self, name: &str) -> Result<(), Diagnostic> {
+        let file = Path::new(CONTENT_DIR).join(MEDIA_DIR).join(name);
+        let path = self.root.join(&file);
+        let meta = std::fs::metadata(&path).ok();
+        let stamp = (
+            meta.as_ref().and_then(|m| m.modified().ok()),
+            meta.map_or(0, |m| m.len()),
+        );
+        if let Ok(memo) = self.svgs.lock()
+            && let Some((known, verdict)) = memo.get(&path)
+            && *known == stamp
+            && stamp.0.is_some()
+        {
+            return verdict.clone();
+        }
+        let verdict = match std::fs::read(&path) {
+            Ok(bytes) => crate::content::yaml::decode_utf8(&file, &bytes).and_then(|text| svg::check(&file, &text)),
+            Err(err) => Err(Diagnostic::new(&file, format!("cannot read the file: {err}"))),
+        };
+        if let Ok(mut memo) = self.svgs.lock() {
+            memo.insert(path, (stamp, verdict.clone()));
+        }
+        verdict
     }
 
     fn memo_get(&self, path: &Path, stamp: Stamp) -> Option<Plan> {

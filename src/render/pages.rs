@@ -581,7 +581,7 @@ impl Renderer {
             city: &'a str,
             region: &'a str,
             address: Option<&'a str>,
-            contact: &'a crate::content::model::Contact,
+            contact: &'a crate::site::Contact,
             parent: Option<Link<'a>>,
             children: Vec<Link<'a>>,
             html: Option<&'a str>,

@@ -8,8 +8,9 @@ use walkdir::WalkDir;
 
 use super::i18n::Locale;
 use crate::config::Config;
+use crate::content::{CaseFolded, skipped_link};
 use crate::content::{is_ignored, relative};
-use crate::error::{Diagnostic, Error, IoContext};
+use crate::error::{Diagnostic, Diagnostics, Error, IoContext};
 
 pub const THEMES_DIR: &str = "themes";
 /// Where stylesheets and scripts are published under hashed names, so that hosts can cache
@@ -29,6 +30,8 @@ pub struct Theme {
     pub asset_urls: BTreeMap<String, String>,
     /// One per configured language.
     pub locales: Vec<Locale>,
+    /// Symbolic links that were skipped.
+    pub warnings: Diagnostics,
 }
 
 impl Theme {
@@ -42,16 +45,17 @@ impl Theme {
             .with_hint("set `theme` to the name of a folder in themes/, e.g. `default`")
             .into());
         }
+        let mut warnings = Diagnostics::default();
         let mut templates = BTreeMap::new();
         for templates_dir in [dir.join("templates"), root.join("templates")] {
-            for (name, path) in files_under(&templates_dir)? {
+            for (name, path) in files_under(root, &templates_dir, &mut warnings)? {
                 let text = std::fs::read_to_string(&path).io("cannot read template", &path)?;
                 templates.insert(name, text);
             }
         }
         let mut sources = BTreeMap::new();
         for static_dir in [dir.join("static"), root.join("static")] {
-            sources.extend(files_under(&static_dir)?);
+            sources.extend(files_under(root, &static_dir, &mut warnings)?);
         }
         let mut static_files = BTreeMap::new();
         let mut asset_urls = BTreeMap::new();
@@ -73,6 +77,7 @@ impl Theme {
             static_files,
             asset_urls,
             locales,
+            warnings,
         })
     }
 }
@@ -85,22 +90,32 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 }
 
 /// Files below `dir` as (`/`-separated relative path, full path); none when `dir` is absent.
-fn files_under(dir: &Path) -> Result<Vec<(String, PathBuf)>, Error> {
+/// Symbolic links are skipped with a warning; two names that differ only in capitals are an
+/// error.
+fn files_under(root: &Path, dir: &Path, warnings: &mut Diagnostics) -> Result<Vec<(String, PathBuf)>, Error> {
     let mut files = Vec::new();
     if !dir.is_dir() {
         return Ok(files);
     }
+    let mut names = CaseFolded::default();
+    let mut problems = Diagnostics::default();
     for entry in WalkDir::new(dir).sort_by_file_name() {
         let entry = entry.map_err(|err| Error::Io {
             action: "cannot read",
             path: dir.to_path_buf(),
             source: err.into(),
         })?;
-        if entry.file_type().is_file() && !is_ignored(&entry.file_name().to_string_lossy()) {
+        if is_ignored(&entry.file_name().to_string_lossy()) {
+            continue;
+        }
+        if entry.path_is_symlink() {
+            warnings.push(skipped_link(&relative(root, entry.path())));
+        } else if entry.file_type().is_file() {
+            problems.extend(names.add(&relative(root, entry.path())).into_iter().collect());
             let rel = relative(dir, entry.path());
             let name: Vec<_> = rel.iter().map(|p| p.to_string_lossy()).collect();
             files.push((name.join("/"), entry.into_path()));
         }
     }
-    Ok(files)
+    problems.into_result(files).map_err(Error::from)
 }

@@ -1,14 +1,17 @@
 //! The dev server's HTTP side (axum): serves the in-memory site, the live-reload script and
 //! its event stream. Only paths of the built site are served; anything else gets the
-//! language's 404 page.
+//! language's 404 page. Only requests addressed to this computer by an IP address or
+//! `localhost` are answered (a web page elsewhere cannot read the preview through DNS
+//! rebinding), and every response carries the Content-Security-Policy of the published site.
 
 use std::convert::Infallible;
 use std::time::Duration;
 
 use axum::Router;
 use axum::body::{Body, Bytes};
-use axum::extract::State;
+use axum::extract::{Request, State};
 use axum::http::{HeaderValue, StatusCode, Uri, header};
+use axum::middleware::{self, Next};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -21,12 +24,58 @@ const LIVE_SCRIPT: &str = include_str!("live.js");
 const LIVE_PATH: &str = "/__etalase/live.js";
 const EVENTS_PATH: &str = "/__etalase/events";
 
+/// The Content-Security-Policy the published site is served with (`netlify.toml` sends the
+/// same; a test keeps them equal): the preview breaks where the live site would.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
 pub fn router(shared: Shared) -> Router {
     Router::new()
         .route(LIVE_PATH, get(live_script))
         .route(EVENTS_PATH, get(live_events))
         .fallback(get(site_file))
         .with_state(shared)
+        .layer(middleware::from_fn(guard))
+}
+
+/// Refuses requests for another host name, and adds the site's security headers.
+async fn guard(request: Request, next: Next) -> Response {
+    let host = request.headers().get(header::HOST).and_then(|h| h.to_str().ok());
+    if !host.is_some_and(is_local_host) {
+        return (
+            StatusCode::FORBIDDEN,
+            "The preview answers only at http://localhost or an IP address of this computer.\n",
+        )
+            .into_response();
+    }
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CONTENT_SECURITY_POLICY),
+    );
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    response
+}
+
+/// A `Host` header naming this computer: an IP address (a page elsewhere cannot rebind a
+/// name to it) or `localhost`, with or without a port.
+fn is_local_host(host: &str) -> bool {
+    let name = match host.strip_prefix('[') {
+        Some(rest) => match rest.split_once(']') {
+            Some((address, port)) if port.is_empty() || is_port(port) => address,
+            _ => return false,
+        },
+        None => match host.rsplit_once(':') {
+            Some((name, port)) if is_port(port) => name,
+            _ => host,
+        },
+    };
+    let name = name.trim_end_matches('.').to_ascii_lowercase();
+    name == "localhost" || name.ends_with(".localhost") || name.parse::<std::net::IpAddr>().is_ok()
+}
+
+fn is_port(text: &str) -> bool {
+    text.strip_prefix(':').unwrap_or(text).parse::<u16>().is_ok()
 }
 
 async fn live_script() -> Response {
@@ -180,6 +229,42 @@ mod tests {
         assert_eq!(decode_path("/%zz"), None);
         assert_eq!(decode_path("/%00"), None);
         assert_eq!(decode_path("/%2"), None);
+    }
+
+    #[test]
+    fn answers_only_local_host_names() {
+        for host in [
+            "localhost",
+            "localhost:1111",
+            "LOCALHOST.:1111",
+            "127.0.0.1:1111",
+            "127.0.0.1",
+            "[::1]:1111",
+            "[::1]",
+            "192.168.1.5:1111",
+            "app.localhost:1111",
+        ] {
+            assert!(is_local_host(host), "{host}");
+        }
+        for host in [
+            "evil.example",
+            "evil.example:1111",
+            "localhost.evil.example",
+            "127.0.0.1.nip.io:1111",
+            "[::1]x",
+            "",
+        ] {
+            assert!(!is_local_host(host), "{host}");
+        }
+    }
+
+    #[test]
+    fn the_preview_sends_the_policy_of_the_published_site() {
+        let netlify = include_str!("../../netlify.toml");
+        assert!(
+            netlify.contains(&format!("Content-Security-Policy = \"{CONTENT_SECURITY_POLICY}\"")),
+            "netlify.toml and the dev server send the same policy"
+        );
     }
 
     #[test]

@@ -11,6 +11,8 @@ use syntect::html::{ClassStyle, ClassedHTMLGenerator};
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
+use crate::web_url::is_script_url;
+
 /// Renders Markdown; one instance is shared by every page of a build.
 #[derive(Default)]
 pub struct Markdown {
@@ -165,10 +167,22 @@ pub fn content_links(text: &str) -> Vec<(String, usize)> {
         .collect()
 }
 
-/// Raw HTML becomes text, and links or images with a script URL point nowhere.
+/// Raw HTML becomes text, links or images with a script URL point nowhere, and a heading
+/// keeps of its attribute block (`{#id .class key=value}`) only the id and classes: any other
+/// attribute could be an event handler or a style.
 fn neutralize(event: Event<'_>) -> Event<'_> {
     match event {
         Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
+        Event::Start(Tag::Heading { level, id, classes, .. }) => Event::Start(Tag::Heading {
+            level,
+            id: id.map(|id| CowStr::from(name_token(&id))).filter(|id| !id.is_empty()),
+            classes: classes
+                .iter()
+                .map(|class| CowStr::from(name_token(class)))
+                .filter(|class| !class.is_empty())
+                .collect(),
+            attrs: Vec::new(),
+        }),
         Event::Start(Tag::Link {
             link_type,
             dest_url,
@@ -195,14 +209,33 @@ fn neutralize(event: Event<'_>) -> Event<'_> {
     }
 }
 
-fn is_script_url(url: &str) -> bool {
-    let lower: String = url
-        .trim()
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    lower.starts_with("javascript:") || lower.starts_with("vbscript:") || lower.starts_with("data:")
+/// An id or class name as written, without characters that have a meaning in HTML or CSS.
+fn name_token(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_'))
+        .collect()
+}
+
+/// The attributes of heading attribute blocks other than an id and classes, which rendering
+/// drops: (the attribute as written, byte offset of its heading), to tell the writer.
+pub fn dropped_heading_attributes(text: &str) -> Vec<(String, usize)> {
+    Parser::new_ext(text, options())
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::Heading { attrs, .. }) if !attrs.is_empty() => {
+                let written = attrs
+                    .iter()
+                    .map(|(key, value)| match value {
+                        Some(value) => format!("{key}={value}"),
+                        None => key.to_string(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                Some((written, range.start))
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// Gives every heading without an explicit `{#id}` an id made from its text, unique in the page.
@@ -313,6 +346,17 @@ mod tests {
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("<b>"), "{html}");
         assert!(!html.contains("javascript:"), "{html}");
+    }
+
+    #[test]
+    fn heading_attribute_blocks_keep_only_id_and_classes() {
+        let text = "## Judul {tabindex=0 autofocus onfocus=alert(1) #x .a\"b style=color:red}\n";
+        let html = Markdown::default().to_html(text);
+        assert_eq!(html, "<h2 id=\"x\" class=\"ab\">Judul</h2>\n");
+        let dropped = dropped_heading_attributes(text);
+        assert_eq!(dropped.len(), 1);
+        assert!(dropped[0].0.contains("onfocus=alert(1)"), "{dropped:?}");
+        assert!(dropped_heading_attributes("## Judul {#x .y}\n").is_empty());
     }
 
     #[test]

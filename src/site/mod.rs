@@ -13,7 +13,7 @@ use jiff::civil::{Date, Time};
 
 use crate::config::Config;
 use crate::content::Content;
-use crate::content::model::{Award, Contact, UnitKind};
+use crate::content::model::{Award, UnitKind};
 use crate::error::Error;
 use crate::localized::Localized;
 
@@ -111,6 +111,17 @@ pub struct Unit {
     pub html: Vec<Option<String>>,
 }
 
+/// A unit's contacts, checked: each is safe to put in a link.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Contact {
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    /// An absolute `http(s)` address.
+    pub website: Option<String>,
+    /// Digits of the WhatsApp number, country code first (`6281…`).
+    pub whatsapp: Option<String>,
+}
+
 #[derive(Debug, Clone)]
 pub struct Vocabulary {
     pub id: String,
@@ -178,6 +189,8 @@ pub struct Site {
     /// The processed photos, filled in after the site is built (empty until then).
     pub photos: crate::media::Photos,
     pub index: Index,
+    /// Problems that do not stop a build, such as heading attributes that were dropped.
+    pub warnings: crate::error::Diagnostics,
 }
 
 /// Options that change which content is published.

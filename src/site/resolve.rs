@@ -31,7 +31,7 @@ struct Lookup<'a> {
 
 pub(super) fn resolve(
     config: Config,
-    content: Content,
+    mut content: Content,
     options: SiteOptions,
     markdown: &Markdown,
 ) -> Result<Site, Error> {
@@ -116,6 +116,7 @@ pub(super) fn resolve(
         .iter()
         .filter_map(|sheet| collect(resolve_unit(&lookup, markdown, sheet), &mut problems))
         .collect();
+    parent_loops(&unit_sheets, &mut problems);
     let products: Vec<Product> = product_sheets
         .par_iter()
         .map(|sheet| resolve_product(&lookup, markdown, sheet))
@@ -166,7 +167,10 @@ pub(super) fn resolve(
     problems.into_result(())?;
 
     let index = build_index(&config, &units, &products, &stories, &pages);
+    let mut warnings = std::mem::take(&mut content.warnings);
+    warnings.extend(dropped_attributes(&content));
     Ok(Site {
+        warnings: warnings.sorted(),
         media: content.media.iter().cloned().collect(),
         photos: Default::default(),
         config,
@@ -177,6 +181,62 @@ pub(super) fn resolve(
         vocabularies,
         index,
     })
+}
+
+/// Heading attributes other than an id and classes, which rendering drops (they could run
+/// script or restyle the page): the writer is told where.
+fn dropped_attributes(content: &Content) -> Diagnostics {
+    let warning = |source: &Source, at: Option<usize>, written: &str| {
+        let diagnostic = Diagnostic::warning(&source.file, format!("the heading attributes `{written}` are left out"))
+            .with_hint("a heading may carry only an anchor and classes, e.g. `## Cara memesan {#pesan}`");
+        match at {
+            Some(offset) => {
+                let (line, column) = line_column(&source.text, offset);
+                diagnostic.at(&source.text, line, column)
+            }
+            None => match crate::content::yaml::find_line(&source.text, "description:") {
+                Some((line, column)) => diagnostic.at(&source.text, line, column),
+                None => diagnostic,
+            },
+        }
+    };
+    let mut warnings = Diagnostics::default();
+    let documents = content
+        .news
+        .iter()
+        .map(|d| (&d.source, d.body(), d.body_offset()))
+        .chain(content.pages.iter().map(|d| (&d.source, d.body(), d.body_offset())));
+    for (source, body, offset) in documents {
+        for (written, at) in markdown::dropped_heading_attributes(body) {
+            warnings.push(warning(source, Some(offset + at), &written));
+        }
+    }
+    let descriptions = content
+        .products
+        .iter()
+        .map(|s| (&s.source, Some(&s.data.description)))
+        .chain(content.units.iter().map(|s| (&s.source, s.data.description.as_ref())));
+    for (source, description) in descriptions {
+        let texts = match description {
+            Some(Localized::Same(text)) => vec![text],
+            Some(Localized::PerLanguage(map)) => map.values().collect(),
+            None => Vec::new(),
+        };
+        for text in texts {
+            for (written, _) in markdown::dropped_heading_attributes(text) {
+                warnings.push(warning(source, None, &written));
+            }
+        }
+    }
+    warnings
+}
+
+/// 1-based line and column of a byte offset in `text`.
+fn line_column(text: &str, offset: usize) -> (u64, u64) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() as u64 + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u64 + 1;
+    (line, column)
 }
 
 fn collect<T>(result: Result<T, Diagnostics>, problems: &mut Diagnostics) -> Option<T> {
@@ -287,15 +347,19 @@ fn resolve_unit(lookup: &Lookup, markdown: &Markdown, sheet: &Sheet<UnitSheet>) 
     }
     check_languages(lookup.config, &sheet.source, &data.name, &mut problems);
     let parent = data.parent.as_ref().and_then(|parent| {
-        let found = lookup.units.get(parent.value.as_str()).copied();
-        if found.is_none() || parent.value == sheet.id {
-            let hint = if parent.value == sheet.id {
-                "a unit cannot be its own parent office".to_string()
-            } else {
-                suggestion(&parent.value, lookup.units.keys().copied())
-            };
-            problems.push(at(&sheet.source, parent, format!("unknown parent unit `{}`", parent.value)).with_hint(hint));
+        if parent.value == sheet.id {
+            problems.push(
+                at(&sheet.source, parent, "a unit cannot be its own parent office")
+                    .with_hint("name the regional office the unit reports to, or remove `parent`"),
+            );
             return None;
+        }
+        let found = lookup.units.get(parent.value.as_str()).copied();
+        if found.is_none() {
+            problems.push(
+                at(&sheet.source, parent, format!("unknown parent unit `{}`", parent.value))
+                    .with_hint(suggestion(&parent.value, lookup.units.keys().copied())),
+            );
         }
         found
     });
@@ -303,6 +367,7 @@ fn resolve_unit(lookup: &Lookup, markdown: &Markdown, sheet: &Sheet<UnitSheet>) 
     if let Some(description) = &data.description {
         check_languages(lookup.config, &sheet.source, description, &mut problems);
     }
+    let contact = contact(&sheet.source, &data.contact, &mut problems);
     problems.into_result(Unit {
         id: sheet.id.clone(),
         name: data.name.clone(),
@@ -311,10 +376,103 @@ fn resolve_unit(lookup: &Lookup, markdown: &Markdown, sheet: &Sheet<UnitSheet>) 
         city: data.city.clone(),
         region: data.region.clone(),
         address: data.address.clone(),
-        contact: data.contact.clone(),
+        contact,
         parent,
         html,
     })
+}
+
+/// Units whose chain of parent offices leads back to themselves: each is reported at its
+/// `parent` line, with the loop.
+fn parent_loops(sheets: &[&Sheet<UnitSheet>], problems: &mut Diagnostics) {
+    let parents: HashMap<&str, &str> = sheets
+        .iter()
+        .filter_map(|s| Some((s.id.as_str(), s.data.parent.as_ref()?.value.as_str())))
+        .filter(|(id, parent)| id != parent)
+        .collect();
+    for sheet in sheets {
+        let Some(parent) = &sheet.data.parent else { continue };
+        let mut chain = vec![sheet.id.as_str()];
+        let mut next = parents.get(sheet.id.as_str()).copied();
+        while let Some(unit) = next {
+            if unit == sheet.id {
+                chain.push(unit);
+                problems.push(
+                    at(
+                        &sheet.source,
+                        parent,
+                        format!("the parent offices loop: {}", chain.join(" → ")),
+                    )
+                    .with_hint("a unit's parent is the office above it; remove `parent` from one of these units"),
+                );
+                break;
+            }
+            if chain.contains(&unit) || chain.len() > sheets.len() {
+                break; // a loop further up, reported at its own units
+            }
+            chain.push(unit);
+            next = parents.get(unit).copied();
+        }
+    }
+}
+
+/// A unit's contacts, each checked so that it is safe in a link: a web address by the one URL
+/// rule, an e-mail address and phone numbers by their shape.
+fn contact(source: &Source, contact: &crate::content::model::Contact, problems: &mut Diagnostics) -> Contact {
+    let website = contact
+        .website
+        .as_ref()
+        .and_then(|url| web_address(source, url, problems));
+    let email = contact.email.as_ref().and_then(|email| {
+        let ok = crate::web_url::is_email(&email.value);
+        if !ok {
+            problems.push(
+                at(source, email, format!("`{}` is not an e-mail address", email.value))
+                    .with_hint("write the address as name@domain, e.g. humas@lapas-lahat.go.id"),
+            );
+        }
+        ok.then(|| email.value.trim().to_string())
+    });
+    let phone = contact
+        .phone
+        .as_ref()
+        .and_then(|number| phone_digits(source, number, problems).map(|_| number.value.trim().to_string()));
+    let whatsapp = contact
+        .whatsapp
+        .as_ref()
+        .and_then(|number| phone_digits(source, number, problems));
+    Contact {
+        phone,
+        email,
+        website,
+        whatsapp,
+    }
+}
+
+/// The digits of a phone number, or a problem at its position.
+fn phone_digits(source: &Source, number: &Spanned<String>, problems: &mut Diagnostics) -> Option<String> {
+    let digits = whatsapp_digits(&number.value);
+    if digits.is_none() {
+        problems.push(
+            at(source, number, format!("`{}` is not a phone number", number.value))
+                .with_hint("write the number with its country code, e.g. \"+62 812-3456-7890\""),
+        );
+    }
+    digits
+}
+
+/// A writer's web address under the one URL rule (`crate::web_url`), or a problem at its position.
+fn web_address(source: &Source, url: &Spanned<String>, problems: &mut Diagnostics) -> Option<String> {
+    match crate::web_url::check(&url.value) {
+        Ok(url) => Some(url),
+        Err(_) => {
+            problems.push(
+                at(source, url, format!("`{}` is not a web address", url.value))
+                    .with_hint("write the full address, starting with https://"),
+            );
+            None
+        }
+    }
 }
 
 /// Applies `f` to the value of each configured language, where the value gives one.
@@ -408,31 +566,14 @@ fn order_channels(source: &Source, data: &ProductSheet, problems: &mut Diagnosti
     let Some(order) = &data.order else {
         return (None, Vec::new());
     };
-    let whatsapp = order.whatsapp.as_ref().and_then(|number| {
-        let digits = whatsapp_digits(&number.value);
-        if digits.is_none() {
-            problems.push(
-                at(source, number, format!("`{}` is not a phone number", number.value))
-                    .with_hint("write the number with its country code, e.g. \"+62 812-3456-7890\""),
-            );
-        }
-        digits
-    });
+    let whatsapp = order
+        .whatsapp
+        .as_ref()
+        .and_then(|number| phone_digits(source, number, problems));
     let marketplace = order
         .marketplace
         .iter()
-        .filter_map(|shop| {
-            let url = &shop.url.value;
-            if url.starts_with("https://") || url.starts_with("http://") {
-                Some((shop.name.clone(), url.clone()))
-            } else {
-                problems.push(
-                    at(source, &shop.url, format!("`{url}` is not a web address"))
-                        .with_hint("write the full address, starting with https://"),
-                );
-                None
-            }
-        })
+        .filter_map(|shop| Some((shop.name.clone(), web_address(source, &shop.url, problems)?)))
         .collect();
     (whatsapp, marketplace)
 }
@@ -623,10 +764,7 @@ fn document_links<F>(lookup: &Lookup, doc: &Doc<F>, problems: &mut Diagnostics) 
                 links.insert(dest, url);
             }
             None => {
-                let at = doc.body_offset() + offset;
-                let before = &doc.source.text[..at.min(doc.source.text.len())];
-                let line = before.matches('\n').count() as u64 + 1;
-                let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u64 + 1;
+                let (line, column) = line_column(&doc.source.text, doc.body_offset() + offset);
                 problems.push(
                     Diagnostic::new(&doc.source.file, format!("the link `{dest}` points at a file that is not a published page"))
                         .at(&doc.source.text, line, column)

@@ -465,6 +465,11 @@ impl Response {
 
 /// A minimal HTTP/1.1 GET over a plain socket; `path` is sent exactly as given.
 pub fn http_get(addr: &str, path: &str) -> Response {
+    http_get_as(addr, path, addr)
+}
+
+/// A GET with the given `Host` header, as a page served under another name would send.
+pub fn http_get_as(addr: &str, path: &str, host: &str) -> Response {
     use std::io::Write;
     let mut stream = std::net::TcpStream::connect(addr).expect("connect");
     stream
@@ -472,7 +477,7 @@ pub fn http_get(addr: &str, path: &str) -> Response {
         .expect("timeout");
     write!(
         stream,
-        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+        "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
     )
     .expect("send");
     read_response(&mut stream)
