@@ -1,4 +1,5 @@
-//! The whole pipeline of `etalase build`: load, resolve, render in parallel, write atomically.
+//! The whole pipeline of `etalase build`: load, resolve, process photos, render in parallel,
+//! write atomically.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -7,15 +8,16 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::content::Content;
-use crate::error::Error;
-use crate::media::{self, Mode, Processor};
+use crate::content::{CONTENT_DIR, MEDIA_DIR};
+use crate::error::{Diagnostic, Diagnostics, Error};
+use crate::kinds::{Content, Renderer, Site};
+use crate::media::{self, Mode, Photos, Processor};
 use crate::output::Staging;
-use crate::render::theme::Theme;
-use crate::render::{RenderOptions, Renderer, Templates};
+use crate::render::{RenderOptions, Templates};
 use crate::search::SearchIndex;
+use crate::site::SiteOptions;
 use crate::site::markdown::Markdown;
-use crate::site::{Site, SiteOptions};
+use crate::theme::Theme;
 
 /// What to build and where.
 #[derive(Debug, Clone, Default)]
@@ -40,55 +42,47 @@ pub struct BuildReport {
     /// Photos encoded by this build and photos taken from the image cache.
     pub images: media::Stats,
     /// Problems that did not stop the build.
-    pub warnings: crate::error::Diagnostics,
+    pub warnings: Diagnostics,
     pub elapsed: Duration,
+}
+
+/// Reads `etalase.yaml`, with the base URL of the command line if one was given.
+pub fn load_config(options: &BuildOptions) -> Result<Config, Error> {
+    let mut config = Config::load(&options.root)?;
+    if let Some(base_url) = &options.base_url {
+        config.base_url = crate::web_url::check(base_url).map_err(|_| {
+            Diagnostic::new("--base-url", format!("`{base_url}` is not an absolute URL"))
+                .with_hint("write it with its scheme, e.g. https://example.netlify.app")
+        })?;
+    }
+    Ok(config)
 }
 
 /// Loads the configuration and content of a site and resolves it.
 pub fn load_site(options: &BuildOptions) -> Result<Site, Error> {
-    let mut config = Config::load(&options.root)?;
-    if let Some(base_url) = &options.base_url {
-        config.base_url = crate::web_url::check(base_url).map_err(|_| {
-            crate::error::Diagnostic::new("--base-url", format!("`{base_url}` is not an absolute URL"))
-                .with_hint("write it with its scheme, e.g. https://example.netlify.app")
-        })?;
-    }
-    let content = crate::content::load(&options.root, &config)?;
-    resolve(
+    let config = load_config(options)?;
+    let content = Content::load(&options.root, &config)?;
+    Site::build(
         config,
-        content,
+        &content,
         SiteOptions { drafts: options.drafts },
         &Markdown::default(),
     )
 }
 
-/// Resolves loaded content into the site, reporting the files that failed to parse together
-/// with every problem the others have.
-pub fn resolve(config: Config, mut content: Content, options: SiteOptions, markdown: &Markdown) -> Result<Site, Error> {
-    let mut problems = std::mem::take(&mut content.problems);
-    if content.problems_block {
-        return Err(problems.sorted().into());
-    }
-    match Site::build(config, content, options, markdown) {
-        Ok(site) if problems.is_empty() => Ok(site),
-        Ok(_) => Err(problems.sorted().into()),
-        Err(Error::Content(more)) => {
-            problems.extend(more);
-            Err(problems.sorted().into())
-        }
-        Err(other) => Err(other),
-    }
+/// Processes the photos a site shows and checks its SVG files.
+pub fn photos(processor: &Processor, site: &Site, mode: Mode) -> Result<(Photos, media::Stats), Error> {
+    processor.run(&site.items.photos(), &site.media, mode)
 }
 
 /// Builds the site: everything is checked and rendered before the output folder is replaced.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     let started = Instant::now();
-    let mut site = load_site(options)?;
+    let site = load_site(options)?;
     let loaded = started.elapsed();
     let processor = Processor::new(&options.root);
-    let (photos, images) = processor.run(&site, Mode::Build)?;
+    let (photos, images) = photos(&processor, &site, Mode::Build)?;
     let photo_files = processor.files(&photos);
-    site.photos = photos;
     let processed = started.elapsed();
     let theme = Theme::load(&options.root, &site.config)?;
     let media = copied_media(&site);
@@ -96,6 +90,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     warnings.extend(theme.warnings.clone());
     let renderer = Renderer::new(
         Arc::new(site),
+        Arc::new(photos),
         Arc::new(Templates::new(&theme)?),
         RenderOptions::default(),
     );
@@ -103,23 +98,23 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     let staging = Staging::open(&options.root, &target)?;
 
     let prepared = started.elapsed();
-    let jobs = renderer.jobs();
-    jobs.par_iter().try_for_each(|&job| {
-        let file = renderer.render(job)?;
-        staging.write(&file.path, &file.bytes)
-    })?;
+    let pages = renderer.pages();
+    let html_pages = pages
+        .par_iter()
+        .map(|&page| {
+            let file = renderer.render(page)?;
+            staging.write(&file.path, &file.bytes)?;
+            Ok(usize::from(file.template.is_some()))
+        })
+        .sum::<Result<usize, Error>>()?;
     let rendered = started.elapsed();
     let copies: Vec<(PathBuf, String)> = theme
         .static_files
         .iter()
         .map(|(path, from)| (from.clone(), path.clone()))
         .chain(media.iter().map(|m| {
-            let from = options
-                .root
-                .join(crate::content::CONTENT_DIR)
-                .join(crate::content::MEDIA_DIR)
-                .join(m);
-            (from, format!("media/{m}"))
+            let from = options.root.join(CONTENT_DIR).join(MEDIA_DIR).join(m);
+            (from, format!("{MEDIA_DIR}/{m}"))
         }))
         .chain(photo_files.into_iter().map(|(path, from)| (from, path)))
         .collect();
@@ -138,8 +133,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     }
     Ok(BuildReport {
         output,
-        pages: jobs.iter().filter(|&&j| renderer.url(j).is_some()).count(),
-        files: jobs.len() + copies.len(),
+        pages: html_pages,
+        files: pages.len() + copies.len(),
         search,
         images,
         warnings,

@@ -1,21 +1,19 @@
 //! `etalase check`: everything a build checks, without writing the site, plus what a build
-//! lets pass: missing translations, summaries too long for search results, and links or
-//! anchors in the rendered pages that lead nowhere.
+//! lets pass: items missing in a language, what each kind advises (summaries too long for
+//! search results, translations dated before their source), and links or anchors in the
+//! rendered pages that lead nowhere.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::build::{BuildOptions, copied_media, load_site};
+use crate::build::{BuildOptions, copied_media, load_site, photos};
 use crate::error::{Diagnostic, Diagnostics, Error};
+use crate::kinds::{Renderer, Untranslated};
 use crate::media::{Mode, Processor};
-use crate::render::theme::Theme;
-use crate::render::{RenderOptions, Renderer, Templates};
-use crate::site::Site;
-
-/// Longest summary that search engines show in full.
-const META_DESCRIPTION_MAX: usize = 160;
+use crate::render::{RenderOptions, Templates};
+use crate::theme::Theme;
 
 /// What `check` found.
 #[derive(Debug, Default)]
@@ -24,16 +22,6 @@ pub struct CheckReport {
     pub warnings: Diagnostics,
     /// Items that lack a version in some language.
     pub untranslated: Vec<Untranslated>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Untranslated {
-    /// `news`, `product` or `page`.
-    pub kind: &'static str,
-    /// The file (or file stem) of the item.
-    pub item: String,
-    /// The language codes it is missing in.
-    pub missing: Vec<String>,
 }
 
 impl CheckReport {
@@ -53,9 +41,20 @@ impl CheckReport {
             "errors": self.errors.iter().map(Diagnostic::to_json).collect::<Vec<_>>(),
             "warnings": self.warnings.iter().map(Diagnostic::to_json).collect::<Vec<_>>(),
             "untranslated": self.untranslated.iter().map(|u| serde_json::json!({
-                "kind": u.kind, "item": u.item, "missing": u.missing,
+                "kind": u.kind, "item": u.file.display().to_string(), "missing": u.missing,
             })).collect::<Vec<_>>(),
         })
+    }
+}
+
+/// A report of content errors alone, when the site cannot be resolved.
+fn errors_only(err: Error) -> Result<CheckReport, Error> {
+    match err {
+        Error::Content(errors) => Ok(CheckReport {
+            errors,
+            ..CheckReport::default()
+        }),
+        other => Err(other),
     }
 }
 
@@ -63,33 +62,23 @@ impl CheckReport {
 pub fn check(options: &BuildOptions) -> Result<CheckReport, Error> {
     let site = match load_site(options) {
         Ok(site) => site,
-        Err(Error::Content(errors)) => {
-            return Ok(CheckReport {
-                errors,
-                ..CheckReport::default()
-            });
-        }
-        Err(other) => return Err(other),
+        Err(err) => return errors_only(err),
     };
-    let mut site = site;
     let processor = Processor::new(&options.root);
-    let photo_files = match processor.run(&site, Mode::Check) {
-        Ok((photos, _)) => {
-            let files = processor.files(&photos);
-            site.photos = photos;
-            files
-        }
-        Err(Error::Content(errors)) => {
-            return Ok(CheckReport {
-                errors,
-                ..CheckReport::default()
-            });
-        }
-        Err(other) => return Err(other),
+    let (photos, _) = match photos(&processor, &site, Mode::Check) {
+        Ok(done) => done,
+        Err(err) => return errors_only(err),
     };
+    let photo_files = processor.files(&photos);
     let mut warnings = site.warnings.clone();
-    summaries(&site, &mut warnings);
-    let untranslated = translations(&site, &mut warnings);
+    crate::kinds::advise(&site, &mut warnings);
+    let untranslated = crate::kinds::untranslated(&site);
+    for item in &untranslated {
+        warnings.push(
+            Diagnostic::warning(&item.file, format!("no version in {}", item.missing.join(", ")))
+                .with_hint("the item is published in the languages it has; add the translation when it is ready"),
+        );
+    }
     let theme = Theme::load(&options.root, &site.config)?;
     warnings.extend(theme.warnings.clone());
     let templates = Arc::new(Templates::new(&theme)?);
@@ -102,11 +91,9 @@ pub fn check(options: &BuildOptions) -> Result<CheckReport, Error> {
         .collect();
     let renderer = Renderer::new(
         Arc::new(site),
+        Arc::new(photos),
         templates,
-        RenderOptions {
-            body_end: None,
-            no_minify: true,
-        },
+        RenderOptions { no_minify: true },
     );
     links(&renderer, &extra, &mut warnings)?;
     Ok(CheckReport {
@@ -116,88 +103,35 @@ pub fn check(options: &BuildOptions) -> Result<CheckReport, Error> {
     })
 }
 
-fn summaries(site: &Site, warnings: &mut Diagnostics) {
-    for story in &site.stories {
-        let length = story.summary.chars().count();
-        if length > META_DESCRIPTION_MAX {
-            warnings.push(
-                Diagnostic::warning(&story.file, format!("the summary has {length} characters")).with_hint(format!(
-                    "search results show about {META_DESCRIPTION_MAX}; shorten it to one sentence"
-                )),
-            );
-        }
-    }
-}
-
-fn translations(site: &Site, warnings: &mut Diagnostics) -> Vec<Untranslated> {
-    let codes: Vec<&str> = site.config.language_codes().collect();
-    let missing_in = |present: &dyn Fn(usize) -> bool| -> Vec<String> {
-        (0..codes.len())
-            .filter(|&l| !present(l))
-            .map(|l| codes[l].to_string())
-            .collect()
-    };
-    let translated = |versions: &[Option<usize>], lang: usize| versions.get(lang).copied().flatten().is_some();
-    let mut report = Vec::new();
-    let mut record = |kind: &'static str, file: &std::path::Path, missing: Vec<String>| {
-        if !missing.is_empty() {
-            report.push(Untranslated {
-                kind,
-                item: file.display().to_string(),
-                missing,
-            });
-        }
-    };
-    // One entry per story and per page, whichever language version comes first.
-    let mut seen = HashSet::new();
-    for story in site.stories.iter().filter(|s| seen.insert(("news", s.key.as_str()))) {
-        record("news", &story.file, missing_in(&|l| translated(&story.translations, l)));
-    }
-    for product in &site.products {
-        record("product", &product.file, missing_in(&|l| product.text[l].is_some()));
-    }
-    for page in site.pages.iter().filter(|p| seen.insert(("page", p.key.as_str()))) {
-        record("page", &page.file, missing_in(&|l| translated(&page.translations, l)));
-    }
-    for (ix, story) in site.stories.iter().enumerate() {
-        // A translation dated before its source was probably not updated with it.
-        if let Some(Some(source)) = story.translations.first()
-            && *source != ix
-            && site.stories[*source].date > story.date
-        {
-            warnings.push(
-                Diagnostic::warning(&story.file, "this translation is dated before its source")
-                    .with_hint(format!("check it against {}", site.stories[*source].file.display())),
-            );
-        }
-    }
-    for item in &report {
-        warnings.push(
-            Diagnostic::warning(&item.item, format!("no version in {}", item.missing.join(", ")))
-                .with_hint("the item is published in the languages it has; add the translation when it is ready"),
-        );
-    }
-    report
-}
-
 /// Every internal link of every page must lead to a page or file of the site, and every
 /// `#anchor` to an element with that id.
 fn links(renderer: &Renderer, extra: &[String], warnings: &mut Diagnostics) -> Result<(), Error> {
-    let pages: Vec<(String, String)> = renderer
-        .jobs()
+    let rendered: Vec<(String, bool, String)> = renderer
+        .pages()
         .par_iter()
-        .filter_map(|&job| renderer.url(job).map(|url| (job, url)))
-        .map(|(job, url)| Ok((url, String::from_utf8_lossy(&renderer.render(job)?.bytes).into_owned())))
+        .map(|&page| {
+            let place = renderer.place(page);
+            let file = renderer.render(page)?;
+            Ok((place.url, place.html, String::from_utf8_lossy(&file.bytes).into_owned()))
+        })
         .collect::<Result<_, Error>>()?;
+    let pages: Vec<(String, String)> = rendered
+        .iter()
+        .filter(|(_, html, _)| *html)
+        .map(|(url, _, text)| (url.clone(), text.clone()))
+        .collect();
     let mut ids: HashMap<&str, HashSet<&str>> = HashMap::new();
     for (url, html) in &pages {
         ids.insert(url.as_str(), attribute_values(html, "id").collect());
     }
     // Static files, media, feeds, the sitemap: everything that is not a page.
     let mut files: HashSet<String> = extra.iter().map(|f| format!("/{f}")).collect();
-    for job in renderer.jobs().into_iter().filter(|&j| renderer.url(j).is_none()) {
-        files.insert(format!("/{}", renderer.render(job)?.path));
-    }
+    files.extend(
+        rendered
+            .iter()
+            .filter(|(_, html, _)| !html)
+            .map(|(url, _, _)| url.clone()),
+    );
     let mut broken: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (url, html) in &pages {
         for link in attribute_values(html, "href").chain(attribute_values(html, "src")) {

@@ -1,5 +1,6 @@
 //! The site configuration: `etalase.yaml`, its defaults and its validation.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -31,6 +32,10 @@ pub struct Config {
     #[serde(default)]
     #[schemars(with = "std::collections::BTreeMap<String, Localized<String>>")]
     pub categories: Categories,
+    /// The file's text, to point at its lines in later checks.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub text: String,
 }
 
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
@@ -40,36 +45,10 @@ pub struct Language {
     pub name: String,
     /// Open Graph locale, e.g. `id_ID`.
     pub locale: String,
+    /// The URL word of each section in this language (`news: berita`); a section not listed
+    /// keeps its default word.
     #[serde(default)]
-    pub sections: Sections,
-}
-
-/// The URL words of each section in one language.
-#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Sections {
-    #[serde(default = "section_news")]
-    pub news: String,
-    #[serde(default = "section_products")]
-    pub products: String,
-    #[serde(default = "section_units")]
-    pub units: String,
-    #[serde(default = "section_awards")]
-    pub awards: String,
-    #[serde(default = "section_search")]
-    pub search: String,
-}
-
-impl Default for Sections {
-    fn default() -> Self {
-        Sections {
-            news: section_news(),
-            products: section_products(),
-            units: section_units(),
-            awards: section_awards(),
-            search: section_search(),
-        }
-    }
+    pub sections: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
@@ -131,21 +110,6 @@ fn default_theme() -> String {
 fn default_per_page() -> usize {
     10
 }
-fn section_news() -> String {
-    "news".into()
-}
-fn section_products() -> String {
-    "products".into()
-}
-fn section_units() -> String {
-    "units".into()
-}
-fn section_awards() -> String {
-    "awards".into()
-}
-fn section_search() -> String {
-    "search".into()
-}
 
 impl Config {
     /// Reads and validates `etalase.yaml` in `root`.
@@ -161,8 +125,9 @@ impl Config {
         }
         let bytes = std::fs::read(&path).io("cannot read", &path)?;
         let text = yaml::decode_utf8(Path::new(CONFIG_FILE), &bytes)?;
-        let config: Config = yaml::parse(Path::new(CONFIG_FILE), &text)?;
+        let mut config: Config = yaml::parse(Path::new(CONFIG_FILE), &text)?;
         config.validate(&text)?;
+        config.text = text;
         Ok(config)
     }
 
@@ -204,15 +169,6 @@ impl Config {
                 ));
             }
             seen.push(&language.code);
-            let s = &language.sections;
-            for word in [&s.news, &s.products, &s.units, &s.awards, &s.search] {
-                if !is_slug(word) {
-                    problems.push(error(
-                        format!("section word `{word}` cannot be used in a URL"),
-                        "use lowercase letters, digits and hyphens, e.g. `berita`",
-                    ));
-                }
-            }
         }
         if self.news_per_page == 0 {
             problems.push(error("`news_per_page` is 0".into(), "use a positive number, e.g. 10"));
@@ -246,6 +202,11 @@ impl Config {
 
     pub fn language(&self, code: &str) -> Option<&Language> {
         self.languages.iter().find(|l| l.code == code)
+    }
+
+    /// The language `lang` of this site.
+    pub fn lang(&self, lang: crate::ids::LangId) -> &Language {
+        &self.languages[lang.index()]
     }
 
     pub fn language_codes(&self) -> impl Iterator<Item = &str> + Clone {

@@ -1,11 +1,17 @@
 //! Etalase: a bilingual static site generator for the news and product showcases of
 //! Indonesian correctional units.
 //!
-//! Data flows one way: `config` (etalase.yaml) → `content` (files parsed into typed structs)
-//! → `site` (references resolved, indexes built) → `media` (photos processed) → `render` (pages as path + bytes) →
-//! `output` (the only module that writes). Loading and rendering are pure, so they run in
-//! parallel and can be tested without a file system; `serve` reruns the same pipeline
-//! incrementally for the writers' preview.
+//! Data flows one way through the stages: `config` (etalase.yaml) → `content` (files parsed
+//! into typed structs) → `site` (references resolved, permalinks and lists made) → `media`
+//! (photos processed, SVGs checked) → `render` (pages as path + bytes, with the `theme`'s
+//! templates) → `output` (the only module that writes the site). Each content kind — press
+//! releases, plain pages, products, units, vocabularies — is one module in `kinds`, which
+//! plugs into the stages through the traits they define; the stages never name a kind.
+//! Loading and rendering are pure, so they run in parallel and can be tested without a file
+//! system; `serve` reruns the same pipeline incrementally for the writers' preview.
+//!
+//! Besides the site output, two commands write writers' files on request: `new` starts a
+//! content file (`scaffold`) and `schema` writes the editor schemas (`schema`).
 
 pub mod build;
 pub mod check;
@@ -13,6 +19,8 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod error;
+pub mod ids;
+pub mod kinds;
 pub mod localized;
 pub mod media;
 pub mod messages;
@@ -23,6 +31,7 @@ pub mod schema;
 pub mod search;
 pub mod serve;
 pub mod site;
+pub mod theme;
 pub mod web_url;
 
 pub use build::{BuildOptions, BuildReport, build};

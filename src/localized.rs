@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 /// A value written once for every language, or per language code (`{ id: …, en: … }`).
-#[derive(Debug, Clone, Deserialize, PartialEq, schemars::JsonSchema)]
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq, Hash, schemars::JsonSchema)]
 #[serde(untagged)]
 pub enum Localized<T> {
     Same(T),

@@ -7,8 +7,12 @@ use std::path::{Path, PathBuf};
 use schemars::{JsonSchema, schema_for};
 
 use crate::config::Config;
-use crate::content::model::{NewsFront, PageFront, ProductSheet, UnitSheet, VocabularySheet};
 use crate::error::{Error, IoContext};
+use crate::kinds::news::NewsFront;
+use crate::kinds::pages::PageFront;
+use crate::kinds::products::ProductSheet;
+use crate::kinds::units::UnitSheet;
+use crate::kinds::vocabularies::VocabularySheet;
 
 /// The folder the demo site's editor settings point at.
 pub const DEFAULT_DIR: &str = ".vscode/schemas";

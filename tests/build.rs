@@ -604,24 +604,32 @@ fn interface_strings_missing_in_a_language_fall_back_to_indonesian() {
 /// Templates are minified once instead of every page; the pages must read the same.
 #[test]
 fn minified_templates_render_the_pages_per_page_minification_does() {
-    use etalase::render::theme::Theme;
-    use etalase::render::{Minify, RenderOptions, Renderer, Templates};
+    use etalase::kinds::Renderer;
+    use etalase::render::{Minify, RenderOptions, Templates};
+    use etalase::theme::Theme;
     use std::sync::Arc;
 
     let options = etalase::BuildOptions {
         root: repo(),
         ..Default::default()
     };
-    let mut site = etalase::build::load_site(&options).expect("demo site loads");
+    let site = etalase::build::load_site(&options).expect("demo site loads");
     // The demo's raster placeholder, so that <picture> with srcset is compared too.
-    let photos = etalase::media::Processor::new(&options.root);
-    site.photos = photos.run(&site, etalase::media::Mode::Check).expect("photos").0;
-    assert!(!site.photos.0.is_empty());
-    let site = Arc::new(site);
+    let processor = etalase::media::Processor::new(&options.root);
+    let photos = etalase::build::photos(&processor, &site, etalase::media::Mode::Check)
+        .expect("photos")
+        .0;
+    assert!(!photos.0.is_empty());
+    let (site, photos) = (Arc::new(site), Arc::new(photos));
     let theme = Theme::load(&options.root, &site.config).expect("theme loads");
     let renderer = |minify| {
         let templates = Templates::minifying(&theme, minify).expect("templates compile");
-        Renderer::new(site.clone(), Arc::new(templates), RenderOptions::default())
+        Renderer::new(
+            site.clone(),
+            photos.clone(),
+            Arc::new(templates),
+            RenderOptions::default(),
+        )
     };
     let (by_template, by_page) = (renderer(Minify::Templates), renderer(Minify::Pages));
     assert_eq!(
@@ -633,9 +641,9 @@ fn minified_templates_render_the_pages_per_page_minification_does() {
 
     let mut compared = 0;
     for job in by_template
-        .jobs()
+        .pages()
         .into_iter()
-        .filter(|&job| by_template.url(job).is_some())
+        .filter(|&page| by_template.place(page).html)
     {
         let fast = by_template.render(job).expect("renders").bytes;
         let slow = by_page.render(job).expect("renders").bytes;

@@ -52,7 +52,7 @@ pub fn run(args: Args, lang: Lang) -> ExitCode {
                     "Photos: {} processed, {} from the cache ({})",
                     images.processed,
                     images.cached,
-                    crate::output::cache::CACHE_DIR
+                    crate::media::cache::CACHE_DIR
                 );
             }
             ExitCode::SUCCESS

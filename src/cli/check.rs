@@ -55,7 +55,12 @@ fn print_report(report: &CheckReport, lang: Lang) {
     if !report.untranslated.is_empty() {
         println!("Not yet translated:");
         for item in &report.untranslated {
-            println!("  {} ({}): missing {}", item.item, item.kind, item.missing.join(", "));
+            println!(
+                "  {} ({}): missing {}",
+                item.file.display(),
+                item.kind,
+                item.missing.join(", ")
+            );
         }
         println!();
     }

@@ -83,7 +83,9 @@ mod tests {
 #[cfg(test)]
 mod properties {
     use super::*;
-    use crate::content::model::{NewsFront, ProductSheet, UnitSheet};
+    use crate::kinds::news::NewsFront;
+    use crate::kinds::products::ProductSheet;
+    use crate::kinds::units::UnitSheet;
 
     /// A deterministic generator of writer-like text: fences, keys, quotes, tabs, CRLF, BOM.
     struct Gen(u64);

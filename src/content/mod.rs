@@ -1,11 +1,12 @@
-//! Content loading: walks `content/`, parses every file into typed structs, in parallel.
-//! Pure with respect to output: it reads files and returns data or diagnostics.
+//! The content stage: walks `content/`, hands each file to the kind that owns its folder (the
+//! kinds registry implements [`Kinds`]), and keeps what was parsed with the file's
+//! modification time and size, so that a later load (the dev server's) parses only the files
+//! that changed. Reads files; writes nothing.
 
 pub mod frontmatter;
-pub mod model;
 pub mod yaml;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -15,31 +16,38 @@ use walkdir::WalkDir;
 
 use crate::config::Config;
 use crate::error::{Diagnostic, Diagnostics, Error, suggestion};
-use model::{NewsFront, PageFront, ProductSheet, UnitSheet, VocabularySheet};
+use crate::ids::LangId;
 
 pub const CONTENT_DIR: &str = "content";
 pub const MEDIA_DIR: &str = "media";
 /// The pseudo-folder of data that ships with Etalase, in diagnostics.
 pub const BUILTIN: &str = "(built-in)";
 
-/// The Asta Cita missions, used when a site does not declare `vocabularies/asta-cita.yaml`.
-const BUILTIN_ASTA_CITA: &str = include_str!("asta-cita.yaml");
-
 /// A file as read: its path relative to the site folder and its text.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Source {
     pub file: PathBuf,
     pub text: String,
 }
 
-/// A Markdown document (press release or plain page) in one language.
+/// What every parsed file keeps: where it came from.
+pub trait Parsed {
+    fn source(&self) -> &Source;
+}
+
+impl Parsed for std::convert::Infallible {
+    fn source(&self) -> &Source {
+        match *self {}
+    }
+}
+
+/// A Markdown document (press release, plain page, event) in one language.
 #[derive(Debug, Clone)]
 pub struct Doc<F> {
     pub source: Source,
     /// The file stem without the language suffix; translations share it.
     pub stem: String,
-    /// Index into `Config::languages`.
-    pub lang: usize,
+    pub lang: LangId,
     pub front: F,
     body_start: usize,
 }
@@ -55,6 +63,12 @@ impl<F> Doc<F> {
     }
 }
 
+impl<F> Parsed for Doc<F> {
+    fn source(&self) -> &Source {
+        &self.source
+    }
+}
+
 /// A YAML sheet (product, unit, vocabulary), identified by its file stem.
 #[derive(Debug, Clone)]
 pub struct Sheet<S> {
@@ -63,226 +77,254 @@ pub struct Sheet<S> {
     pub data: S,
 }
 
-/// Everything in `content/`, parsed but not yet cross-checked.
-#[derive(Debug, Default)]
-pub struct Content {
-    pub news: Vec<Doc<NewsFront>>,
-    pub pages: Vec<Doc<PageFront>>,
-    pub products: Vec<Sheet<ProductSheet>>,
-    pub units: Vec<Sheet<UnitSheet>>,
-    pub vocabularies: Vec<Sheet<VocabularySheet>>,
-    /// Files in `content/media/`, as `/`-separated paths relative to it.
-    pub media: BTreeSet<String>,
-    /// Files that could not be read or parsed. The rest is still resolved, so that one run
-    /// reports every mistake, unless `problems_block` says that a file others refer to
-    /// (a unit, product or vocabulary) failed: its references would all look dangling.
-    pub problems: Diagnostics,
-    pub problems_block: bool,
-    /// What the writer should know but does not stop a build (e.g. skipped links).
-    pub warnings: Diagnostics,
+impl<S> Parsed for Sheet<S> {
+    fn source(&self) -> &Source {
+        &self.source
+    }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    News,
-    Page,
-    Product,
-    Unit,
-    Vocabulary,
-}
-
+/// A file found in a kind's folder, not yet read.
 #[derive(Debug, Clone)]
-enum Parsed {
-    News(Doc<NewsFront>),
-    Page(Doc<PageFront>),
-    Product(Sheet<ProductSheet>),
-    Unit(Sheet<UnitSheet>),
-    Vocabulary(Sheet<VocabularySheet>),
+pub struct RawFile {
+    /// Relative to the site folder, for messages.
+    pub file: PathBuf,
+    pub path: PathBuf,
+    stamp: Stamp,
 }
 
-/// Parsed files by path, with the modification time and size they were parsed at; a later
-/// load re-parses only the files that changed (the dev server keeps one per session).
-#[derive(Debug, Default)]
-pub struct ContentCache {
-    files: HashMap<PathBuf, (Stamp, Result<Parsed, Diagnostic>)>,
+impl RawFile {
+    /// The file name without its extension (`2025-11-19-a.id` for `2025-11-19-a.id.md`).
+    pub fn stem(&self) -> &str {
+        self.path.file_stem().and_then(|s| s.to_str()).unwrap_or_default()
+    }
 }
 
 /// When a file was last modified, and its size: a change of either means it must be re-read.
 type Stamp = (Option<SystemTime>, u64);
 
-impl ContentCache {
-    /// The cached front matter and text of a press release, as last parsed.
-    pub fn story(&self, path: &Path) -> Option<&Doc<NewsFront>> {
-        match self.files.get(path) {
-            Some((_, Ok(Parsed::News(doc)))) => Some(doc),
-            _ => None,
-        }
+/// The parsed files of every kind, as the kinds registry keeps them.
+pub trait Kinds: Default {
+    /// Parses the files found in each kind's folder, reusing what did not change.
+    fn load(&mut self, found: &Found, config: &Config);
+    /// The files that could not be read or parsed.
+    fn problems(&self) -> Diagnostics;
+    /// The source of a parsed file of any kind.
+    fn source(&self, file: &Path) -> Option<&Source>;
+}
+
+/// Everything in `content/`: the parsed files of every kind (`F`) and the media files.
+#[derive(Default)]
+pub struct Content<F> {
+    pub files: F,
+    /// Files in `content/media/`, as `/`-separated paths relative to it.
+    pub media: BTreeSet<String>,
+    /// What the writer should know but does not stop a build (e.g. skipped links).
+    pub warnings: Diagnostics,
+    /// Files that could not be read, and names that differ only in case.
+    walk_problems: Diagnostics,
+}
+
+impl<F: Kinds> Content<F> {
+    /// Reads and parses all content of the site in `root`.
+    pub fn load(root: &Path, config: &Config) -> Result<Content<F>, Error> {
+        let mut content = Content::default();
+        content.refresh(root, config)?;
+        Ok(content)
     }
 
-    /// Re-reads one press release into the cache; `false` if it is not one or fails to parse.
-    pub fn refresh_story(&mut self, root: &Path, config: &Config, path: &Path) -> bool {
-        let meta = std::fs::metadata(path).ok();
+    /// Walks `content/` again and parses the files that are new or changed since the last load.
+    pub fn refresh(&mut self, root: &Path, config: &Config) -> Result<(), Error> {
+        let found = Found::walk(root)?;
+        self.files.load(&found, config);
+        self.media = found.media;
+        self.warnings = found.warnings;
+        self.walk_problems = found.problems;
+        Ok(())
+    }
+
+    /// Every file that could not be read or parsed.
+    pub fn problems(&self) -> Diagnostics {
+        let mut problems = self.walk_problems.clone();
+        problems.extend(self.files.problems());
+        problems
+    }
+
+    /// The text of a content file, to point a problem at one of its lines.
+    pub fn text_of(&self, file: &Path) -> Option<&str> {
+        self.files.source(file).map(|s| s.text.as_str())
+    }
+}
+
+/// The files of `content/`, by the folder they are in.
+pub struct Found {
+    folders: HashMap<String, Vec<RawFile>>,
+    media: BTreeSet<String>,
+    warnings: Diagnostics,
+    problems: Diagnostics,
+}
+
+impl Found {
+    fn walk(root: &Path) -> Result<Found, Error> {
+        let content_dir = root.join(CONTENT_DIR);
+        if !content_dir.is_dir() {
+            return Err(Diagnostic::new(CONTENT_DIR, "the content folder is missing")
+                .with_hint("create content/ with news/, products/, units/ in it (see the README)")
+                .into());
+        }
+        let mut found = Found {
+            folders: HashMap::new(),
+            media: BTreeSet::new(),
+            warnings: Diagnostics::default(),
+            problems: Diagnostics::default(),
+        };
+        let mut names = CaseFolded::default();
+        for entry in WalkDir::new(&content_dir).follow_links(false).sort_by_file_name() {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(err) => {
+                    let path = err.path().map(|p| relative(root, p)).unwrap_or_default();
+                    found
+                        .problems
+                        .push(Diagnostic::new(path, format!("cannot read: {err}")));
+                    continue;
+                }
+            };
+            if is_ignored(entry.file_name().to_string_lossy().as_ref()) {
+                continue;
+            }
+            let file = relative(root, entry.path());
+            if entry.path_is_symlink() {
+                found.warnings.push(skipped_link(&file));
+                continue;
+            }
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            if let Some(problem) = names.add(&file) {
+                found.problems.push(problem);
+            }
+            found.add(&content_dir, entry.into_path(), file);
+        }
+        Ok(found)
+    }
+
+    fn add(&mut self, content_dir: &Path, path: PathBuf, file: PathBuf) {
+        let inside = relative(content_dir, &path);
+        let mut parts = inside.iter().map(|p| p.to_string_lossy().into_owned());
+        let folder = parts.next().unwrap_or_default();
+        if folder == MEDIA_DIR {
+            self.media.insert(parts.collect::<Vec<_>>().join("/"));
+            return;
+        }
+        let meta = std::fs::metadata(&path).ok();
         let stamp = (
             meta.as_ref().and_then(|m| m.modified().ok()),
             meta.map_or(0, |m| m.len()),
         );
-        let parsed = parse_file(root, config, Kind::News, path);
-        let ok = matches!(parsed, Ok(Parsed::News(_)));
-        self.files.insert(path.to_path_buf(), (stamp, parsed));
-        ok
+        self.folders
+            .entry(folder)
+            .or_default()
+            .push(RawFile { file, path, stamp });
+    }
+
+    /// The files found in one folder of content/.
+    pub fn in_folder(&self, folder: &str) -> &[RawFile] {
+        self.folders.get(folder).map(Vec::as_slice).unwrap_or_default()
     }
 }
 
-/// Reads and parses all content of the site in `root`. Every problem is collected.
-pub fn load(root: &Path, config: &Config) -> Result<Content, Error> {
-    load_cached(root, config, &mut ContentCache::default())
+/// The parsed files of one kind's folder, by path, with the stamp they were parsed at.
+#[derive(Debug)]
+pub struct Folder<F> {
+    entries: BTreeMap<PathBuf, (Stamp, Result<F, Diagnostic>)>,
 }
 
-/// Like [`load`], reusing what `cache` parsed before for files that did not change.
-pub fn load_cached(root: &Path, config: &Config, cache: &mut ContentCache) -> Result<Content, Error> {
-    let content_dir = root.join(CONTENT_DIR);
-    if !content_dir.is_dir() {
-        return Err(Diagnostic::new(CONTENT_DIR, "the content folder is missing")
-            .with_hint("create content/ with news/, products/, units/ in it (see the README)")
-            .into());
-    }
-    let mut content = Content::default();
-    let mut problems = Diagnostics::default();
-    let mut files = Vec::new();
-    let mut names = CaseFolded::default();
-    for entry in WalkDir::new(&content_dir).follow_links(false).sort_by_file_name() {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(err) => {
-                let path = err.path().map(|p| relative(root, p)).unwrap_or_default();
-                problems.push(Diagnostic::new(path, format!("cannot read: {err}")));
-                continue;
-            }
-        };
-        if is_ignored(entry.file_name().to_string_lossy().as_ref()) {
-            continue;
-        }
-        if entry.path_is_symlink() {
-            content.warnings.push(skipped_link(&relative(root, entry.path())));
-            continue;
-        }
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        if let Some(problem) = names.add(&relative(root, entry.path())) {
-            problems.push(problem);
-        }
-        let rel = relative(&content_dir, entry.path());
-        let mut parts = rel.iter();
-        let section = parts.next().and_then(|s| s.to_str()).unwrap_or_default();
-        if section == MEDIA_DIR {
-            let media: Vec<_> = parts.map(|p| p.to_string_lossy().into_owned()).collect();
-            content.media.insert(media.join("/"));
-            continue;
-        }
-        let kind = match section {
-            "news" => Kind::News,
-            "pages" => Kind::Page,
-            "products" => Kind::Product,
-            "units" => Kind::Unit,
-            "vocabularies" => Kind::Vocabulary,
-            _ => continue,
-        };
-        files.push((kind, entry.into_path()));
-    }
-
-    let stamped: Vec<(Kind, PathBuf, Stamp)> = files
-        .into_iter()
-        .map(|(kind, path)| {
-            let meta = std::fs::metadata(&path).ok();
-            let modified = meta.as_ref().and_then(|m| m.modified().ok());
-            (kind, path, (modified, meta.map_or(0, |m| m.len())))
-        })
-        .collect();
-    let fresh: Vec<_> = stamped
-        .par_iter()
-        .filter(|(_, path, stamp)| {
-            !matches!(cache.files.get(path), Some((cached, _)) if cached == stamp && stamp.0.is_some())
-        })
-        .map(|(kind, path, stamp)| (path.clone(), (*stamp, parse_file(root, config, *kind, path))))
-        .collect();
-    cache.files.extend(fresh);
-    let present: std::collections::HashSet<&PathBuf> = stamped.iter().map(|(_, p, _)| p).collect();
-    cache.files.retain(|path, _| present.contains(path));
-    let parsed: Vec<(Kind, Result<Parsed, Diagnostic>)> = stamped
-        .iter()
-        .filter_map(|(kind, path, _)| cache.files.get(path).map(|(_, r)| (*kind, r.clone())))
-        .collect();
-    for (kind, result) in parsed {
-        if result.is_err() && !matches!(kind, Kind::News | Kind::Page) {
-            content.problems_block = true;
-        }
-        match result {
-            Ok(Parsed::News(doc)) => content.news.push(doc),
-            Ok(Parsed::Page(doc)) => content.pages.push(doc),
-            Ok(Parsed::Product(sheet)) => content.products.push(sheet),
-            Ok(Parsed::Unit(sheet)) => content.units.push(sheet),
-            Ok(Parsed::Vocabulary(sheet)) => content.vocabularies.push(sheet),
-            Err(diagnostic) => problems.push(diagnostic),
+impl<F> Default for Folder<F> {
+    fn default() -> Self {
+        Folder {
+            entries: BTreeMap::new(),
         }
     }
-    if !content.vocabularies.iter().any(|v| v.id == "asta-cita") {
-        let file = Path::new(BUILTIN).join("asta-cita.yaml");
-        let data = yaml::parse(&file, BUILTIN_ASTA_CITA)?;
-        let source = Source {
-            file,
-            text: BUILTIN_ASTA_CITA.to_string(),
-        };
-        content.vocabularies.push(Sheet {
-            source,
-            id: "asta-cita".into(),
-            data,
-        });
-    }
-    content.problems.extend(problems);
-    Ok(content)
 }
 
-fn parse_file(root: &Path, config: &Config, kind: Kind, path: &Path) -> Result<Parsed, Diagnostic> {
-    let file = relative(root, path);
-    let expected = match kind {
-        Kind::News | Kind::Page => "md",
-        _ => "yaml",
-    };
-    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or_default();
-    if extension != expected && !(expected == "yaml" && extension == "yml") {
+impl<F: Parsed + Clone + Send + Sync> Folder<F> {
+    /// Parses the files of `found` that are new or changed, in parallel, and forgets the files
+    /// that are gone.
+    pub fn load(&mut self, found: &[RawFile], parse: impl Fn(&RawFile) -> Result<F, Diagnostic> + Sync) {
+        let fresh: Vec<_> = found
+            .par_iter()
+            .filter(|raw| {
+                !matches!(self.entries.get(&raw.file), Some((stamp, _)) if *stamp == raw.stamp && stamp.0.is_some())
+            })
+            .map(|raw| (raw.file.clone(), (raw.stamp, parse(raw))))
+            .collect();
+        self.entries.extend(fresh);
+        if self.entries.len() > found.len() {
+            let present: std::collections::HashSet<&Path> = found.iter().map(|r| r.file.as_path()).collect();
+            self.entries.retain(|file, _| present.contains(file.as_path()));
+        }
+    }
+
+    /// Every file that parsed, in path order.
+    pub fn parsed(&self) -> impl Iterator<Item = &F> {
+        self.entries.values().filter_map(|(_, result)| result.as_ref().ok())
+    }
+
+    /// Every file that did not parse.
+    pub fn problems(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.entries.values().filter_map(|(_, result)| result.as_ref().err())
+    }
+
+    /// The paths of the files that did not parse.
+    pub fn failed(&self) -> impl Iterator<Item = &Path> {
+        self.entries
+            .iter()
+            .filter(|(_, (_, result))| result.is_err())
+            .map(|(file, _)| file.as_path())
+    }
+
+    /// The source of one parsed file.
+    pub fn source(&self, file: &Path) -> Option<&Source> {
+        match self.entries.get(file) {
+            Some((_, Ok(parsed))) => Some(parsed.source()),
+            _ => None,
+        }
+    }
+
+    /// Adds a file that does not come from the folder (data that ships with Etalase).
+    pub fn insert(&mut self, parsed: F) {
+        let file = parsed.source().file.clone();
+        self.entries.insert(file, ((None, 0), Ok(parsed)));
+    }
+}
+
+/// Reads and decodes a file of a kind's folder, checking its extension.
+fn read(raw: &RawFile, extensions: &[&str]) -> Result<String, Diagnostic> {
+    let extension = raw.path.extension().and_then(|e| e.to_str()).unwrap_or_default();
+    if !extensions.contains(&extension) {
+        let expected = extensions[0];
         return Err(
-            Diagnostic::new(&file, format!("expected a .{expected} file here")).with_hint(format!(
+            Diagnostic::new(&raw.file, format!("expected a .{expected} file here")).with_hint(format!(
                 "rename the file to end in .{expected}, or move it out of this folder"
             )),
         );
     }
-    let bytes = std::fs::read(path).map_err(|err| Diagnostic::new(&file, format!("cannot read the file: {err}")))?;
-    let text = yaml::decode_utf8(&file, &bytes)?;
-    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-    match kind {
-        Kind::News => document(config, file, text, stem).map(Parsed::News),
-        Kind::Page => document(config, file, text, stem).map(Parsed::Page),
-        Kind::Product => sheet(file, text, stem).map(Parsed::Product),
-        Kind::Unit => sheet(file, text, stem).map(Parsed::Unit),
-        Kind::Vocabulary => sheet(file, text, stem).map(Parsed::Vocabulary),
-    }
+    let bytes =
+        std::fs::read(&raw.path).map_err(|err| Diagnostic::new(&raw.file, format!("cannot read the file: {err}")))?;
+    yaml::decode_utf8(&raw.file, &bytes)
 }
 
 /// Parses a Markdown document named `<stem>.<lang>.md` (or `<stem>.md` for the first language).
-fn document<F: DeserializeOwned>(
-    config: &Config,
-    file: PathBuf,
-    text: String,
-    name: &str,
-) -> Result<Doc<F>, Diagnostic> {
+pub fn document<F: DeserializeOwned>(raw: &RawFile, config: &Config) -> Result<Doc<F>, Diagnostic> {
+    let text = read(raw, &["md"])?;
+    let name = raw.stem();
     let (stem, lang) = match name.rsplit_once('.') {
-        None => (name, 0),
+        None => (name, LangId::FIRST),
         Some((stem, code)) => match config.languages.iter().position(|l| l.code == code) {
-            Some(lang) => (stem, lang),
+            Some(lang) => (stem, LangId::new(lang)),
             None => {
                 return Err(Diagnostic::new(
-                    &file,
+                    &raw.file,
                     format!("the language `{code}` in the file name is not configured"),
                 )
                 .with_hint(format!(
@@ -292,26 +334,36 @@ fn document<F: DeserializeOwned>(
             }
         },
     };
-    let split = frontmatter::split(&file, &text)?;
-    let front = yaml::parse(&file, &split.yaml)?;
+    let split = frontmatter::split(&raw.file, &text)?;
+    let front = yaml::parse(&raw.file, &split.yaml)?;
     let body_start = text.len() - split.body.len();
     Ok(Doc {
         stem: stem.to_string(),
         lang,
         front,
         body_start,
-        source: Source { file, text },
+        source: Source {
+            file: raw.file.clone(),
+            text,
+        },
     })
 }
 
-fn sheet<S: DeserializeOwned>(file: PathBuf, text: String, stem: &str) -> Result<Sheet<S>, Diagnostic> {
+/// Parses a YAML sheet, identified by its file stem.
+pub fn sheet<S: DeserializeOwned>(raw: &RawFile) -> Result<Sheet<S>, Diagnostic> {
+    let text = read(raw, &["yaml", "yml"])?;
+    sheet_from(raw.file.clone(), raw.stem(), text)
+}
+
+/// Parses a YAML sheet from its text.
+pub fn sheet_from<S: DeserializeOwned>(file: PathBuf, id: &str, text: String) -> Result<Sheet<S>, Diagnostic> {
     if text.trim().is_empty() {
         return Err(Diagnostic::new(&file, "the file is empty")
             .with_hint("copy an example sheet from the README and fill it in"));
     }
     let data = yaml::parse(&file, &text)?;
     Ok(Sheet {
-        id: stem.to_string(),
+        id: id.to_string(),
         data,
         source: Source { file, text },
     })

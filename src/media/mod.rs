@@ -5,12 +5,14 @@
 //! original is published. SVG files pass through unchanged.
 //!
 //! Processing is cached by content hash and settings in `.etalase-cache/` in the site folder
-//! (written by `output::cache`), so a rebuild decodes and encodes only new or changed photos.
+//! (`cache`), so a rebuild decodes and encodes only new or changed photos. This stage also
+//! checks every SVG file for scripts, since SVGs are published as they are.
 
+pub mod cache;
 mod encode;
 pub mod svg;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::SystemTime;
@@ -20,8 +22,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::content::{CONTENT_DIR, MEDIA_DIR};
 use crate::error::{Diagnostic, Diagnostics, Error};
-use crate::output::cache::ImageCache;
-use crate::site::Site;
+use cache::ImageCache;
 
 /// Widths of the variants, in pixels; a photo narrower than one gets its own width instead.
 pub const WIDTHS: [u32; 3] = [480, 960, 1600];
@@ -246,6 +247,16 @@ type SvgVerdict = Result<(), Diagnostic>;
 /// A photo's plan and whether it was encoded now, or what is wrong with its file.
 type Processed = Result<(Plan, bool), String>;
 
+/// A photo an item shows: its file in content/media/ and where it is referenced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct PhotoUse<'a> {
+    pub src: &'a str,
+    /// The content file that references it, relative to the site folder.
+    pub file: &'a Path,
+    /// Line and column of its `src` in `file`.
+    pub at: (u64, u64),
+}
+
 /// Processes photos through the cache; the dev server keeps one for the whole session, so a
 /// photo whose file did not change is not even read again.
 pub struct Processor {
@@ -270,8 +281,8 @@ impl Processor {
     /// Processes every raster image the site references, in parallel; every photo that cannot
     /// be read is reported at each place that references it. Every SVG file, which is
     /// published as it is, is checked for scripts.
-    pub fn run(&self, site: &Site, mode: Mode) -> Result<(Photos, Stats), Error> {
-        let references = references(site);
+    pub fn run(&self, uses: &[PhotoUse], media: &BTreeSet<String>, mode: Mode) -> Result<(Photos, Stats), Error> {
+        let references = references(uses);
         let results: Vec<(&str, Processed)> = references
             .par_iter()
             .filter(|(src, _)| is_raster(src))
@@ -279,7 +290,7 @@ impl Processor {
             .collect();
         let mut photos = HashMap::new();
         let mut stats = Stats::default();
-        let mut problems = self.check_svgs(site);
+        let mut problems = self.check_svgs(media);
         for (src, result) in results {
             match result {
                 Ok((plan, processed)) => {
@@ -362,8 +373,8 @@ impl Processor {
     }
 
     /// Problems of the SVG files in content/media/ (all of them are published).
-    fn check_svgs(&self, site: &Site) -> Diagnostics {
-        site.media
+    fn check_svgs(&self, media: &BTreeSet<String>) -> Diagnostics {
+        media
             .par_iter()
             .filter(|name| extension(name) == "svg")
             .filter_map(|name| self.svg(name).err())
@@ -418,20 +429,10 @@ impl Processor {
 /// Where each image is referenced: (content file, line and column of its `src`).
 type References<'a> = BTreeMap<&'a str, Vec<(&'a Path, (u64, u64))>>;
 
-fn references(site: &Site) -> References<'_> {
+fn references<'a>(uses: &[PhotoUse<'a>]) -> References<'a> {
     let mut references: References = BTreeMap::new();
-    for story in &site.stories {
-        if let Some(image) = &story.image {
-            references.entry(&image.src).or_default().push((&story.file, image.at));
-        }
-    }
-    for product in &site.products {
-        for image in &product.images {
-            references
-                .entry(&image.src)
-                .or_default()
-                .push((&product.file, image.at));
-        }
+    for photo in uses {
+        references.entry(photo.src).or_default().push((photo.file, photo.at));
     }
     for places in references.values_mut() {
         places.sort();

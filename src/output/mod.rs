@@ -8,8 +8,6 @@
 //! Creating and deleting thousands of files and folders on every build costs more than
 //! rendering them (the file system slows down allocating inodes next to freshly freed ones).
 
-pub mod cache;
-
 use std::collections::HashSet;
 use std::fs;
 use std::path::{Component, Path, PathBuf};

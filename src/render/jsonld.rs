@@ -1,23 +1,20 @@
-//! Structured data (schema.org JSON-LD) for news, products, units and breadcrumbs. Built as
-//! JSON values and serialized so that no content can close the `<script>` element.
+//! Structured data (schema.org JSON-LD): the graph of a page — its item and its breadcrumbs —
+//! serialized so that no content can close the `<script>` element. The items themselves come
+//! from the kinds' views.
 
 use jiff::civil::{Date, Time};
 use serde_json::{Value, json};
 
-use super::Renderer;
-use super::cards::image_urls;
-use super::pages::Crumb;
-use crate::site::Site;
-
-/// The JSON-LD of a page: its own item (if any) and its breadcrumbs, as one `@graph`.
-pub(super) fn page(r: &Renderer, _lang: usize, canonical: &str, crumbs: &[Crumb], item: Option<Value>) -> String {
+/// The JSON-LD of a page: its own item (if any) and its breadcrumbs (name, absolute URL), as
+/// one `@graph`.
+pub fn graph(canonical: &str, crumbs: &[(String, String)], item: Option<Value>) -> String {
     let breadcrumbs = json!({
         "@type": "BreadcrumbList",
-        "itemListElement": crumbs.iter().enumerate().map(|(ix, crumb)| json!({
+        "itemListElement": crumbs.iter().enumerate().map(|(ix, (name, url))| json!({
             "@type": "ListItem",
             "position": ix + 1,
-            "name": crumb.name,
-            "item": r.urls.absolute(&crumb.url),
+            "name": name,
+            "item": url,
         })).collect::<Vec<_>>(),
     });
     let mut graph = vec![breadcrumbs];
@@ -39,128 +36,39 @@ fn script_safe(value: &Value) -> String {
         .replace('&', "\\u0026")
 }
 
-/// The publication time as ISO 8601 with the site's UTC offset.
-pub(super) fn date_time(site: &Site, date: Date, time: Option<Time>) -> String {
+/// A date, or a date and time with the site's UTC offset (`+07:00`), as ISO 8601.
+pub fn date_time(offset: &str, date: Date, time: Option<Time>) -> String {
     match time {
-        Some(t) => format!(
-            "{date}T{:02}:{:02}:00{}",
-            t.hour(),
-            t.minute(),
-            site.config.timezone.offset
-        ),
+        Some(t) => format!("{date}T{:02}:{:02}:00{offset}", t.hour(), t.minute()),
         None => date.to_string(),
     }
 }
 
-fn publisher(r: &Renderer, lang: usize) -> Value {
-    json!({
-        "@type": "Organization",
-        "name": r.site.text(&r.site.config.title, lang),
-        "url": r.urls.absolute(&r.urls.home(lang)),
-    })
-}
-
-pub(super) fn website(r: &Renderer, lang: usize) -> Value {
-    json!({
-        "@type": "WebSite",
-        "name": r.site.text(&r.site.config.title, lang),
-        "inLanguage": r.site.config.languages[lang].code,
-        "publisher": publisher(r, lang),
-    })
-}
-
-pub(super) fn news_article(r: &Renderer, ix: usize) -> Value {
-    let site = &*r.site;
-    let story = &site.stories[ix];
-    let lang = story.lang;
-    let mut article = json!({
-        "@type": "NewsArticle",
-        "headline": story.title,
-        "description": story.summary,
-        "datePublished": date_time(site, story.date, story.time),
-        "inLanguage": site.config.languages[lang].code,
-        "author": organization(r, lang, story.unit, false),
-        "publisher": publisher(r, lang),
-    });
-    if let Some(image) = &story.image {
-        let urls: Vec<String> = image_urls(&r.site, &image.src)
-            .iter()
-            .map(|url| r.urls.absolute(url))
-            .collect();
-        article["image"] = json!(urls);
-    }
-    if let Some(award) = &story.award {
-        article["about"] = json!({ "@type": "Thing", "name": award.name });
-    }
-    article
-}
-
-pub(super) fn product(r: &Renderer, lang: usize, ix: usize) -> Value {
-    let site = &*r.site;
-    let product = &site.products[ix];
-    let text = product.text[lang].as_ref();
-    let mut value = json!({
-        "@type": "Product",
-        "name": text.map(|t| t.name.as_str()),
-        "description": text.map(|t| t.summary.as_str()),
-        "category": site.text(&site.config.categories.0[product.category].1, lang),
-        "image": product
-            .images
-            .iter()
-            .flat_map(|i| image_urls(&r.site, &i.src))
-            .map(|url| r.urls.absolute(&url))
-            .collect::<Vec<_>>(),
-        "manufacturer": organization(r, lang, product.unit, false),
-    });
-    if let Some(price) = &product.price {
-        value["offers"] = json!({
-            "@type": "Offer",
-            "price": price.amount,
-            "priceCurrency": "IDR",
-            "url": r.urls.absolute(&r.urls.product(lang, &product.slug)),
-            "seller": organization(r, lang, product.unit, false),
-        });
-    }
-    value
-}
-
-/// A unit as a `GovernmentOrganization`; `full` adds its address, contacts and parent.
-pub(super) fn organization(r: &Renderer, lang: usize, ix: usize, full: bool) -> Value {
-    let site = &*r.site;
-    let unit = &site.units[ix];
-    let mut value = json!({
-        "@type": "GovernmentOrganization",
-        "name": site.text(&unit.name, lang),
-        "url": r.urls.absolute(&r.urls.unit(lang, &unit.id, 1)),
-    });
-    if full {
-        value["address"] = json!({
-            "@type": "PostalAddress",
-            "streetAddress": unit.address,
-            "addressLocality": unit.city,
-            "addressRegion": unit.region,
-            "addressCountry": "ID",
-        });
-        if let Some(phone) = &unit.contact.phone {
-            value["telephone"] = json!(phone);
-        }
-        if let Some(email) = &unit.contact.email {
-            value["email"] = json!(email);
-        }
-        if let Some(parent) = unit.parent {
-            value["parentOrganization"] = organization(r, lang, parent, false);
-        }
-    }
-    value
-}
-
-pub(super) fn item_list(r: &Renderer, urls: &[String]) -> Value {
+/// An `ItemList` of absolute URLs.
+pub fn item_list(urls: &[String]) -> Value {
     json!({
         "@type": "ItemList",
         "itemListElement": urls.iter().enumerate().map(|(ix, url)| json!({
             "@type": "ListItem",
             "position": ix + 1,
-            "url": r.urls.absolute(url),
+            "url": url,
         })).collect::<Vec<_>>(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_cannot_close_the_script_element() {
+        let text = graph(
+            "https://x.test/",
+            &[],
+            Some(json!({ "name": "</script><script>alert(1)" })),
+        );
+        assert!(!text.contains("</script"), "{text}");
+        let back: Value = serde_json::from_str(&text).expect("valid JSON");
+        assert_eq!(back["@graph"][0]["name"], "</script><script>alert(1)");
+    }
 }

@@ -1,62 +1,171 @@
-//! Rendering: turns the `Site` into output files (path + bytes) with Tera templates. Pure: it
-//! reads nothing and writes nothing. Every page is a `Job`; jobs are independent, so the
-//! caller renders them in parallel. Summaries of stories and products are serialized once
-//! (`Cards`) and shared by every list that shows them, so a list page costs only its slice.
+//! The render stage: turns the resolved site into output files (path + bytes). Each page is
+//! made by its kind's view (`crate::kinds`), which reads the site through a [`Scope`] that
+//! records every read, and returns a template with its data; this module adds what every
+//! page shares (the layout's `site`, `t` and `page` values) and renders the template with
+//! Tera. Item summaries are serialized once as cards and shared by every list that shows
+//! them, so a list page costs only its slice. Pure: it reads and writes no files, so the
+//! caller renders pages in parallel.
 
-mod cards;
-pub mod i18n;
-mod jsonld;
+pub mod images;
+pub mod jsonld;
+pub mod layout;
 pub mod minify;
-mod pages;
-pub mod theme;
-mod xml;
+mod scope;
+pub mod xml;
 
+use std::collections::BTreeSet;
+use std::fmt::Debug;
+use std::hash::Hash;
+use std::marker::PhantomData;
 use std::sync::{Arc, OnceLock};
 
+use rayon::prelude::*;
+use serde::Serialize;
 use tera::{Context, Tera, Value};
 
 use crate::error::Error;
-use crate::site::urls::{Urls, output_path};
-use crate::site::{Site, TermId};
-use cards::Cards;
-use i18n::Locale;
-use theme::Theme;
+use crate::ids::{LangId, PerLang};
+use crate::media::Photos;
+use crate::site::Site;
+use crate::site::lists::ItemRef;
+use crate::site::urls::output_path;
+use crate::theme::Theme;
+use crate::theme::i18n::Locale;
+use layout::{Alternate, PageMeta, SwitchTarget, percent_encode};
+pub use layout::{Crumb, Head, Pager};
+pub use scope::{Card, Cards, Dep, ItemId, Scope, Sources};
 
-/// One file of the built site.
+/// The pages of a site, as the kinds registry defines them (`crate::kinds::Page`).
+pub trait Pages<I>: Copy + Eq + Hash + Debug + Send + Sync + Sized {
+    /// Every page and file of the site, in a stable order.
+    fn all(site: &Site<I>) -> Vec<Self>;
+    /// Where the page is published.
+    fn place(self, site: &Site<I>) -> Place;
+    /// The same page in another language, when it exists there; reads through `scope`.
+    fn translation(self, scope: &Scope<I>, to: LangId) -> Option<Self>;
+    /// The page's content.
+    fn view(self, scope: &Scope<I>) -> Result<Output, Error>;
+    /// Every card of the site: (item, language).
+    fn cards(site: &Site<I>) -> Vec<(ItemRef, LangId)>;
+    /// One card, read through `scope` (in the card's language).
+    fn card(scope: &Scope<I>, item: ItemRef) -> Option<Value>;
+    /// What the layout shows on every page of `scope`'s language: the `site` value.
+    fn common(scope: &Scope<I>) -> Value;
+}
+
+/// Where a page is published and what it comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputFile {
+pub struct Place {
+    /// Root-relative URL of an HTML page (`/berita/a/`) or of a file (`/atom.xml`).
+    pub url: String,
+    pub lang: LangId,
+    /// Whether the page is HTML (feeds and the sitemap are not).
+    pub html: bool,
+    /// Listed in the sitemap and linked to its language versions (the 404 page is not).
+    pub listed: bool,
+    pub owner: crate::site::Owner,
+    /// When the page's content last changed, for the sitemap.
+    pub lastmod: Option<jiff::civil::Date>,
+}
+
+impl Place {
+    /// An HTML page whose URL `owner` decides.
+    pub fn page(url: String, lang: LangId, owner: crate::site::Owner) -> Place {
+        Place {
+            url,
+            lang,
+            html: true,
+            listed: true,
+            owner,
+            lastmod: None,
+        }
+    }
+
+    /// A file that is not a page (a feed, the sitemap).
+    pub fn file(url: String, lang: LangId) -> Place {
+        Place {
+            url,
+            lang,
+            html: false,
+            listed: false,
+            owner: crate::site::Owner::Config,
+            lastmod: None,
+        }
+    }
+
+    /// A page left out of the sitemap and of language alternates (the 404 page).
+    pub fn unlisted(mut self) -> Place {
+        self.listed = false;
+        self
+    }
+
+    /// A page whose content last changed on `date`.
+    pub fn modified(mut self, date: jiff::civil::Date) -> Place {
+        self.lastmod = Some(date);
+        self
+    }
+
+    /// The file the page is written to: `/berita/x/` → `berita/x/index.html`.
+    pub fn output_path(&self) -> String {
+        output_path(&self.url)
+    }
+}
+
+/// What a view makes: an HTML page, or the bytes of another file.
+pub enum Output {
+    Html(Box<View>),
+    File(Vec<u8>),
+}
+
+/// An HTML page before rendering: its template, what it tells the layout, and its data.
+pub struct View {
+    pub template: &'static str,
+    pub head: Head,
+    pub data: Vec<(&'static str, Value)>,
+}
+
+impl View {
+    pub fn new(template: &'static str, head: Head) -> View {
+        View {
+            template,
+            head,
+            data: Vec::new(),
+        }
+    }
+
+    /// Adds a template variable.
+    pub fn with(mut self, key: &'static str, value: impl Serialize) -> View {
+        self.data.push((key, Value::from_serializable(&value)));
+        self
+    }
+
+    /// Adds a template variable that is already a template value (e.g. cards).
+    pub fn value(mut self, key: &'static str, value: Value) -> View {
+        self.data.push((key, value));
+        self
+    }
+
+    pub fn output(self) -> Result<Output, Error> {
+        Ok(Output::Html(Box::new(self)))
+    }
+}
+
+/// One rendered file of the site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
     /// `/`-separated path inside the output folder.
     pub path: String,
     pub bytes: Vec<u8>,
-}
-
-/// One page or file to produce.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Job {
-    Home { lang: usize },
-    NewsList { lang: usize, page: usize },
-    Story { ix: usize },
-    Catalogue { lang: usize },
-    Product { lang: usize, ix: usize },
-    Units { lang: usize },
-    Unit { lang: usize, ix: usize, page: usize },
-    Awards { lang: usize },
-    Search { lang: usize },
-    Vocabulary { lang: usize, ix: usize },
-    Term { lang: usize, term: TermId, page: usize },
-    Page { ix: usize },
-    NotFound { lang: usize },
-    Feed { lang: usize },
-    Sitemap,
-    Robots,
+    /// The template of an HTML page (`None` for other files).
+    pub template: Option<&'static str>,
+    /// Everything the page read.
+    pub deps: BTreeSet<Dep>,
 }
 
 /// How pages are rendered.
 #[derive(Debug, Clone, Default)]
 pub struct RenderOptions {
-    /// HTML inserted before `</body>` of every page (the dev server's reload script).
-    pub body_end: Option<String>,
-    /// Skip minification (faster; the dev server may use it).
+    /// Skip minification (faster; `check` reads the pages as rendered).
     pub no_minify: bool,
 }
 
@@ -78,7 +187,7 @@ pub struct Templates {
     sources: Vec<(String, String)>,
     as_written: OnceLock<Option<Tera>>,
     locales: Vec<Locale>,
-    /// URL of each static file by its path (`style.css` → `/style.css`).
+    /// URL of each static file by its path (`style.css` → `/assets/style.1a2b3c4d.css`).
     assets: Vec<(String, String)>,
 }
 
@@ -120,9 +229,12 @@ impl Templates {
                 .collect(),
         })
     }
-}
 
-impl Templates {
+    /// Where this theme's pages are minified.
+    pub fn minify(&self) -> Minify {
+        self.minify
+    }
+
     fn render(&self, template: &str, context: &Context) -> Result<String, Error> {
         self.tera.render(template, context).map_err(|err| {
             let as_written = (self.minify == Minify::Templates)
@@ -140,123 +252,201 @@ impl Templates {
     }
 }
 
-/// The shared, pre-serialized parts of every page of one site.
-pub struct Renderer {
-    site: Arc<Site>,
-    templates: Arc<Templates>,
-    locales: Vec<Locale>,
-    urls: Urls,
-    cards: Cards,
-    /// `site` and `t` of each language, built once.
-    common: Vec<(Value, Value)>,
-    options: RenderOptions,
+/// What every page of one language shares.
+struct Common {
+    site: Value,
+    strings: Value,
+    deps: BTreeSet<Dep>,
 }
 
-impl Renderer {
-    pub fn new(site: Arc<Site>, templates: Arc<Templates>, options: RenderOptions) -> Self {
-        let urls = Urls::new(&site.config);
-        let locales = templates.locales.clone();
-        let cards = Cards::build(&site, &locales, &urls);
+/// Renders the pages `P` of one site with one theme.
+pub struct Renderer<I, P> {
+    site: Arc<Site<I>>,
+    photos: Arc<Photos>,
+    templates: Arc<Templates>,
+    cards: Cards,
+    common: PerLang<Common>,
+    options: RenderOptions,
+    pages: PhantomData<fn() -> P>,
+}
+
+impl<I: Sync + Send, P: Pages<I>> Renderer<I, P> {
+    /// Prepares what pages share: every card, and the layout's values of each language.
+    pub fn new(site: Arc<Site<I>>, photos: Arc<Photos>, templates: Arc<Templates>, options: RenderOptions) -> Self {
         let mut renderer = Renderer {
             site,
+            photos,
             templates,
-            locales,
-            urls,
-            cards,
-            common: Vec::new(),
+            cards: Cards::default(),
+            common: PerLang::default(),
             options,
+            pages: PhantomData,
         };
-        renderer.common = (0..renderer.site.languages())
-            .map(|lang| renderer.common_values(lang))
-            .collect();
+        renderer.cards = renderer.make_cards();
+        let common = PerLang::build(renderer.site.languages(), |lang| renderer.make_common(lang));
+        renderer.common = common;
         renderer
     }
 
-    /// Every page and file of the site, in a stable order.
-    pub fn jobs(&self) -> Vec<Job> {
+    fn sources(&self) -> Sources<'_, I> {
+        Sources {
+            site: &self.site,
+            photos: &self.photos,
+            locales: &self.templates.locales,
+            cards: &self.cards,
+            assets: &self.templates.assets,
+        }
+    }
+
+    fn make_cards(&self) -> Cards {
+        let sources = self.sources();
+        let made: Vec<_> = P::cards(&self.site)
+            .into_par_iter()
+            .filter_map(|(item, lang)| {
+                let scope = Scope::new(sources, lang);
+                let value = P::card(&scope, item)?;
+                let deps = scope.into_reads().into_iter().collect();
+                Some((item, lang, Card { value, deps }))
+            })
+            .collect();
+        let mut cards = Cards::default();
+        for (item, lang, card) in made {
+            cards.insert(item, lang, card);
+        }
+        cards
+    }
+
+    fn make_common(&self, lang: LangId) -> Common {
+        let scope = Scope::new(self.sources(), lang);
+        let site = P::common(&scope);
+        let strings = Value::from_serializable(&scope.locale().strings);
+        Common {
+            site,
+            strings,
+            deps: scope.into_reads(),
+        }
+    }
+
+    pub fn site(&self) -> &Site<I> {
+        &self.site
+    }
+
+    pub fn photos(&self) -> &Photos {
+        &self.photos
+    }
+
+    /// Every page and file of the site.
+    pub fn pages(&self) -> Vec<P> {
+        P::all(&self.site)
+    }
+
+    /// Where a page is published.
+    pub fn place(&self, page: P) -> Place {
+        page.place(&self.site)
+    }
+
+    /// Renders one page or file.
+    pub fn render(&self, page: P) -> Result<Rendered, Error> {
+        let place = page.place(&self.site);
+        let scope = Scope::new(self.sources(), place.lang);
+        match page.view(&scope)? {
+            Output::File(bytes) => Ok(Rendered {
+                path: place.output_path(),
+                bytes,
+                template: None,
+                deps: scope.into_reads(),
+            }),
+            Output::Html(view) => {
+                let common = &self.common[place.lang];
+                let View { template, head, data } = *view;
+                let meta = self.meta(page, &place, head, &scope);
+                let mut context = Context::new();
+                context.insert_value("site", common.site.clone());
+                context.insert_value("t", common.strings.clone());
+                context.insert("lang", &self.site.config.lang(place.lang).code);
+                context.insert("page", &meta);
+                for (key, value) in data {
+                    context.insert_value(key, value);
+                }
+                let html = self.templates.render(template, &context)?;
+                let mut deps = scope.into_reads();
+                deps.extend(common.deps.iter().cloned());
+                deps.insert(Dep::Common(place.lang));
+                Ok(Rendered {
+                    path: place.output_path(),
+                    bytes: self.finish_html(html),
+                    template: Some(template),
+                    deps,
+                })
+            }
+        }
+    }
+
+    /// What the layout needs to know of a page besides its view.
+    fn meta(&self, page: P, place: &Place, head: Head, scope: &Scope<I>) -> PageMeta {
         let site = &*self.site;
-        let mut jobs = Vec::new();
-        for lang in 0..site.languages() {
-            jobs.push(Job::Home { lang });
-            for page in 1..=self.pages_of(site.index.stories[lang].len()) {
-                jobs.push(Job::NewsList { lang, page });
-            }
-            jobs.push(Job::Catalogue { lang });
-            jobs.extend(site.index.products[lang].iter().map(|&ix| Job::Product { lang, ix }));
-            jobs.push(Job::Units { lang });
-            for ix in 0..site.units.len() {
-                for page in 1..=self.pages_of(site.index.stories_by_unit[lang][ix].len()) {
-                    jobs.push(Job::Unit { lang, ix, page });
+        let urls = &site.urls;
+        let canonical = urls.absolute(&place.url);
+        let versions: Vec<(LangId, Option<String>)> = site
+            .langs()
+            .map(|to| (to, page.translation(scope, to).map(|other| other.place(site).url)))
+            .collect();
+        let alternates = versions
+            .iter()
+            .filter(|_| place.listed)
+            .filter_map(|(lang, url)| {
+                Some(Alternate {
+                    lang: site.config.lang(*lang).code.clone(),
+                    url: urls.absolute(url.as_ref()?),
+                })
+            })
+            .collect();
+        let switcher = versions
+            .into_iter()
+            .map(|(to, url)| {
+                let language = site.config.lang(to);
+                SwitchTarget {
+                    code: language.code.clone(),
+                    name: language.name.clone(),
+                    available: url.is_some(),
+                    url: url.unwrap_or_else(|| urls.home(to)),
+                    current: to == place.lang,
                 }
-            }
-            jobs.push(Job::Awards { lang });
-            jobs.push(Job::Search { lang });
-            for (v, vocabulary) in site.vocabularies.iter().enumerate() {
-                jobs.push(Job::Vocabulary { lang, ix: v });
-                for t in 0..vocabulary.terms.len() {
-                    let term = TermId { vocabulary: v, term: t };
-                    for page in 1..=self.pages_of(self.term_stories(lang, term).len()) {
-                        jobs.push(Job::Term { lang, term, page });
-                    }
-                }
-            }
-            jobs.push(Job::NotFound { lang });
-            jobs.push(Job::Feed { lang });
-        }
-        jobs.extend((0..site.stories.len()).map(|ix| Job::Story { ix }));
-        jobs.extend((0..site.pages.len()).map(|ix| Job::Page { ix }));
-        jobs.push(Job::Sitemap);
-        jobs.push(Job::Robots);
-        jobs
-    }
-
-    /// Produces one file.
-    pub fn render(&self, job: Job) -> Result<OutputFile, Error> {
-        match job {
-            Job::Feed { lang } => Ok(OutputFile {
-                path: output_path(&self.urls.feed(lang)),
-                bytes: xml::feed(self, lang).into_bytes(),
+            })
+            .collect();
+        let home = self.templates.locales[place.lang.index()].get("home").to_string();
+        let mut breadcrumbs = vec![Crumb {
+            name: home,
+            url: urls.home(place.lang),
+        }];
+        breadcrumbs.extend(head.crumbs);
+        let crumbs: Vec<(String, String)> = breadcrumbs
+            .iter()
+            .map(|c| (c.name.clone(), urls.absolute(&c.url)))
+            .collect();
+        PageMeta {
+            share_whatsapp: format!(
+                "https://wa.me/?text={}",
+                percent_encode(&format!("{} {canonical}", head.title))
+            ),
+            jsonld: jsonld::graph(&canonical, &crumbs, head.jsonld),
+            description: head.description,
+            title: head.title,
+            url: place.url.clone(),
+            canonical,
+            alternates,
+            switcher,
+            breadcrumbs,
+            og_type: head.og_type,
+            og_image: head.image.map(|image| images::OgImage {
+                url: urls.absolute(&image.url),
+                ..image
             }),
-            Job::Sitemap => Ok(OutputFile {
-                path: "sitemap.xml".into(),
-                bytes: xml::sitemap(self).into_bytes(),
-            }),
-            Job::Robots => Ok(OutputFile {
-                path: "robots.txt".into(),
-                bytes: format!(
-                    "User-agent: *\nAllow: /\n\nSitemap: {}\n",
-                    self.urls.absolute("/sitemap.xml")
-                )
-                .into_bytes(),
-            }),
-            page => {
-                let (template, context) = self.page_context(page);
-                self.render_page(page, template, &context)
-            }
+            section: head.section,
         }
     }
 
-    /// The template and context of an HTML page; the page is a pure function of the two.
-    pub fn context(&self, job: Job) -> Option<(&'static str, Context)> {
-        self.url(job).map(|_| self.page_context(job))
-    }
-
-    /// Renders an HTML page from its template and context.
-    pub fn render_page(&self, job: Job, template: &str, context: &Context) -> Result<OutputFile, Error> {
-        let html = self.templates.render(template, context)?;
-        Ok(OutputFile {
-            path: output_path(&self.url(job).unwrap_or_default()),
-            bytes: self.finish_html(html),
-        })
-    }
-
-    fn finish_html(&self, mut html: String) -> Vec<u8> {
-        if let Some(snippet) = &self.options.body_end {
-            match html.rfind("</body>") {
-                Some(at) => html.insert_str(at, snippet),
-                None => html.push_str(snippet),
-            }
-        }
+    fn finish_html(&self, html: String) -> Vec<u8> {
         if self.options.no_minify || self.templates.minify == Minify::Templates {
             return html.into_bytes();
         }
@@ -266,154 +456,6 @@ impl Renderer {
     /// Where this renderer's pages are minified.
     pub fn minify(&self) -> Minify {
         self.templates.minify
-    }
-
-    /// Number of list pages for `items` entries (at least one, even when empty).
-    fn pages_of(&self, items: usize) -> usize {
-        items.div_ceil(self.site.config.news_per_page).max(1)
-    }
-
-    fn term_stories(&self, lang: usize, term: TermId) -> &[usize] {
-        self.site.index.stories_by_term[lang]
-            .get(&term)
-            .map(Vec::as_slice)
-            .unwrap_or_default()
-    }
-
-    /// The root-relative URL of an HTML page job; `None` for feeds and other files.
-    pub fn url(&self, job: Job) -> Option<String> {
-        let site = &*self.site;
-        let u = &self.urls;
-        Some(match job {
-            Job::Home { lang } => u.home(lang),
-            Job::NewsList { lang, page } => u.news_list(lang, page),
-            Job::Story { ix } => u.story(site.stories[ix].lang, &site.stories[ix].slug),
-            Job::Catalogue { lang } => u.catalogue(lang),
-            Job::Product { lang, ix } => u.product(lang, &site.products[ix].slug),
-            Job::Units { lang } => u.units(lang),
-            Job::Unit { lang, ix, page } => u.unit(lang, &site.units[ix].id, page),
-            Job::Awards { lang } => u.awards(lang),
-            Job::Search { lang } => u.search(lang),
-            Job::Vocabulary { lang, ix } => u.vocabulary(lang, &site.vocabularies[ix].id),
-            Job::Term { lang, term, page } => {
-                let vocabulary = &site.vocabularies[term.vocabulary];
-                u.term(lang, &vocabulary.id, &vocabulary.terms[term.term].id, page)
-            }
-            Job::Page { ix } => u.page(site.pages[ix].lang, &site.pages[ix].slug),
-            Job::NotFound { lang } => u.not_found(lang),
-            Job::Feed { .. } | Job::Sitemap | Job::Robots => return None,
-        })
-    }
-
-    /// Replaces the rendered body of a story, when nothing else about it changed (the dev
-    /// server's fast path). `false` when the site is shared and cannot be changed.
-    pub fn set_story_html(&mut self, ix: usize, html: String) -> bool {
-        match Arc::get_mut(&mut self.site).and_then(|site| site.stories.get_mut(ix)) {
-            Some(story) => {
-                story.html = html;
-                true
-            }
-            None => false,
-        }
-    }
-
-    pub fn site(&self) -> &Site {
-        &self.site
-    }
-
-    /// The language of a page job.
-    pub fn lang(&self, job: Job) -> usize {
-        match job {
-            Job::Story { ix } => self.site.stories[ix].lang,
-            Job::Page { ix } => self.site.pages[ix].lang,
-            Job::Home { lang }
-            | Job::NewsList { lang, .. }
-            | Job::Catalogue { lang }
-            | Job::Product { lang, .. }
-            | Job::Units { lang }
-            | Job::Unit { lang, .. }
-            | Job::Awards { lang }
-            | Job::Search { lang }
-            | Job::Vocabulary { lang, .. }
-            | Job::Term { lang, .. }
-            | Job::NotFound { lang }
-            | Job::Feed { lang } => lang,
-            Job::Sitemap | Job::Robots => 0,
-        }
-    }
-
-    /// The same page in another language, when it exists there.
-    pub fn translate(&self, job: Job, to: usize) -> Option<Job> {
-        let site = &*self.site;
-        let index = &site.index;
-        let within = |page: usize, items: usize| (page <= self.pages_of(items)).then_some(());
-        Some(match job {
-            Job::Home { .. } => Job::Home { lang: to },
-            Job::Catalogue { .. } => Job::Catalogue { lang: to },
-            Job::Units { .. } => Job::Units { lang: to },
-            Job::Awards { .. } => Job::Awards { lang: to },
-            Job::Search { .. } => Job::Search { lang: to },
-            Job::NotFound { .. } => Job::NotFound { lang: to },
-            Job::Vocabulary { ix, .. } => Job::Vocabulary { lang: to, ix },
-            Job::NewsList { page, .. } => {
-                within(page, index.stories[to].len())?;
-                Job::NewsList { lang: to, page }
-            }
-            Job::Unit { ix, page, .. } => {
-                within(page, index.stories_by_unit[to][ix].len())?;
-                Job::Unit { lang: to, ix, page }
-            }
-            Job::Term { term, page, .. } => {
-                within(page, self.term_stories(to, term).len())?;
-                Job::Term { lang: to, term, page }
-            }
-            Job::Product { ix, .. } => {
-                site.products[ix].text[to].as_ref()?;
-                Job::Product { lang: to, ix }
-            }
-            Job::Story { ix } => Job::Story {
-                ix: site.stories[ix].translations.get(to).copied().flatten()?,
-            },
-            Job::Page { ix } => Job::Page {
-                ix: site.pages[ix].translations.get(to).copied().flatten()?,
-            },
-            Job::Feed { .. } => Job::Feed { lang: to },
-            Job::Sitemap | Job::Robots => return None,
-        })
-    }
-
-    /// (language code, absolute URL) of every language version of a page, itself included.
-    pub fn alternates(&self, job: Job) -> Vec<(String, String)> {
-        (0..self.site.languages())
-            .filter_map(|lang| {
-                let url = self.url(self.translate(job, lang)?)?;
-                Some((self.site.config.languages[lang].code.clone(), self.urls.absolute(&url)))
-            })
-            .collect()
-    }
-
-    fn assets(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.templates
-            .assets
-            .iter()
-            .map(|(path, url)| (path.as_str(), url.as_str()))
-    }
-
-    fn asset_url(&self, path: &str) -> Option<&str> {
-        self.templates
-            .assets
-            .iter()
-            .find(|(p, _)| p == path)
-            .map(|(_, url)| url.as_str())
-    }
-
-    fn base_context(&self, lang: usize) -> Context {
-        let mut context = Context::new();
-        let (site, strings) = &self.common[lang];
-        context.insert_value("site", site.clone());
-        context.insert_value("t", strings.clone());
-        context.insert("lang", &self.site.config.languages[lang].code);
-        context
     }
 }
 

@@ -17,7 +17,7 @@ use crate::config::CONFIG_FILE;
 use crate::content::{CONTENT_DIR, is_ignored};
 use crate::error::Error;
 use crate::messages::Lang;
-use crate::render::theme::THEMES_DIR;
+use crate::theme::THEMES_DIR;
 
 /// Quiet time after the last event of a burst before rebuilding.
 const DEBOUNCE: Duration = Duration::from_millis(30);

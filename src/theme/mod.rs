@@ -1,16 +1,19 @@
 //! A theme on disk: its Tera templates (a site's `templates/` overrides them by name), its
-//! static files (a site's `static/` overrides them by path) and its interface strings.
+//! static files (a site's `static/` overrides them by path) and its interface strings. Read
+//! once before rendering; the render stage compiles the templates it holds.
+
+pub mod i18n;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use super::i18n::Locale;
 use crate::config::Config;
 use crate::content::{CaseFolded, skipped_link};
 use crate::content::{is_ignored, relative};
 use crate::error::{Diagnostic, Diagnostics, Error, IoContext};
+use i18n::Locale;
 
 pub const THEMES_DIR: &str = "themes";
 /// Where stylesheets and scripts are published under hashed names, so that hosts can cache

@@ -1,0 +1,298 @@
+//! Content kinds: each kind of content (press releases, plain pages, products, units,
+//! vocabularies, the agenda) is one module that owns its file format, how its files resolve
+//! into items, the lists it contributes, its cards and the pages it publishes. The stages
+//! (`content`, `site`, `render`) never name a kind: they ask the registry below, which asks
+//! every kind, so a new kind cannot forget a shared concern — photos, URL collisions, the
+//! sitemap, language versions, feeds.
+//!
+//! Adding a kind: write its module (a type implementing [`Kind`]), its templates and its
+//! interface strings, and register it with one line in the `registry!` call at the end.
+
+pub mod news;
+pub mod pages;
+pub mod products;
+pub mod site;
+pub mod units;
+pub mod vocabularies;
+
+use std::fmt::Debug;
+use std::hash::Hash;
+use std::path::Path;
+
+use tera::Value;
+
+use crate::config::Config;
+use crate::content::{Folder, Found, Parsed, RawFile, Source};
+use crate::error::{Diagnostic, Diagnostics, Error};
+use crate::ids::LangId;
+use crate::render::{Output, Place};
+use crate::site::lists::{ItemRef, Lists};
+use crate::site::markdown::Markdown;
+use crate::site::names::Names;
+use crate::site::urls::{Section, Urls};
+use crate::site::{Report, Resolve, SiteOptions};
+
+/// The resolved site with the items of every registered kind.
+pub type Site = crate::site::Site<Items>;
+/// Everything in content/, parsed by every registered kind.
+pub type Content = crate::content::Content<Files>;
+/// A view's access to the site.
+pub type Scope<'r> = crate::render::Scope<'r, Items>;
+/// The renderer of the registered kinds' pages.
+pub type Renderer = crate::render::Renderer<Items, Page>;
+
+/// A kind of content, or of pages.
+pub trait Kind: 'static {
+    /// Its name in item references; also its folder in `content/` when it has one.
+    const NAME: &'static str;
+    /// Whether it reads the files of `content/<NAME>/`.
+    const READS_FILES: bool = true;
+    /// The sections of the site it publishes (their URL words, their place in the menu).
+    const SECTIONS: &'static [Section] = &[];
+    /// What one of its files parses into.
+    type File: Parsed + Clone + Send + Sync;
+    /// Its part of the resolved site.
+    type Items: Default + Send + Sync;
+    /// A page (or another file, such as a feed) it publishes.
+    type Page: Copy + Eq + Hash + Debug + Send + Sync;
+
+    /// Parses one file of its folder.
+    fn parse(file: &RawFile, config: &Config) -> Result<Self::File, Diagnostic>;
+
+    /// Records the names other items may refer to (ids, document URLs), before anything
+    /// resolves; the files that failed to parse are recorded too, so that references to them
+    /// are not reported as dangling.
+    fn declare(files: &Folder<Self::File>, cx: &Resolve, names: &mut Names);
+
+    /// Turns the parsed files into items, checking every reference against `cx`.
+    fn resolve(files: &Folder<Self::File>, cx: &Resolve, report: &mut Report) -> Self::Items;
+
+    /// The lists its items make, and the lists about other items they belong to (a story is
+    /// in the news of its unit and of each programme term it names).
+    fn list(items: &Self::Items, cx: &Resolve, lists: &mut Lists);
+
+    /// Every photo its items show, with where each is referenced.
+    fn photos(items: &Self::Items) -> Vec<crate::media::PhotoUse<'_>>;
+
+    /// Every page and file it publishes, in a stable order.
+    fn pages(site: &Site) -> Vec<Self::Page>;
+
+    /// Where a page is published, in which language, and which file decides its URL.
+    fn place(site: &Site, page: Self::Page) -> Place;
+
+    /// The same page in another language, when it exists there; whatever decides that is
+    /// read through `scope`, so that the page is made again when it changes.
+    fn translation(scope: &Scope, page: Self::Page, to: LangId) -> Option<Self::Page>;
+
+    /// The page's content: an HTML view or the bytes of a file.
+    fn view(scope: &Scope, page: Self::Page) -> Result<Output, Error>;
+
+    /// The cards (summaries for lists) of its items: (item, language).
+    fn cards(_site: &Site) -> Vec<(ItemRef, LangId)> {
+        Vec::new()
+    }
+
+    /// The card of one of its items in `scope`'s language; `None` for another kind's item.
+    fn card(_scope: &Scope, _item: ItemRef) -> Option<Value> {
+        None
+    }
+
+    /// Its items that are missing in some language, for `check`'s report.
+    fn untranslated(_site: &Site) -> Vec<Untranslated> {
+        Vec::new()
+    }
+
+    /// What `check` advises about its items beyond what stops a build (e.g. a summary longer
+    /// than search results show).
+    fn advise(_site: &Site, _warnings: &mut Diagnostics) {}
+}
+
+/// The codes of the languages in which `present` is false.
+pub fn missing_languages(site: &Site, present: impl Fn(LangId) -> bool) -> Vec<String> {
+    site.langs()
+        .filter(|&lang| !present(lang))
+        .map(|lang| site.config.lang(lang).code.clone())
+        .collect()
+}
+
+/// An item without a version in some languages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Untranslated {
+    /// What the item is: `news`, `product`, `page`.
+    pub kind: &'static str,
+    /// The item's file (the first language's, for documents).
+    pub file: std::path::PathBuf,
+    /// The language codes it is missing in.
+    pub missing: Vec<String>,
+}
+
+/// Defines the registry: the parsed files, the items and the pages of every kind, and the
+/// dispatch from the stages' questions to each kind's answers.
+macro_rules! registry {
+    ($($field:ident: $kind:ty => $variant:ident),* $(,)?) => {
+        /// The parsed files of every kind (the content stage).
+        #[derive(Default)]
+        pub struct Files {
+            $(pub $field: Folder<<$kind as Kind>::File>,)*
+        }
+
+        /// The resolved items of every kind (the site stage).
+        #[derive(Default)]
+        pub struct Items {
+            $(pub $field: <$kind as Kind>::Items,)*
+        }
+
+        /// A page or file of any kind.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Page {
+            $($variant(<$kind as Kind>::Page),)*
+        }
+
+        impl crate::content::Kinds for Files {
+            fn load(&mut self, found: &Found, config: &Config) {
+                $(if <$kind as Kind>::READS_FILES {
+                    let files = found.in_folder(<$kind as Kind>::NAME);
+                    self.$field.load(files, |file| <$kind as Kind>::parse(file, config));
+                })*
+            }
+
+            fn problems(&self) -> Diagnostics {
+                let mut problems = Diagnostics::default();
+                $(problems.extend(self.$field.problems().cloned().collect());)*
+                problems
+            }
+
+            fn source(&self, file: &Path) -> Option<&Source> {
+                None$(.or_else(|| self.$field.source(file)))*
+            }
+        }
+
+        impl Items {
+            /// Resolves every kind's files: names first, then items, then lists.
+            fn resolve(files: &Files, cx: &mut Resolve, report: &mut Report) -> (Items, Lists) {
+                let mut names = Names::default();
+                $(<$kind as Kind>::declare(&files.$field, cx, &mut names);)*
+                cx.names = names;
+                let items = Items {
+                    $($field: <$kind as Kind>::resolve(&files.$field, cx, report),)*
+                };
+                let mut lists = Lists::default();
+                $(<$kind as Kind>::list(&items.$field, cx, &mut lists);)*
+                (items, lists)
+            }
+
+            /// Every photo any item shows.
+            pub fn photos(&self) -> Vec<crate::media::PhotoUse<'_>> {
+                let mut photos = Vec::new();
+                $(photos.extend(<$kind as Kind>::photos(&self.$field));)*
+                photos
+            }
+        }
+
+        impl crate::render::Pages<Items> for Page {
+            fn all(site: &Site) -> Vec<Page> {
+                let mut pages = Vec::new();
+                $(pages.extend(<$kind as Kind>::pages(site).into_iter().map(Page::$variant));)*
+                pages
+            }
+
+            fn place(self, site: &Site) -> Place {
+                match self {
+                    $(Page::$variant(page) => <$kind as Kind>::place(site, page),)*
+                }
+            }
+
+            fn translation(self, scope: &Scope, to: LangId) -> Option<Page> {
+                match self {
+                    $(Page::$variant(page) => <$kind as Kind>::translation(scope, page, to).map(Page::$variant),)*
+                }
+            }
+
+            fn view(self, scope: &Scope) -> Result<Output, Error> {
+                match self {
+                    $(Page::$variant(page) => <$kind as Kind>::view(scope, page),)*
+                }
+            }
+
+            fn cards(site: &Site) -> Vec<(ItemRef, LangId)> {
+                let mut cards = Vec::new();
+                $(cards.extend(<$kind as Kind>::cards(site));)*
+                cards
+            }
+
+            fn card(scope: &Scope, item: ItemRef) -> Option<Value> {
+                None$(.or_else(|| <$kind as Kind>::card(scope, item)))*
+            }
+
+            fn common(scope: &Scope) -> Value {
+                site::SitePages::common(scope)
+            }
+        }
+
+        /// Every item missing in some language, kind by kind.
+        pub fn untranslated(site: &Site) -> Vec<Untranslated> {
+            let mut found = Vec::new();
+            $(found.extend(<$kind as Kind>::untranslated(site));)*
+            found
+        }
+
+        /// What `check` advises about every kind's items.
+        pub fn advise(site: &Site, warnings: &mut Diagnostics) {
+            $(<$kind as Kind>::advise(site, warnings);)*
+        }
+
+        /// The sections of every kind.
+        pub fn sections() -> Vec<Section> {
+            let mut sections = Vec::new();
+            $(sections.extend_from_slice(<$kind as Kind>::SECTIONS);)*
+            sections
+        }
+    };
+}
+
+impl Site {
+    /// Resolves and checks every reference of `content` and renders its Markdown with
+    /// `markdown` (the dev server keeps one, and its cache, across builds); every problem is
+    /// reported at once, together with the files that failed to parse.
+    pub fn build(config: Config, content: &Content, options: SiteOptions, markdown: &Markdown) -> Result<Site, Error> {
+        use crate::render::Pages;
+        let mut report = Report::default();
+        report.errors.extend(content.problems());
+        report.warnings.extend(content.warnings.clone());
+        let urls = Urls::new(&config, &sections())?;
+        let mut cx = Resolve {
+            config: &config,
+            urls: &urls,
+            names: Names::default(),
+            markdown,
+            media: &content.media,
+            options,
+        };
+        let (items, lists) = Items::resolve(&content.files, &mut cx, &mut report);
+        let site = Site {
+            media: content.media.clone(),
+            warnings: report.warnings.sorted(),
+            config,
+            urls,
+            items,
+            lists,
+        };
+        let claims = Page::all(&site).into_iter().map(|page| {
+            let place = page.place(&site);
+            (place.output_path(), place.url, place.owner)
+        });
+        report
+            .errors
+            .extend(crate::site::collisions(claims, |file| content.text_of(file)));
+        report.errors.into_result(site).map_err(Error::from)
+    }
+}
+
+registry! {
+    vocabularies: vocabularies::Vocabularies => Vocabularies,
+    units: units::Units => Units,
+    products: products::Products => Products,
+    news: news::News => News,
+    pages: pages::PlainPages => Pages,
+    site: site::SitePages => Site,
+}

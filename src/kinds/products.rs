@@ -1,0 +1,606 @@
+//! Products (`content/products/<slug>.yaml`): what the people in a unit's care make — one
+//! sheet per product with every language inside. A product is published in each language its
+//! name and description are given in; the catalogue groups products by category and unit.
+
+use std::path::PathBuf;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_json::{Value as Json, json};
+use serde_saphyr::Spanned;
+
+use super::units::{self, Link};
+use super::{Kind, Scope, Site, Untranslated, missing_languages};
+use crate::config::{Config, is_slug};
+use crate::content::{self, Folder, RawFile, Sheet};
+use crate::error::{Diagnostic, Error, suggestion};
+use crate::ids::{LangId, PerLang, ProductId, Table, TermId, UnitId};
+use crate::localized::Localized;
+use crate::render::layout::percent_encode;
+use crate::render::{Head, ItemId, Output, Place, View, jsonld};
+use crate::site::fields::{self, at};
+use crate::site::lists::{ItemRef, ListKey, Lists, Target};
+use crate::site::markdown;
+use crate::site::names::{self, Names};
+use crate::site::urls::Section;
+use crate::site::{Owner, Report, Resolve};
+
+/// A product sheet: one product, every language inside.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProductSheet {
+    pub name: Localized<String>,
+    #[schemars(with = "String")]
+    pub unit: Spanned<String>,
+    #[schemars(with = "String")]
+    pub category: Spanned<String>,
+    #[serde(default)]
+    pub featured: bool,
+    /// Markdown.
+    pub description: Localized<String>,
+    #[serde(default)]
+    pub price: Option<PriceSheet>,
+    #[serde(default)]
+    pub images: Vec<ImageSheet>,
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub programs: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub order: Option<OrderSheet>,
+    #[serde(default)]
+    pub certifications: Vec<String>,
+}
+
+/// A price in whole rupiah, with its unit of sale (`per 250 g`).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PriceSheet {
+    /// Whole rupiah, without dots: 25000. (An amount under 100 is the dot mistake: YAML
+    /// reads `25.000` as 25.)
+    #[schemars(range(min = 100))]
+    pub amount: u64,
+    #[serde(default)]
+    pub per: Option<Localized<String>>,
+}
+
+/// A picture in `content/media/` with its alt text per language.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ImageSheet {
+    #[schemars(with = "String")]
+    pub src: Spanned<String>,
+    pub alt: Localized<String>,
+}
+
+/// Where a product can be ordered.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OrderSheet {
+    /// A phone number; becomes a `wa.me` link.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub whatsapp: Option<Spanned<String>>,
+    #[serde(default)]
+    pub marketplace: Vec<MarketplaceSheet>,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MarketplaceSheet {
+    pub name: String,
+    #[schemars(with = "String")]
+    pub url: Spanned<String>,
+}
+
+/// A product, resolved.
+#[derive(Debug, Clone)]
+pub struct Product {
+    pub slug: String,
+    pub unit: UnitId,
+    /// Position of its category in etalase.yaml.
+    pub category: usize,
+    pub featured: bool,
+    pub price: Option<Price>,
+    pub images: Vec<Image>,
+    pub terms: Vec<TermId>,
+    /// Digits of the WhatsApp number, country code first (`6281…`).
+    pub whatsapp: Option<String>,
+    /// Shops: (name, address).
+    pub marketplace: Vec<(String, String)>,
+    pub certifications: Vec<String>,
+    /// Name and description per language; `None` where the product is not published.
+    pub text: PerLang<Option<Text>>,
+    pub file: PathBuf,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Price {
+    pub amount: u64,
+    pub per: Option<Localized<String>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Image {
+    /// Path inside `content/media/`.
+    pub src: String,
+    pub alt: Localized<String>,
+    /// Line and column of `src` in the product's file.
+    pub at: (u64, u64),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Text {
+    pub name: String,
+    pub html: String,
+    /// The description as plain text, cut to a meta description.
+    pub summary: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Items {
+    pub products: Table<ProductId, Product>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Page {
+    Catalogue(LangId),
+    Product(ProductId, LangId),
+}
+
+impl ItemId<super::Items> for ProductId {
+    type Item = Product;
+
+    fn get(self, items: &super::Items) -> &Product {
+        &items.products.products[self]
+    }
+
+    fn item_ref(self) -> ItemRef {
+        ItemRef::new(Products::NAME, self.index())
+    }
+}
+
+pub struct Products;
+
+/// The sheets in catalogue order: by category, then name in the first language, then slug.
+fn ordered<'a>(files: &'a Folder<Sheet<ProductSheet>>, config: &Config) -> Vec<&'a Sheet<ProductSheet>> {
+    let first = config.languages[0].code.as_str();
+    let mut sheets: Vec<_> = files.parsed().collect();
+    sheets.sort_by_cached_key(|s| {
+        let category = config.categories.position(&s.data.category.value).unwrap_or(usize::MAX);
+        let name = s.data.name.get_or(first, first).cloned().unwrap_or_default();
+        (category, name, s.id.clone())
+    });
+    sheets
+}
+
+impl Kind for Products {
+    const NAME: &'static str = "products";
+    const SECTIONS: &'static [Section] = &[Section {
+        key: "products",
+        word: "products",
+        menu: Some(2),
+    }];
+    type File = Sheet<ProductSheet>;
+    type Items = Items;
+    type Page = Page;
+
+    fn parse(file: &RawFile, _config: &Config) -> Result<Self::File, Diagnostic> {
+        content::sheet(file)
+    }
+
+    fn declare(files: &Folder<Self::File>, cx: &Resolve, names: &mut Names) {
+        for (ix, sheet) in ordered(files, cx.config).into_iter().enumerate() {
+            names.products.insert(sheet.id.clone(), ProductId::new(ix));
+        }
+        names.broken.extend(
+            files
+                .failed()
+                .filter_map(|f| f.file_stem())
+                .map(|s| s.to_string_lossy().into_owned()),
+        );
+    }
+
+    fn resolve(files: &Folder<Self::File>, cx: &Resolve, report: &mut Report) -> Items {
+        use rayon::prelude::*;
+        let resolved: Vec<(Product, Report)> = ordered(files, cx.config)
+            .par_iter()
+            .map(|sheet| {
+                let mut own = Report::default();
+                (product(cx, sheet, &mut own), own)
+            })
+            .collect();
+        let mut products = Vec::with_capacity(resolved.len());
+        for (product, own) in resolved {
+            report.errors.extend(own.errors);
+            report.warnings.extend(own.warnings);
+            products.push(product);
+        }
+        Items {
+            products: products.into(),
+        }
+    }
+
+    fn list(items: &Items, cx: &Resolve, lists: &mut Lists) {
+        for (id, product) in items.products.iter() {
+            for lang in LangId::all(cx.languages()).filter(|&lang| product.text[lang].is_some()) {
+                let item = id.item_ref();
+                lists.push(ListKey::all("products", lang), item);
+                lists.push(ListKey::about("products", lang, Target::Unit(product.unit)), item);
+                for &term in &product.terms {
+                    lists.push(ListKey::about("products", lang, Target::Term(term)), item);
+                }
+            }
+        }
+    }
+
+    fn photos(items: &Items) -> Vec<crate::media::PhotoUse<'_>> {
+        items
+            .products
+            .values()
+            .flat_map(|product| {
+                product.images.iter().map(|image| crate::media::PhotoUse {
+                    src: &image.src,
+                    file: &product.file,
+                    at: image.at,
+                })
+            })
+            .collect()
+    }
+
+    fn pages(site: &Site) -> Vec<Page> {
+        let mut pages = Vec::new();
+        for lang in site.langs() {
+            pages.push(Page::Catalogue(lang));
+            for (id, product) in site.items.products.products.iter() {
+                if product.text[lang].is_some() {
+                    pages.push(Page::Product(id, lang));
+                }
+            }
+        }
+        pages
+    }
+
+    fn place(site: &Site, page: Page) -> Place {
+        match page {
+            Page::Catalogue(lang) => Place::page(site.urls.section(lang, "products"), lang, Owner::Config),
+            Page::Product(id, lang) => {
+                let product = &site.items.products.products[id];
+                let url = site.urls.item(lang, "products", &product.slug);
+                Place::page(url, lang, Owner::File(product.file.clone()))
+            }
+        }
+    }
+
+    fn translation(scope: &Scope, page: Page, to: LangId) -> Option<Page> {
+        match page {
+            Page::Catalogue(_) => Some(Page::Catalogue(to)),
+            Page::Product(id, _) => scope.item(id).text[to].is_some().then_some(Page::Product(id, to)),
+        }
+    }
+
+    fn view(scope: &Scope, page: Page) -> Result<Output, Error> {
+        match page {
+            Page::Catalogue(_) => catalogue_view(scope),
+            Page::Product(id, _) => product_view(scope, id),
+        }
+    }
+
+    fn cards(site: &Site) -> Vec<(ItemRef, LangId)> {
+        site.items
+            .products
+            .products
+            .iter()
+            .flat_map(|(id, product)| {
+                site.langs()
+                    .filter(|&lang| product.text[lang].is_some())
+                    .map(move |lang| (id.item_ref(), lang))
+            })
+            .collect()
+    }
+
+    fn card(scope: &Scope, item: ItemRef) -> Option<tera::Value> {
+        if item.kind != Products::NAME {
+            return None;
+        }
+        let id = ProductId::new(item.index());
+        let product = scope.item(id);
+        let text = product.text[scope.lang()].as_ref()?;
+        Some(tera::Value::from_serializable(&ProductCard {
+            name: &text.name,
+            url: url(scope, id),
+            summary: &text.summary,
+            image: product
+                .images
+                .first()
+                .map(|image| scope.image(&image.src, scope.text(&image.alt))),
+            unit: units::link(scope, product.unit),
+            category: category(scope, product),
+            featured: product.featured,
+            price: product.price.as_ref().map(|p| scope.locale().price(p.amount)),
+        }))
+    }
+
+    fn untranslated(site: &Site) -> Vec<Untranslated> {
+        site.items
+            .products
+            .products
+            .values()
+            .filter_map(|product| {
+                let missing = missing_languages(site, |lang| product.text[lang].is_some());
+                (!missing.is_empty()).then(|| Untranslated {
+                    kind: "product",
+                    file: product.file.clone(),
+                    missing,
+                })
+            })
+            .collect()
+    }
+}
+
+fn product(cx: &Resolve, sheet: &Sheet<ProductSheet>, report: &mut Report) -> Product {
+    let problems = &mut report.errors;
+    let (data, source) = (&sheet.data, &sheet.source);
+    if !is_slug(&sheet.id) {
+        problems.push(fields::bad_file_name(source));
+    }
+    fields::languages(cx.config, source, &data.name, problems);
+    fields::languages(cx.config, source, &data.description, problems);
+    let unit = cx.names.unit(source, &data.unit, problems);
+    let category = cx.config.categories.position(&data.category.value);
+    if category.is_none() {
+        problems.push(
+            at(
+                source,
+                &data.category,
+                format!("unknown category `{}`", data.category.value),
+            )
+            .with_hint(format!(
+                "{} — categories are declared in etalase.yaml",
+                suggestion(&data.category.value, cx.config.categories.keys())
+            )),
+        );
+    }
+    let terms = cx.names.terms(source, &data.programs, problems);
+    let images = data
+        .images
+        .iter()
+        .filter_map(|image| {
+            fields::languages(cx.config, source, &image.alt, problems);
+            let alt_missing = cx
+                .config
+                .languages
+                .iter()
+                .any(|l| image.alt.get(&l.code).is_some_and(|alt| alt.trim().is_empty()));
+            let src = names::media(cx.media, source, &image.src, alt_missing, problems)?;
+            Some(Image {
+                src,
+                alt: image.alt.clone(),
+                at: (image.src.referenced.line(), image.src.referenced.column()),
+            })
+        })
+        .collect();
+    let (whatsapp, marketplace) = match &data.order {
+        None => (None, Vec::new()),
+        Some(order) => (
+            order
+                .whatsapp
+                .as_ref()
+                .and_then(|number| fields::phone_digits(source, number, problems)),
+            order
+                .marketplace
+                .iter()
+                .filter_map(|shop| Some((shop.name.clone(), fields::web_address(source, &shop.url, problems)?)))
+                .collect(),
+        ),
+    };
+    let text = fields::per_language(cx.config, Some(&data.name), |name| name.to_string());
+    let text = PerLang::build(cx.languages(), |lang| {
+        let name = text[lang].clone()?;
+        let description = data.description.get(&cx.config.lang(lang).code)?;
+        fields::dropped_attributes(source, description, None, &mut report.warnings);
+        Some(Text {
+            name,
+            html: cx.markdown.to_html(description),
+            summary: markdown::truncate(&markdown::plain_text(description), 155),
+        })
+    });
+    Product {
+        slug: sheet.id.clone(),
+        unit: unit.unwrap_or_default(),
+        category: category.unwrap_or_default(),
+        featured: data.featured,
+        price: data.price.as_ref().map(|p| Price {
+            amount: p.amount,
+            per: p.per.clone(),
+        }),
+        images,
+        terms,
+        whatsapp,
+        marketplace,
+        certifications: data.certifications.clone(),
+        text,
+        file: source.file.clone(),
+    }
+}
+
+/// The URL of a product's page in the scope's language.
+pub fn url(scope: &Scope, id: ProductId) -> String {
+    scope.urls().item(scope.lang(), "products", &scope.item(id).slug)
+}
+
+fn category<'s>(scope: &'s Scope, product: &Product) -> &'s str {
+    let categories = &scope.config().categories.0;
+    categories
+        .get(product.category)
+        .map(|(_, label)| scope.text(label))
+        .unwrap_or_default()
+}
+
+#[derive(Serialize)]
+struct ProductCard<'a> {
+    name: &'a str,
+    url: String,
+    summary: &'a str,
+    image: Option<crate::render::images::ImageView>,
+    unit: Link,
+    category: &'a str,
+    featured: bool,
+    price: Option<String>,
+}
+
+fn catalogue_view(scope: &Scope) -> Result<Output, Error> {
+    let lang = scope.lang();
+    #[derive(Serialize)]
+    struct Group {
+        key: String,
+        label: String,
+        products: tera::Value,
+    }
+    let published = scope.list(ListKey::all("products", lang));
+    let categories: Vec<Group> = scope
+        .config()
+        .categories
+        .0
+        .iter()
+        .enumerate()
+        .filter_map(|(c, (key, label))| {
+            let items: Vec<ItemRef> = published
+                .iter()
+                .copied()
+                .filter(|&item| scope.item(ProductId::new(item.index())).category == c)
+                .collect();
+            (!items.is_empty()).then(|| Group {
+                key: key.clone(),
+                label: scope.text(label).to_string(),
+                products: scope.cards(&items),
+            })
+        })
+        .collect();
+    let by_unit: Vec<Group> = scope
+        .list(ListKey::all("units", lang))
+        .iter()
+        .filter_map(|&unit| {
+            let unit = crate::ids::UnitId::new(unit.index());
+            let items = scope.list(ListKey::about("products", lang, Target::Unit(unit)));
+            (!items.is_empty()).then(|| Group {
+                key: scope.item(unit).id.clone(),
+                label: scope.text(&scope.item(unit).name).to_string(),
+                products: scope.cards(items),
+            })
+        })
+        .collect();
+    let title = scope.t("nav_products");
+    let urls: Vec<String> = published
+        .iter()
+        .map(|&item| scope.urls().absolute(&url(scope, ProductId::new(item.index()))))
+        .collect();
+    let head = Head::new(title.clone(), scope.t("products_description"), "products")
+        .crumb(title, scope.urls().section(lang, "products"))
+        .jsonld(jsonld::item_list(&urls));
+    View::new("catalogue.html", head)
+        .with("categories", categories)
+        .with("by_unit", by_unit)
+        .output()
+}
+
+#[derive(Serialize)]
+struct ProductView<'a> {
+    name: &'a str,
+    html: &'a str,
+    unit: Link,
+    category: &'a str,
+    featured: bool,
+    price: Option<String>,
+    per: Option<&'a str>,
+    images: Vec<crate::render::images::ImageView>,
+    whatsapp_url: Option<String>,
+    marketplace: Vec<Link>,
+    certifications: &'a [String],
+}
+
+fn product_view(scope: &Scope, id: ProductId) -> Result<Output, Error> {
+    let lang = scope.lang();
+    let product = scope.item(id);
+    let text = product.text[lang].as_ref();
+    let name = text.map(|t| t.name.clone()).unwrap_or_default();
+    let whatsapp_url = product.whatsapp.as_ref().map(|digits| {
+        let message = format!("{} {}", scope.t("order_message"), name);
+        format!("https://wa.me/{digits}?text={}", percent_encode(&message))
+    });
+    let view = ProductView {
+        name: &name,
+        html: text.map(|t| t.html.as_str()).unwrap_or_default(),
+        unit: units::link(scope, product.unit),
+        category: category(scope, product),
+        featured: product.featured,
+        price: product.price.as_ref().map(|p| scope.locale().price(p.amount)),
+        per: product
+            .price
+            .as_ref()
+            .and_then(|p| p.per.as_ref())
+            .map(|per| scope.text(per)),
+        images: product
+            .images
+            .iter()
+            .map(|i| scope.image(&i.src, scope.text(&i.alt)))
+            .collect(),
+        whatsapp_url,
+        marketplace: product
+            .marketplace
+            .iter()
+            .map(|(name, url)| Link {
+                name: name.clone(),
+                url: url.clone(),
+            })
+            .collect(),
+        certifications: &product.certifications,
+    };
+    let stories = scope.list(ListKey::about("news", lang, Target::Product(id)));
+    let terms: Vec<ItemRef> = product.terms.iter().map(|t| t.item_ref()).collect();
+    let image = product
+        .images
+        .first()
+        .and_then(|i| scope.og_image(&i.src, scope.text(&i.alt)));
+    let head = Head::new(
+        name.clone(),
+        text.map(|t| t.summary.clone()).unwrap_or_default(),
+        "products",
+    )
+    .crumb(scope.t("nav_products"), scope.urls().section(lang, "products"))
+    .crumb(name.clone(), url(scope, id))
+    .jsonld(structured_data(scope, id))
+    .og("product", image);
+    View::new("product.html", head)
+        .with("product", view)
+        .value("terms", scope.cards(&terms))
+        .value("stories", scope.cards(&stories[..stories.len().min(10)]))
+        .output()
+}
+
+/// The product as a schema.org `Product`, with an `Offer` when it has a price.
+fn structured_data(scope: &Scope, id: ProductId) -> Json {
+    let product = scope.item(id);
+    let text = product.text[scope.lang()].as_ref();
+    let mut value = json!({
+        "@type": "Product",
+        "name": text.map(|t| t.name.as_str()),
+        "description": text.map(|t| t.summary.as_str()),
+        "category": category(scope, product),
+        "image": product
+            .images
+            .iter()
+            .flat_map(|i| scope.image_urls(&i.src))
+            .collect::<Vec<_>>(),
+        "manufacturer": units::organization(scope, product.unit, false),
+    });
+    if let Some(price) = &product.price {
+        value["offers"] = json!({
+            "@type": "Offer",
+            "price": price.amount,
+            "priceCurrency": "IDR",
+            "url": scope.urls().absolute(&url(scope, id)),
+            "seller": units::organization(scope, product.unit, false),
+        });
+    }
+    value
+}

@@ -1,0 +1,544 @@
+//! Units and offices (`content/units/<id>.yaml`): the correctional units (Lapas, Rutan, LPKA,
+//! Bapas, …) and their regional offices. A unit page shows the unit's profile and contacts,
+//! its products, its award news and its news (paginated); the directory lists every unit.
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_json::{Value as Json, json};
+use serde_saphyr::Spanned;
+
+use super::{Kind, Scope, Site};
+use crate::config::{Config, is_slug};
+use crate::content::{self, Folder, RawFile, Sheet, Source};
+use crate::error::{Diagnostic, Diagnostics, Error, suggestion};
+use crate::ids::{LangId, PageNo, PerLang, Table, UnitId};
+use crate::localized::Localized;
+use crate::render::{Head, ItemId, Output, Pager, Place, View, layout::paged_title};
+use crate::site::fields::{self, at};
+use crate::site::lists::{ItemRef, ListKey, Lists, Target};
+use crate::site::names::Names;
+use crate::site::urls::{Section, paged};
+use crate::site::{Owner, Report, Resolve};
+
+/// A unit's profile, as written.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UnitSheet {
+    pub name: Localized<String>,
+    #[serde(rename = "type")]
+    pub kind: UnitKind,
+    #[serde(default)]
+    pub class: Option<String>,
+    pub city: String,
+    pub region: String,
+    #[serde(default)]
+    pub address: Option<String>,
+    #[serde(default)]
+    pub contact: ContactSheet,
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub parent: Option<Spanned<String>>,
+    /// Markdown.
+    #[serde(default)]
+    pub description: Option<Localized<String>>,
+}
+
+/// The kinds of correctional units and offices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum UnitKind {
+    Kanwil,
+    Lapas,
+    Lpp,
+    Rutan,
+    Cabrutan,
+    Lpka,
+    Bapas,
+    Other,
+}
+
+impl UnitKind {
+    pub fn key(self) -> &'static str {
+        match self {
+            UnitKind::Kanwil => "kanwil",
+            UnitKind::Lapas => "lapas",
+            UnitKind::Lpp => "lpp",
+            UnitKind::Rutan => "rutan",
+            UnitKind::Cabrutan => "cabrutan",
+            UnitKind::Lpka => "lpka",
+            UnitKind::Bapas => "bapas",
+            UnitKind::Other => "other",
+        }
+    }
+}
+
+/// How to reach a unit, as written; every key optional.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ContactSheet {
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub phone: Option<Spanned<String>>,
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub email: Option<Spanned<String>>,
+    /// An absolute `https://` address.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub website: Option<Spanned<String>>,
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub whatsapp: Option<Spanned<String>>,
+}
+
+/// A unit's contacts, checked: each is safe to put in a link.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Contact {
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    /// An absolute `http(s)` address.
+    pub website: Option<String>,
+    /// Digits of the WhatsApp number, country code first (`6281…`).
+    pub whatsapp: Option<String>,
+}
+
+/// A unit, resolved.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    pub id: String,
+    pub name: Localized<String>,
+    pub kind: UnitKind,
+    pub class: Option<String>,
+    pub city: String,
+    pub region: String,
+    pub address: Option<String>,
+    pub contact: Contact,
+    pub parent: Option<UnitId>,
+    /// The units whose parent office this is.
+    pub children: Vec<UnitId>,
+    /// The description per language, rendered.
+    pub html: PerLang<Option<String>>,
+    pub file: PathBuf,
+}
+
+#[derive(Debug, Default)]
+pub struct Items {
+    pub units: Table<UnitId, Unit>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Page {
+    Directory(LangId),
+    Unit(UnitId, LangId, PageNo),
+}
+
+impl ItemId<super::Items> for UnitId {
+    type Item = Unit;
+
+    fn get(self, items: &super::Items) -> &Unit {
+        &items.units.units[self]
+    }
+
+    fn item_ref(self) -> ItemRef {
+        ItemRef::new(Units::NAME, self.index())
+    }
+}
+
+pub struct Units;
+
+/// The sheets in directory order: by name in the first language, then id.
+fn ordered<'a>(files: &'a Folder<Sheet<UnitSheet>>, config: &Config) -> Vec<&'a Sheet<UnitSheet>> {
+    let first = config.languages[0].code.as_str();
+    let mut sheets: Vec<_> = files.parsed().collect();
+    sheets.sort_by_cached_key(|s| {
+        (
+            s.data.name.get_or(first, first).cloned().unwrap_or_default(),
+            s.id.clone(),
+        )
+    });
+    sheets
+}
+
+impl Kind for Units {
+    const NAME: &'static str = "units";
+    const SECTIONS: &'static [Section] = &[Section {
+        key: "units",
+        word: "units",
+        menu: Some(3),
+    }];
+    type File = Sheet<UnitSheet>;
+    type Items = Items;
+    type Page = Page;
+
+    fn parse(file: &RawFile, _config: &Config) -> Result<Self::File, Diagnostic> {
+        content::sheet(file)
+    }
+
+    fn declare(files: &Folder<Self::File>, cx: &Resolve, names: &mut Names) {
+        for (ix, sheet) in ordered(files, cx.config).into_iter().enumerate() {
+            names.units.insert(sheet.id.clone(), UnitId::new(ix));
+        }
+        names.broken.extend(
+            files
+                .failed()
+                .filter_map(|f| f.file_stem())
+                .map(|s| s.to_string_lossy().into_owned()),
+        );
+    }
+
+    fn resolve(files: &Folder<Self::File>, cx: &Resolve, report: &mut Report) -> Items {
+        let sheets = ordered(files, cx.config);
+        let mut units: Vec<Unit> = sheets.iter().map(|sheet| unit(cx, sheet, report)).collect();
+        parent_loops(&sheets, &mut report.errors);
+        for ix in 0..units.len() {
+            if let Some(parent) = units[ix].parent {
+                units[parent.index()].children.push(UnitId::new(ix));
+            }
+        }
+        Items { units: units.into() }
+    }
+
+    fn list(items: &Items, cx: &Resolve, lists: &mut Lists) {
+        for lang in LangId::all(cx.languages()) {
+            for id in items.units.ids() {
+                lists.push(ListKey::all("units", lang), id.item_ref());
+            }
+        }
+    }
+
+    fn photos(_items: &Items) -> Vec<crate::media::PhotoUse<'_>> {
+        Vec::new()
+    }
+
+    fn pages(site: &Site) -> Vec<Page> {
+        let per_page = site.config.news_per_page;
+        let mut pages = Vec::new();
+        for lang in site.langs() {
+            pages.push(Page::Directory(lang));
+            for unit in site.items.units.units.ids() {
+                let stories = site.lists.get(ListKey::about("news", lang, Target::Unit(unit))).len();
+                pages.extend(PageNo::all(stories, per_page).map(|page| Page::Unit(unit, lang, page)));
+            }
+        }
+        pages
+    }
+
+    fn place(site: &Site, page: Page) -> Place {
+        match page {
+            Page::Directory(lang) => Place::page(site.urls.section(lang, "units"), lang, Owner::Config),
+            Page::Unit(id, lang, number) => {
+                let unit = &site.items.units.units[id];
+                let url = paged(site.urls.item(lang, "units", &unit.id), number);
+                Place::page(url, lang, Owner::File(unit.file.clone()))
+            }
+        }
+    }
+
+    fn translation(scope: &Scope, page: Page, to: LangId) -> Option<Page> {
+        match page {
+            Page::Directory(_) => Some(Page::Directory(to)),
+            Page::Unit(id, _, number) => {
+                let stories = scope.list(ListKey::about("news", to, Target::Unit(id))).len();
+                let per_page = scope.config().news_per_page;
+                (number.get() <= PageNo::all(stories, per_page).count()).then_some(Page::Unit(id, to, number))
+            }
+        }
+    }
+
+    fn view(scope: &Scope, page: Page) -> Result<Output, Error> {
+        match page {
+            Page::Directory(lang) => {
+                let title = scope.t("nav_units");
+                let head = Head::new(title.clone(), scope.t("units_description"), "units")
+                    .crumb(title, scope.urls().section(lang, "units"));
+                View::new("units.html", head)
+                    .value("units", scope.cards(scope.list(ListKey::all("units", lang))))
+                    .output()
+            }
+            Page::Unit(id, _, number) => unit_view(scope, id, number),
+        }
+    }
+
+    fn cards(site: &Site) -> Vec<(ItemRef, LangId)> {
+        site.items
+            .units
+            .units
+            .ids()
+            .flat_map(|id| site.langs().map(move |lang| (id.item_ref(), lang)))
+            .collect()
+    }
+
+    fn card(scope: &Scope, item: ItemRef) -> Option<tera::Value> {
+        (item.kind == Units::NAME).then(|| {
+            let id = UnitId::new(item.index());
+            let unit = scope.item(id);
+            tera::Value::from_serializable(&UnitCard {
+                name: scope.text(&unit.name),
+                url: url(scope, id),
+                kind: kind_label(scope, unit.kind),
+                city: &unit.city,
+                region: &unit.region,
+            })
+        })
+    }
+}
+
+fn unit(cx: &Resolve, sheet: &Sheet<UnitSheet>, report: &mut Report) -> Unit {
+    let problems = &mut report.errors;
+    let (data, source) = (&sheet.data, &sheet.source);
+    if !is_slug(&sheet.id) {
+        problems.push(fields::bad_file_name(source));
+    }
+    fields::languages(cx.config, source, &data.name, problems);
+    let parent = data
+        .parent
+        .as_ref()
+        .and_then(|parent| parent_of(cx, sheet, parent, problems));
+    if let Some(description) = &data.description {
+        fields::languages(cx.config, source, description, problems);
+        for text in description_texts(description) {
+            fields::dropped_attributes(source, text, None, &mut report.warnings);
+        }
+    }
+    Unit {
+        id: sheet.id.clone(),
+        name: data.name.clone(),
+        kind: data.kind,
+        class: data.class.clone(),
+        city: data.city.clone(),
+        region: data.region.clone(),
+        address: data.address.clone(),
+        contact: contact(source, &data.contact, &mut report.errors),
+        parent,
+        children: Vec::new(),
+        html: fields::per_language(cx.config, data.description.as_ref(), |text| cx.markdown.to_html(text)),
+        file: source.file.clone(),
+    }
+}
+
+fn description_texts(description: &Localized<String>) -> Vec<&String> {
+    match description {
+        Localized::Same(text) => vec![text],
+        Localized::PerLanguage(map) => map.values().collect(),
+    }
+}
+
+fn parent_of(
+    cx: &Resolve,
+    sheet: &Sheet<UnitSheet>,
+    parent: &Spanned<String>,
+    problems: &mut Diagnostics,
+) -> Option<UnitId> {
+    if parent.value == sheet.id {
+        problems.push(
+            at(&sheet.source, parent, "a unit cannot be its own parent office")
+                .with_hint("name the regional office the unit reports to, or remove `parent`"),
+        );
+        return None;
+    }
+    let found = cx.names.units.get(parent.value.as_str()).copied();
+    if found.is_none() && !cx.names.broken.contains(&parent.value) {
+        problems.push(
+            at(&sheet.source, parent, format!("unknown parent unit `{}`", parent.value))
+                .with_hint(suggestion(&parent.value, cx.names.units.keys().map(String::as_str))),
+        );
+    }
+    found
+}
+
+/// Units whose chain of parent offices leads back to themselves: each is reported at its
+/// `parent` line, with the loop.
+fn parent_loops(sheets: &[&Sheet<UnitSheet>], problems: &mut Diagnostics) {
+    let parents: HashMap<&str, &str> = sheets
+        .iter()
+        .filter_map(|s| Some((s.id.as_str(), s.data.parent.as_ref()?.value.as_str())))
+        .filter(|(id, parent)| id != parent)
+        .collect();
+    for sheet in sheets {
+        let Some(parent) = &sheet.data.parent else { continue };
+        let mut chain = vec![sheet.id.as_str()];
+        let mut seen = HashSet::from([sheet.id.as_str()]);
+        let mut next = parents.get(sheet.id.as_str()).copied();
+        while let Some(unit) = next {
+            chain.push(unit);
+            if unit == sheet.id {
+                problems.push(
+                    at(
+                        &sheet.source,
+                        parent,
+                        format!("the parent offices loop: {}", chain.join(" → ")),
+                    )
+                    .with_hint("a unit's parent is the office above it; remove `parent` from one of these units"),
+                );
+                break;
+            }
+            if !seen.insert(unit) {
+                break; // a loop further up, reported at its own units
+            }
+            next = parents.get(unit).copied();
+        }
+    }
+}
+
+/// A unit's contacts, each checked so that it is safe in a link: a web address by the one URL
+/// rule, an e-mail address and phone numbers by their shape.
+fn contact(source: &Source, contact: &ContactSheet, problems: &mut Diagnostics) -> Contact {
+    Contact {
+        phone: contact
+            .phone
+            .as_ref()
+            .and_then(|number| fields::phone_digits(source, number, problems).map(|_| number.value.trim().to_string())),
+        email: contact
+            .email
+            .as_ref()
+            .and_then(|email| fields::email(source, email, problems)),
+        website: contact
+            .website
+            .as_ref()
+            .and_then(|url| fields::web_address(source, url, problems)),
+        whatsapp: contact
+            .whatsapp
+            .as_ref()
+            .and_then(|number| fields::phone_digits(source, number, problems)),
+    }
+}
+
+/// A link to a unit's page in the scope's language.
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub name: String,
+    pub url: String,
+}
+
+/// The URL of a unit's page in the scope's language.
+pub fn url(scope: &Scope, id: UnitId) -> String {
+    scope.urls().item(scope.lang(), "units", &scope.item(id).id)
+}
+
+/// A link to a unit's page in the scope's language.
+pub fn link(scope: &Scope, id: UnitId) -> Link {
+    Link {
+        name: scope.text(&scope.item(id).name).to_string(),
+        url: url(scope, id),
+    }
+}
+
+fn kind_label(scope: &Scope, kind: UnitKind) -> String {
+    scope.t(&format!("unit_kind_{}", kind.key()))
+}
+
+#[derive(Serialize)]
+struct UnitCard<'a> {
+    name: &'a str,
+    url: String,
+    kind: String,
+    city: &'a str,
+    region: &'a str,
+}
+
+/// A unit as a schema.org `GovernmentOrganization`; `full` adds its address, contacts and parent.
+pub fn organization(scope: &Scope, id: UnitId, full: bool) -> Json {
+    let unit = scope.item(id);
+    let mut value = json!({
+        "@type": "GovernmentOrganization",
+        "name": scope.text(&unit.name),
+        "url": scope.urls().absolute(&url(scope, id)),
+    });
+    if full {
+        value["address"] = json!({
+            "@type": "PostalAddress",
+            "streetAddress": unit.address,
+            "addressLocality": unit.city,
+            "addressRegion": unit.region,
+            "addressCountry": "ID",
+        });
+        if let Some(phone) = &unit.contact.phone {
+            value["telephone"] = json!(phone);
+        }
+        if let Some(email) = &unit.contact.email {
+            value["email"] = json!(email);
+        }
+        if let Some(parent) = unit.parent {
+            value["parentOrganization"] = organization(scope, parent, false);
+        }
+    }
+    value
+}
+
+/// What the unit page's template shows of the unit.
+#[derive(Serialize)]
+struct UnitView<'a> {
+    name: &'a str,
+    kind: String,
+    class: Option<&'a str>,
+    city: &'a str,
+    region: &'a str,
+    address: Option<&'a str>,
+    contact: ContactView<'a>,
+    parent: Option<Link>,
+    children: Vec<Link>,
+    html: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ContactView<'a> {
+    phone: Option<&'a str>,
+    email: Option<&'a str>,
+    website: Option<&'a str>,
+    whatsapp: Option<&'a str>,
+}
+
+fn unit_view(scope: &Scope, id: UnitId, page: PageNo) -> Result<Output, Error> {
+    let lang = scope.lang();
+    let unit = scope.item(id);
+    let name = scope.text(&unit.name).to_string();
+    let contact = &unit.contact;
+    let view = UnitView {
+        name: &name,
+        kind: kind_label(scope, unit.kind),
+        class: unit.class.as_deref(),
+        city: &unit.city,
+        region: &unit.region,
+        address: unit.address.as_deref(),
+        contact: ContactView {
+            phone: contact.phone.as_deref(),
+            email: contact.email.as_deref(),
+            website: contact.website.as_deref(),
+            whatsapp: contact.whatsapp.as_deref(),
+        },
+        parent: unit.parent.map(|p| link(scope, p)),
+        children: unit.children.iter().map(|&child| link(scope, child)).collect(),
+        html: unit.html[lang].as_deref(),
+    };
+    let about = Target::Unit(id);
+    let stories = scope.list(ListKey::about("news", lang, about));
+    let per_page = scope.config().news_per_page;
+    let awards = if page.is_first() {
+        scope.cards(scope.list(ListKey::about("awards", lang, about)))
+    } else {
+        tera::Value::from(Vec::<tera::Value>::new())
+    };
+    let title = paged_title(name.clone(), page, &scope.t("page"));
+    let head = Head::new(title, format!("{} — {}, {}", name, unit.city, unit.region), "units")
+        .crumb(scope.t("nav_units"), scope.urls().section(lang, "units"))
+        .crumb(name.clone(), url(scope, id))
+        .jsonld(organization(scope, id, true));
+    View::new("unit.html", head)
+        .with("unit", view)
+        .value("stories", scope.cards(page.slice(stories, per_page)))
+        .with(
+            "pager",
+            Pager::new(page, stories.len(), per_page, |p| {
+                paged(scope.urls().item(lang, "units", &unit.id), p)
+            }),
+        )
+        .value(
+            "products",
+            scope.cards(scope.list(ListKey::about("products", lang, about))),
+        )
+        .value("awards", awards)
+        .output()
+}

@@ -1,0 +1,422 @@
+//! Controlled vocabularies of programme tags (`content/vocabularies/<id>.yaml`): the eight
+//! Asta Cita missions ship with Etalase and are used when a site does not declare its own
+//! `asta-cita.yaml`; a site adds more (the Kemenimipas acceleration programmes) as files.
+//! Each vocabulary has an index page (`/<id>/`) and each term a paginated page
+//! (`/<id>/<term>/`) of the stories and products tagged with it.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use serde_saphyr::Spanned;
+
+use super::{Kind, Scope, Site};
+use crate::config::{Config, is_slug};
+use crate::content::{self, BUILTIN, Folder, RawFile, Sheet};
+use crate::error::{Diagnostic, Error};
+use crate::ids::{LangId, PageNo, Table, TermId, VocabularyId};
+use crate::localized::Localized;
+use crate::render::{Head, ItemId, Output, Pager, Place, View, layout::paged_title};
+use crate::site::fields::{self, at};
+use crate::site::lists::{ItemRef, ListKey, Lists, Target};
+use crate::site::names::Names;
+use crate::site::urls::paged;
+use crate::site::{Owner, Report, Resolve};
+
+/// The Asta Cita missions, used when a site does not declare `vocabularies/asta-cita.yaml`.
+const BUILTIN_ASTA_CITA: &str = include_str!("asta-cita.yaml");
+const ASTA_CITA: &str = "asta-cita";
+
+/// A vocabulary file.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VocabularySheet {
+    pub name: Localized<String>,
+    #[serde(default)]
+    pub description: Option<Localized<String>>,
+    pub terms: Vec<TermSheet>,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TermSheet {
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    #[serde(default)]
+    pub number: Option<u32>,
+    pub label: Localized<String>,
+    #[serde(default)]
+    pub description: Option<Localized<String>>,
+}
+
+/// A vocabulary, resolved.
+#[derive(Debug, Clone)]
+pub struct Vocabulary {
+    pub id: String,
+    pub name: Localized<String>,
+    pub description: Option<Localized<String>>,
+    pub terms: Vec<TermId>,
+    pub file: PathBuf,
+}
+
+/// A programme term, resolved.
+#[derive(Debug, Clone)]
+pub struct Term {
+    pub id: String,
+    pub vocabulary: VocabularyId,
+    pub number: Option<u32>,
+    pub label: Localized<String>,
+    pub description: Option<Localized<String>>,
+}
+
+#[derive(Debug, Default)]
+pub struct Items {
+    pub vocabularies: Table<VocabularyId, Vocabulary>,
+    pub terms: Table<TermId, Term>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Page {
+    /// The index of a vocabulary's terms.
+    Vocabulary(VocabularyId, LangId),
+    /// A term's stories and products.
+    Term(TermId, LangId, PageNo),
+}
+
+impl ItemId<super::Items> for VocabularyId {
+    type Item = Vocabulary;
+
+    fn get(self, items: &super::Items) -> &Vocabulary {
+        &items.vocabularies.vocabularies[self]
+    }
+
+    fn item_ref(self) -> ItemRef {
+        ItemRef::new("vocabularies", self.index())
+    }
+}
+
+impl ItemId<super::Items> for TermId {
+    type Item = Term;
+
+    fn get(self, items: &super::Items) -> &Term {
+        &items.vocabularies.terms[self]
+    }
+
+    fn item_ref(self) -> ItemRef {
+        ItemRef::new(TERMS, self.index())
+    }
+}
+
+/// Terms are items of their own in references and cards.
+const TERMS: &str = "terms";
+
+pub struct Vocabularies;
+
+/// The vocabulary sheets in display order (Asta Cita first, then by id), the built-in Asta
+/// Cita added when the site has none.
+fn ordered(files: &Folder<Sheet<VocabularySheet>>) -> Vec<Sheet<VocabularySheet>> {
+    let mut sheets: Vec<_> = files.parsed().cloned().collect();
+    let declared = sheets.iter().any(|s| s.id == ASTA_CITA) || files.failed().any(|f| stem(f) == ASTA_CITA);
+    if !declared && let Ok(builtin) = builtin() {
+        sheets.push(builtin);
+    }
+    sheets.sort_by(|a, b| (a.id != ASTA_CITA, &a.id).cmp(&(b.id != ASTA_CITA, &b.id)));
+    sheets
+}
+
+fn builtin() -> Result<Sheet<VocabularySheet>, Diagnostic> {
+    let file = Path::new(BUILTIN).join("asta-cita.yaml");
+    content::sheet_from(file, ASTA_CITA, BUILTIN_ASTA_CITA.to_string())
+}
+
+fn stem(file: &Path) -> &str {
+    file.file_stem().and_then(|s| s.to_str()).unwrap_or_default()
+}
+
+/// The terms that get an id, in order: those with a usable, not yet declared id.
+fn accepted(sheets: &[Sheet<VocabularySheet>]) -> Vec<(VocabularyId, &TermSheet)> {
+    let mut seen = std::collections::HashSet::new();
+    sheets
+        .iter()
+        .enumerate()
+        .filter(|(_, sheet)| is_slug(&sheet.id))
+        .flat_map(|(v, sheet)| sheet.data.terms.iter().map(move |term| (VocabularyId::new(v), term)))
+        .filter(|(_, term)| is_slug(&term.id.value) && seen.insert(term.id.value.as_str()))
+        .collect()
+}
+
+impl Kind for Vocabularies {
+    const NAME: &'static str = "vocabularies";
+    type File = Sheet<VocabularySheet>;
+    type Items = Items;
+    type Page = Page;
+
+    fn parse(file: &RawFile, _config: &Config) -> Result<Self::File, Diagnostic> {
+        content::sheet(file)
+    }
+
+    fn declare(files: &Folder<Self::File>, _cx: &Resolve, names: &mut Names) {
+        let sheets = ordered(files);
+        for (ix, (_, term)) in accepted(&sheets).into_iter().enumerate() {
+            names.terms.insert(term.id.value.clone(), TermId::new(ix));
+        }
+        names.broken_vocabulary = files.failed().next().is_some();
+    }
+
+    fn resolve(files: &Folder<Self::File>, cx: &Resolve, report: &mut Report) -> Items {
+        let sheets = ordered(files);
+        let problems = &mut report.errors;
+        let mut declared: HashMap<&str, &Path> = HashMap::new();
+        for sheet in &sheets {
+            if !is_slug(&sheet.id) {
+                problems.push(fields::bad_file_name(&sheet.source));
+                continue;
+            }
+            fields::languages(cx.config, &sheet.source, &sheet.data.name, problems);
+            for term in &sheet.data.terms {
+                let id = &term.id.value;
+                if !is_slug(id) {
+                    problems.push(
+                        at(
+                            &sheet.source,
+                            &term.id,
+                            format!("the term id `{id}` cannot be used in a URL"),
+                        )
+                        .with_hint("use lowercase letters, digits and hyphens, e.g. `ac-3`"),
+                    );
+                } else if let Some(other) = declared.insert(id, &sheet.source.file) {
+                    problems.push(
+                        at(&sheet.source, &term.id, format!("the term id `{id}` is declared twice")).with_hint(
+                            format!("it is also declared in {}; term ids must be unique", other.display()),
+                        ),
+                    );
+                } else {
+                    fields::languages(cx.config, &sheet.source, &term.label, problems);
+                }
+            }
+        }
+        let terms: Table<TermId, Term> = accepted(&sheets)
+            .into_iter()
+            .map(|(vocabulary, term)| Term {
+                id: term.id.value.clone(),
+                vocabulary,
+                number: term.number,
+                label: term.label.clone(),
+                description: term.description.clone(),
+            })
+            .collect();
+        let vocabularies = sheets
+            .iter()
+            .enumerate()
+            .map(|(v, sheet)| Vocabulary {
+                id: sheet.id.clone(),
+                name: sheet.data.name.clone(),
+                description: sheet.data.description.clone(),
+                terms: terms
+                    .iter()
+                    .filter(|(_, t)| t.vocabulary == VocabularyId::new(v))
+                    .map(|(id, _)| id)
+                    .collect(),
+                file: sheet.source.file.clone(),
+            })
+            .collect();
+        Items { vocabularies, terms }
+    }
+
+    fn list(items: &Items, cx: &Resolve, lists: &mut Lists) {
+        for lang in LangId::all(cx.languages()) {
+            for id in items.vocabularies.ids() {
+                lists.push(ListKey::all("vocabularies", lang), id.item_ref());
+            }
+        }
+    }
+
+    fn photos(_items: &Items) -> Vec<crate::media::PhotoUse<'_>> {
+        Vec::new()
+    }
+
+    fn pages(site: &Site) -> Vec<Page> {
+        let items = &site.items.vocabularies;
+        let per_page = site.config.news_per_page;
+        let mut pages = Vec::new();
+        for lang in site.langs() {
+            for (v, vocabulary) in items.vocabularies.iter() {
+                pages.push(Page::Vocabulary(v, lang));
+                for &term in &vocabulary.terms {
+                    let stories = site.lists.get(ListKey::about("news", lang, Target::Term(term))).len();
+                    pages.extend(PageNo::all(stories, per_page).map(|page| Page::Term(term, lang, page)));
+                }
+            }
+        }
+        pages
+    }
+
+    fn place(site: &Site, page: Page) -> Place {
+        let items = &site.items.vocabularies;
+        match page {
+            Page::Vocabulary(v, lang) => {
+                let vocabulary = &items.vocabularies[v];
+                Place::page(site.urls.top(lang, &vocabulary.id), lang, owner(&vocabulary.file))
+            }
+            Page::Term(t, lang, number) => {
+                let term = &items.terms[t];
+                let vocabulary = &items.vocabularies[term.vocabulary];
+                let url = paged(format!("{}{}/", site.urls.top(lang, &vocabulary.id), term.id), number);
+                Place::page(url, lang, owner(&vocabulary.file))
+            }
+        }
+    }
+
+    fn translation(scope: &Scope, page: Page, to: LangId) -> Option<Page> {
+        match page {
+            Page::Vocabulary(v, _) => Some(Page::Vocabulary(v, to)),
+            Page::Term(t, _, number) => {
+                let stories = scope.list(ListKey::about("news", to, Target::Term(t))).len();
+                let per_page = scope.config().news_per_page;
+                (number.get() <= PageNo::all(stories, per_page).count()).then_some(Page::Term(t, to, number))
+            }
+        }
+    }
+
+    fn view(scope: &Scope, page: Page) -> Result<Output, Error> {
+        match page {
+            Page::Vocabulary(v, _) => vocabulary_view(scope, v),
+            Page::Term(t, _, number) => term_view(scope, t, number),
+        }
+    }
+
+    fn cards(site: &Site) -> Vec<(ItemRef, LangId)> {
+        site.items
+            .vocabularies
+            .terms
+            .ids()
+            .flat_map(|t| site.langs().map(move |lang| (t.item_ref(), lang)))
+            .collect()
+    }
+
+    /// A term's chip: its label and the page that lists what is tagged with it.
+    fn card(scope: &Scope, item: ItemRef) -> Option<tera::Value> {
+        (item.kind == TERMS).then(|| tera::Value::from_serializable(&chip(scope, TermId::new(item.index()))))
+    }
+}
+
+fn owner(file: &Path) -> Owner {
+    if file.starts_with(BUILTIN) {
+        Owner::Config
+    } else {
+        Owner::File(file.to_path_buf())
+    }
+}
+
+/// A term as lists and chips show it.
+#[derive(Serialize)]
+struct Chip<'a> {
+    id: &'a str,
+    number: Option<u32>,
+    label: &'a str,
+    vocabulary: &'a str,
+    url: String,
+}
+
+fn chip<'a>(scope: &'a Scope, id: TermId) -> Chip<'a> {
+    let term = scope.item(id);
+    let vocabulary = scope.item(term.vocabulary);
+    Chip {
+        id: &term.id,
+        number: term.number,
+        label: scope.text(&term.label),
+        vocabulary: scope.text(&vocabulary.name),
+        url: term_url(scope, id, PageNo::FIRST),
+    }
+}
+
+/// The URL of page `page` of a term in the scope's language.
+pub fn term_url(scope: &Scope, id: TermId, page: PageNo) -> String {
+    let term = scope.item(id);
+    let vocabulary = scope.item(term.vocabulary);
+    paged(
+        format!("{}{}/", scope.urls().top(scope.lang(), &vocabulary.id), term.id),
+        page,
+    )
+}
+
+/// The URL of a vocabulary's index page in the scope's language.
+pub fn vocabulary_url(scope: &Scope, id: VocabularyId) -> String {
+    scope.urls().top(scope.lang(), &scope.item(id).id)
+}
+
+fn vocabulary_view(scope: &Scope, v: VocabularyId) -> Result<Output, Error> {
+    let lang = scope.lang();
+    let vocabulary = scope.item(v);
+    #[derive(Serialize)]
+    struct TermView {
+        chip: tera::Value,
+        description: Option<String>,
+        stories: usize,
+        products: usize,
+    }
+    let terms: Vec<TermView> = vocabulary
+        .terms
+        .iter()
+        .map(|&t| TermView {
+            chip: scope.card(t.item_ref()).unwrap_or_else(tera::Value::none),
+            description: scope.item(t).description.as_ref().map(|d| scope.text(d).to_string()),
+            stories: scope.list(ListKey::about("news", lang, Target::Term(t))).len(),
+            products: scope.list(ListKey::about("products", lang, Target::Term(t))).len(),
+        })
+        .collect();
+    let name = scope.text(&vocabulary.name).to_string();
+    let description = vocabulary.description.as_ref().map(|d| scope.text(d).to_string());
+    let head = Head::new(
+        name.clone(),
+        description.clone().unwrap_or_else(|| name.clone()),
+        "programs",
+    )
+    .crumb(name.clone(), vocabulary_url(scope, v));
+    View::new("vocabulary.html", head)
+        .with("vocabulary", json!({ "name": name, "description": description }))
+        .with("terms", terms)
+        .output()
+}
+
+fn term_view(scope: &Scope, t: TermId, page: PageNo) -> Result<Output, Error> {
+    let lang = scope.lang();
+    let term = scope.item(t);
+    let vocabulary = scope.item(term.vocabulary);
+    let vocabulary_name = scope.text(&vocabulary.name).to_string();
+    let label = scope.text(&term.label).to_string();
+    let description = term.description.as_ref().map(|d| scope.text(d).to_string());
+    let stories = scope.list(ListKey::about("news", lang, Target::Term(t)));
+    let per_page = scope.config().news_per_page;
+    let products = if page.is_first() {
+        scope.cards(scope.list(ListKey::about("products", lang, Target::Term(t))))
+    } else {
+        tera::Value::from(Vec::<tera::Value>::new())
+    };
+    let short = match term.number {
+        Some(n) => format!("{vocabulary_name} {n}"),
+        None => vocabulary_name.clone(),
+    };
+    let title = paged_title(format!("{short}: {label}"), page, &scope.t("page"));
+    let head = Head::new(title, description.clone().unwrap_or_else(|| label.clone()), "programs")
+        .crumb(vocabulary_name.clone(), vocabulary_url(scope, term.vocabulary))
+        .crumb(short, term_url(scope, t, PageNo::FIRST));
+    View::new("term.html", head)
+        .with(
+            "vocabulary",
+            json!({ "name": vocabulary_name, "url": vocabulary_url(scope, term.vocabulary) }),
+        )
+        .with(
+            "term",
+            json!({ "id": term.id, "number": term.number, "label": label, "description": description }),
+        )
+        .value("stories", scope.cards(page.slice(stories, per_page)))
+        .with(
+            "pager",
+            Pager::new(page, stories.len(), per_page, |p| term_url(scope, t, p)),
+        )
+        .value("products", products)
+        .output()
+}

@@ -1,0 +1,225 @@
+//! What a view may read while it makes a page: the page's language, items by their typed
+//! ids, lists, cards, photos, the configuration and the interface strings — each read
+//! recorded as a [`Dep`]. The record of a page is exactly what its output depends on, so the
+//! dev server can render again only the pages that read something that changed.
+
+use std::cell::RefCell;
+use std::collections::{BTreeSet, HashMap};
+
+use tera::Value;
+
+use super::images::{ImageView, OgImage};
+use crate::config::Config;
+use crate::ids::LangId;
+use crate::localized::Localized;
+use crate::media::Photos;
+use crate::site::Site;
+use crate::site::lists::{ItemRef, ListKey};
+use crate::site::urls::Urls;
+use crate::theme::i18n::Locale;
+
+/// One thing a page (or a card) read.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Dep {
+    /// An item's data, in any language.
+    Item(ItemRef),
+    /// A list's items and their order.
+    List(ListKey),
+    /// The processed files of a photo in content/media/.
+    Photo(String),
+    /// What every page of a language shares: the configuration, the interface strings, the
+    /// menus, the addresses of the theme's assets.
+    Common(LangId),
+    /// Every item and list: what a file that lists the whole site (the sitemap) reads.
+    Everything,
+}
+
+/// The id type of one kind's items, which finds the item in the site.
+pub trait ItemId<I>: Copy {
+    type Item;
+    fn get(self, items: &I) -> &Self::Item;
+    fn item_ref(self) -> ItemRef;
+}
+
+/// A card: an item's summary as lists show it, serialized once, with what it was made of.
+#[derive(Debug, Clone)]
+pub struct Card {
+    pub value: Value,
+    pub deps: Vec<Dep>,
+}
+
+/// Every card of a site, by item and language.
+#[derive(Debug, Default, Clone)]
+pub struct Cards(HashMap<(ItemRef, LangId), Card>);
+
+impl Cards {
+    pub fn insert(&mut self, item: ItemRef, lang: LangId, card: Card) {
+        self.0.insert((item, lang), card);
+    }
+
+    pub fn get(&self, item: ItemRef, lang: LangId) -> Option<&Card> {
+        self.0.get(&(item, lang))
+    }
+}
+
+/// The shared state views read from.
+pub struct Sources<'r, I> {
+    pub site: &'r Site<I>,
+    pub photos: &'r Photos,
+    pub locales: &'r [Locale],
+    pub cards: &'r Cards,
+    /// URL of each static file by its path (`style.css` → `/assets/style.1a2b3c4d.css`).
+    pub assets: &'r [(String, String)],
+}
+
+impl<I> Clone for Sources<'_, I> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<I> Copy for Sources<'_, I> {}
+
+/// A view's access to the site, in one language, recording what it reads.
+pub struct Scope<'r, I> {
+    sources: Sources<'r, I>,
+    lang: LangId,
+    reads: RefCell<BTreeSet<Dep>>,
+}
+
+impl<'r, I> Scope<'r, I> {
+    pub fn new(sources: Sources<'r, I>, lang: LangId) -> Scope<'r, I> {
+        Scope {
+            sources,
+            lang,
+            reads: RefCell::new(BTreeSet::new()),
+        }
+    }
+
+    fn record(&self, dep: Dep) {
+        self.reads.borrow_mut().insert(dep);
+    }
+
+    /// Everything read so far.
+    pub fn into_reads(self) -> BTreeSet<Dep> {
+        self.reads.into_inner()
+    }
+
+    /// The language of the page.
+    pub fn lang(&self) -> LangId {
+        self.lang
+    }
+
+    /// The same scope for another language (a page shows other languages only in passing:
+    /// the language switcher), sharing the record.
+    pub fn in_lang(&self, lang: LangId) -> Scope<'r, I> {
+        Scope {
+            sources: self.sources,
+            lang,
+            reads: RefCell::new(BTreeSet::new()),
+        }
+    }
+
+    /// Adds what another scope read to this one's record.
+    pub fn absorb(&self, other: Scope<'r, I>) {
+        self.reads.borrow_mut().extend(other.into_reads());
+    }
+
+    /// An item, by its typed id.
+    pub fn item<Id: ItemId<I>>(&self, id: Id) -> &'r Id::Item {
+        self.record(Dep::Item(id.item_ref()));
+        id.get(&self.sources.site.items)
+    }
+
+    /// The items of a list, in display order.
+    pub fn list(&self, key: ListKey) -> &'r [ItemRef] {
+        self.record(Dep::List(key));
+        self.sources.site.lists.get(key)
+    }
+
+    /// The cards of `items` in the page's language, as one template value.
+    pub fn cards(&self, items: &[ItemRef]) -> Value {
+        Value::from(items.iter().filter_map(|&item| self.card(item)).collect::<Vec<_>>())
+    }
+
+    /// The card of one item in the page's language, if it has one there.
+    pub fn card(&self, item: ItemRef) -> Option<Value> {
+        let card = self.sources.cards.get(item, self.lang)?;
+        let mut reads = self.reads.borrow_mut();
+        reads.insert(Dep::Item(item));
+        reads.extend(card.deps.iter().cloned());
+        Some(card.value.clone())
+    }
+
+    /// The site's configuration (shared by every page of the language).
+    pub fn config(&self) -> &'r Config {
+        self.record(Dep::Common(self.lang));
+        &self.sources.site.config
+    }
+
+    /// The URL builder (section words come from the configuration).
+    pub fn urls(&self) -> &'r Urls {
+        self.record(Dep::Common(self.lang));
+        &self.sources.site.urls
+    }
+
+    /// The interface strings of the page's language.
+    pub fn locale(&self) -> &'r Locale {
+        self.record(Dep::Common(self.lang));
+        &self.sources.locales[self.lang.index()]
+    }
+
+    /// One interface string of the page's language.
+    pub fn t(&self, key: &str) -> String {
+        self.locale().get(key).to_string()
+    }
+
+    /// A localized value in the page's language, falling back to the first language.
+    pub fn text<'a>(&self, value: &'a Localized<String>) -> &'a str {
+        crate::site::text(&self.sources.site.config, value, self.lang)
+    }
+
+    /// The URL of a theme asset (`style.css`), hashed where the theme publishes it so.
+    pub fn asset(&self, path: &str) -> Option<&'r str> {
+        self.record(Dep::Common(self.lang));
+        self.sources
+            .assets
+            .iter()
+            .find(|(p, _)| p == path)
+            .map(|(_, url)| url.as_str())
+    }
+
+    /// Every theme asset: path → URL.
+    pub fn assets(&self) -> &'r [(String, String)] {
+        self.record(Dep::Common(self.lang));
+        self.sources.assets
+    }
+
+    /// How a picture in content/media/ is shown: its processed variants, or the SVG as it is.
+    pub fn image(&self, src: &str, alt: &str) -> ImageView {
+        self.record(Dep::Photo(src.to_string()));
+        ImageView::new(self.sources.photos, src, alt)
+    }
+
+    /// The Open Graph image of a photo (none for SVG).
+    pub fn og_image(&self, src: &str, alt: &str) -> Option<OgImage> {
+        self.record(Dep::Photo(src.to_string()));
+        OgImage::new(self.sources.photos, src, alt)
+    }
+
+    /// Absolute URLs of a picture for structured data.
+    pub fn image_urls(&self, src: &str) -> Vec<String> {
+        self.record(Dep::Photo(src.to_string()));
+        super::images::image_urls(self.sources.photos, src)
+            .iter()
+            .map(|url| self.sources.site.urls.absolute(url))
+            .collect()
+    }
+
+    /// The whole site, for the files that list every page (the sitemap); recorded as a read
+    /// of everything.
+    pub fn whole_site(&self) -> &'r Site<I> {
+        self.record(Dep::Everything);
+        self.sources.site
+    }
+}

@@ -1,0 +1,169 @@
+//! The names items refer to each other by — unit ids, product slugs, programme term ids, the
+//! files of content/media/ and the content files that are published pages — and the checks of
+//! every reference, each reported at its place with the closest valid names.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::path::{Component, Path, PathBuf};
+
+use serde_saphyr::Spanned;
+
+use super::fields::{at, line_column};
+use crate::content::Source;
+use crate::error::{Diagnostic, Diagnostics, suggestion};
+use crate::ids::{ProductId, TermId, UnitId};
+use crate::site::markdown;
+
+/// Names declared by the kinds before anything resolves.
+#[derive(Debug, Default)]
+pub struct Names {
+    pub units: HashMap<String, UnitId>,
+    pub products: HashMap<String, ProductId>,
+    pub terms: HashMap<String, TermId>,
+    /// Ids of unit and product files that could not be parsed: references to them are not
+    /// reported, since the file's own error says what to fix.
+    pub broken: HashSet<String>,
+    /// Whether a vocabulary file could not be parsed (its terms are then unknown).
+    pub broken_vocabulary: bool,
+    /// The URL of every published document (story, page, event), by its file.
+    pub documents: HashMap<PathBuf, String>,
+}
+
+impl Names {
+    /// The unit `id` names, or a problem at its place.
+    pub fn unit(&self, source: &Source, id: &Spanned<String>, problems: &mut Diagnostics) -> Option<UnitId> {
+        let found = self.units.get(id.value.as_str()).copied();
+        if found.is_none() && !self.broken.contains(&id.value) {
+            problems.push(
+                at(source, id, format!("unknown unit `{}`", id.value)).with_hint(format!(
+                    "{} — units are the file names in content/units/",
+                    suggestion(&id.value, self.units.keys().map(String::as_str))
+                )),
+            );
+        }
+        found
+    }
+
+    /// The products `ids` name, each once, in the order written.
+    pub fn products(&self, source: &Source, ids: &[Spanned<String>], problems: &mut Diagnostics) -> Vec<ProductId> {
+        let mut products = Vec::new();
+        for id in ids {
+            match self.products.get(id.value.as_str()) {
+                Some(product) if !products.contains(product) => products.push(*product),
+                Some(_) => {}
+                None if self.broken.contains(&id.value) => {}
+                None => problems.push(
+                    at(source, id, format!("unknown product `{}`", id.value)).with_hint(format!(
+                        "{} — products are the file names in content/products/",
+                        suggestion(&id.value, self.products.keys().map(String::as_str))
+                    )),
+                ),
+            }
+        }
+        products
+    }
+
+    /// The programme terms `ids` name, each once, sorted.
+    pub fn terms(&self, source: &Source, ids: &[Spanned<String>], problems: &mut Diagnostics) -> Vec<TermId> {
+        let mut terms = Vec::new();
+        for id in ids {
+            match self.terms.get(id.value.as_str()) {
+                Some(term) if !terms.contains(term) => terms.push(*term),
+                Some(_) => {}
+                None if self.broken_vocabulary => {}
+                None => problems.push(
+                    at(source, id, format!("unknown programme tag `{}`", id.value)).with_hint(format!(
+                        "{} — tags are the term ids in content/vocabularies/",
+                        suggestion(&id.value, self.terms.keys().map(String::as_str))
+                    )),
+                ),
+            }
+        }
+        terms.sort();
+        terms
+    }
+
+    /// The links of a document's body to other content files, as page URLs; a link to a file
+    /// that is not (or not yet) a published page is reported. `body_offset` is where the body
+    /// starts in the file.
+    pub fn document_links(
+        &self,
+        source: &Source,
+        body: &str,
+        body_offset: usize,
+        problems: &mut Diagnostics,
+    ) -> HashMap<String, String> {
+        let mut links = HashMap::new();
+        let dir = source.file.parent().unwrap_or(Path::new(""));
+        for (dest, offset) in markdown::content_links(body) {
+            let (path, fragment) = dest
+                .split_once('#')
+                .map_or((dest.as_str(), None), |(p, f)| (p, Some(f)));
+            match self.documents.get(&normalize(&dir.join(path))) {
+                Some(url) => {
+                    let url = fragment.map_or_else(|| url.clone(), |f| format!("{url}#{f}"));
+                    links.insert(dest, url);
+                }
+                None => {
+                    let (line, column) = line_column(&source.text, body_offset + offset);
+                    problems.push(
+                        Diagnostic::new(&source.file, format!("the link `{dest}` points at a file that is not a published page"))
+                            .at(&source.text, line, column)
+                            .with_hint("link to a story or page by its file name, e.g. 2025-11-19-umkm-terbaik.id.md, or check that it is not a draft"),
+                    );
+                }
+            }
+        }
+        links
+    }
+}
+
+/// `a/b/../c` → `a/c`: a path with its `.` and `..` parts applied.
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Checks that an image exists in `content/media/` and stays inside it; returns its path there.
+pub fn media(
+    files: &BTreeSet<String>,
+    source: &Source,
+    src: &Spanned<String>,
+    alt_missing: bool,
+    problems: &mut Diagnostics,
+) -> Option<String> {
+    let name = src.value.trim().trim_start_matches("media/");
+    if alt_missing {
+        problems.push(
+            at(source, src, format!("the image `{name}` has no alt text"))
+                .with_hint("describe what the picture shows in `alt`, for readers who cannot see it"),
+        );
+    }
+    let escapes =
+        name.starts_with('/') || name.contains('\\') || name.split('/').any(|part| part == ".." || part == ".");
+    if escapes {
+        problems.push(
+            at(source, src, format!("the image path `{name}` leaves the media folder"))
+                .with_hint("write the file name as it is in content/media/, e.g. `tempe.jpg`"),
+        );
+        return None;
+    }
+    if !files.contains(name) {
+        problems.push(
+            at(source, src, format!("the image `{name}` is not in content/media/")).with_hint(format!(
+                "{} — put the photo in content/media/ or correct the name",
+                suggestion(name, files.iter().map(String::as_str))
+            )),
+        );
+        return None;
+    }
+    Some(name.to_string())
+}
