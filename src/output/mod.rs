@@ -9,6 +9,8 @@
 //! rendering them (the file system slows down allocating inodes next to freshly freed ones).
 
 pub mod cache;
+mod folders;
+mod target;
 
 use std::collections::HashSet;
 use std::fs;
@@ -16,6 +18,7 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
 use crate::error::{Error, IoContext};
+use folders::is_ours;
 
 /// Marks a folder as Etalase's output, which a later build may replace.
 pub const MARKER: &str = ".etalase-output";
@@ -35,8 +38,9 @@ pub struct Staging {
 impl Staging {
     /// Checks that `target` may be written for the site in `root`, and opens a staging folder.
     pub fn open(root: &Path, target: &Path) -> Result<Staging, Error> {
-        let target = check_target(root, target)?;
+        let target = target::resolve(root, target)?;
         let parent = target.parent().unwrap_or(Path::new("/")).to_path_buf();
+        fs::create_dir_all(&parent).io("cannot create", &parent)?;
         let name = file_name(&target);
         remove_stale(&parent, &name);
         let dir = parent.join(format!(".{name}.etalase-staging-{}", std::process::id()));
@@ -221,55 +225,10 @@ fn remove_stale(parent: &Path, name: &str) {
     }
 }
 
-/// Refuses output folders whose replacement could destroy a writer's files.
-fn check_target(root: &Path, target: &Path) -> Result<PathBuf, Error> {
-    let refuse = |path: &Path, reason: &str| Error::UnsafeOutput {
+/// The error for a folder that a build may not write or delete.
+fn refuse(path: &Path, reason: &str) -> Error {
+    Error::UnsafeOutput {
         path: path.to_path_buf(),
         reason: reason.to_string(),
-    };
-    let root = root.canonicalize().io("cannot open the site folder", root)?;
-    // A relative output folder is relative to the working directory, as on any command line.
-    let absolute = std::path::absolute(target).io("cannot resolve", target)?;
-    let name = match absolute.file_name() {
-        Some(name) if !matches!(absolute.components().next_back(), Some(Component::ParentDir)) => name.to_owned(),
-        _ => return Err(refuse(target, "name a folder, e.g. public")),
-    };
-    let parent = absolute
-        .parent()
-        .ok_or_else(|| refuse(target, "the output cannot be the file system root"))?;
-    fs::create_dir_all(parent).io("cannot create", parent)?;
-    let target = parent.canonicalize().io("cannot open", parent)?.join(name);
-    let target = if target.is_symlink() {
-        target.canonicalize().io("cannot open", &target)?
-    } else {
-        target
-    };
-
-    if root.starts_with(&target) {
-        return Err(refuse(&target, "it is the site folder or contains it"));
     }
-    if target.starts_with(root.join(crate::content::CONTENT_DIR)) {
-        return Err(refuse(&target, "it is inside the content folder"));
-    }
-    if let Some(home) = std::env::var_os("HOME").map(PathBuf::from)
-        && !home.as_os_str().is_empty()
-        && home.starts_with(&target)
-    {
-        return Err(refuse(&target, "it is the home folder or contains it"));
-    }
-    if target.exists() {
-        if !target.is_dir() {
-            return Err(refuse(&target, "it is a file, not a folder"));
-        }
-        let empty = fs::read_dir(&target).io("cannot read", &target)?.next().is_none();
-        if !empty && !target.join(MARKER).is_file() {
-            return Err(refuse(
-                &target,
-                &format!(
-                    "the folder has files that Etalase did not write (no {MARKER} marker); empty it or choose another folder"
-                ),
-            ));
-        }
-    }
-    Ok(target)
 }
