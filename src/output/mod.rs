@@ -18,7 +18,7 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
 use crate::error::{Error, IoContext};
-use folders::is_ours;
+use folders::{beside, check_free, is_ours, remove_ours, remove_stale};
 
 /// Marks a folder as Etalase's output, which a later build may replace.
 pub const MARKER: &str = ".etalase-output";
@@ -39,18 +39,16 @@ impl Staging {
     /// Checks that `target` may be written for the site in `root`, and opens a staging folder.
     pub fn open(root: &Path, target: &Path) -> Result<Staging, Error> {
         let target = target::resolve(root, target)?;
-        let parent = target.parent().unwrap_or(Path::new("/")).to_path_buf();
-        fs::create_dir_all(&parent).io("cannot create", &parent)?;
-        let name = file_name(&target);
-        remove_stale(&parent, &name);
-        let dir = parent.join(format!(".{name}.etalase-staging-{}", std::process::id()));
-        if dir.exists() {
-            fs::remove_dir_all(&dir).io("cannot clear", &dir)?;
-        }
-        let spare = spare_path(&target);
-        let reused = spare.join(MARKER).is_file() && fs::rename(&spare, &dir).is_ok();
+        let spare = beside(&target, "spare");
+        check_free(&target, &spare)?;
+        let parent = target.parent().unwrap_or(Path::new("/"));
+        fs::create_dir_all(parent).io("cannot create", parent)?;
+        remove_stale(&target);
+        let dir = beside(&target, &format!("staging-{}", std::process::id()));
+        remove_ours(&dir)?;
+        let reused = is_ours(&spare) && fs::rename(&spare, &dir).is_ok();
         if !reused {
-            fs::create_dir_all(&dir).io("cannot create", &dir)?;
+            fs::create_dir(&dir).io("cannot create", &dir)?;
         }
         fs::write(dir.join(MARKER), MARKER_TEXT).io("cannot write", &dir.join(MARKER))?;
         Ok(Staging {
@@ -145,10 +143,8 @@ impl Staging {
     /// Swaps the finished build in place of the previous output, which is kept as the spare.
     pub fn commit(mut self) -> Result<PathBuf, Error> {
         self.prune()?;
-        let old = spare_path(&self.target);
-        if old.exists() {
-            fs::remove_dir_all(&old).io("cannot clear", &old)?;
-        }
+        let old = beside(&self.target, "spare");
+        remove_ours(&old)?;
         let had_previous = self.target.exists();
         if had_previous {
             fs::rename(&self.target, &old).io("cannot move aside", &self.target)?;
@@ -192,35 +188,11 @@ fn overwrite(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     file.set_len(bytes.len() as u64)
 }
 
-/// Where the previous build is kept for reuse: `.<name>.etalase-spare` beside the output.
-fn spare_path(target: &Path) -> PathBuf {
-    let parent = target.parent().unwrap_or(Path::new("/"));
-    parent.join(format!(".{}.etalase-spare", file_name(target)))
-}
-
 impl Drop for Staging {
     fn drop(&mut self) {
         // A failed build keeps its folder as the spare: the next build overwrites it.
-        if !self.committed && fs::rename(&self.dir, spare_path(&self.target)).is_err() {
-            let _ = fs::remove_dir_all(&self.dir);
-        }
-    }
-}
-
-fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into())
-}
-
-/// Removes staging and old folders left by interrupted builds (only those with the marker).
-fn remove_stale(parent: &Path, name: &str) {
-    let Ok(entries) = fs::read_dir(parent) else { return };
-    let prefixes = [format!(".{name}.etalase-staging-"), format!(".{name}.etalase-old-")];
-    for entry in entries.flatten() {
-        let file_name = entry.file_name().to_string_lossy().into_owned();
-        if prefixes.iter().any(|p| file_name.starts_with(p.as_str())) && entry.path().join(MARKER).is_file() {
-            let _ = fs::remove_dir_all(entry.path());
+        if !self.committed && fs::rename(&self.dir, beside(&self.target, "spare")).is_err() {
+            let _ = remove_ours(&self.dir);
         }
     }
 }
