@@ -10,6 +10,17 @@ use std::time::{Duration, Instant};
 
 const MARKER: &str = ".etalase-output";
 
+/// Adds `n` stories with long bodies, enough for a build to take a while to write.
+fn many_stories(site: &Site, n: usize) {
+    for n in 0..n {
+        let date = format!("2024-{:02}-{:02}", 1 + n % 12, 1 + n % 28);
+        site.file(
+            &format!("content/news/{date}-s{n}.id.md"),
+            &story(&format!("Cerita {n}"), &date, "", &"Isi. ".repeat(200)),
+        );
+    }
+}
+
 /// Starts `etalase build` in the site folder without waiting for it.
 fn spawn_build(site: &Site) -> Child {
     Command::new(env!("CARGO_BIN_EXE_etalase"))
@@ -23,6 +34,12 @@ fn spawn_build(site: &Site) -> Child {
         .expect("start etalase build")
 }
 
+fn sorted_files(dir: &Path) -> Vec<String> {
+    let mut all = files(dir);
+    all.sort();
+    all
+}
+
 /// The folders beside the site's output whose names contain `part`.
 fn beside(site: &Site, part: &str) -> Vec<String> {
     std::fs::read_dir(site.root())
@@ -31,6 +48,38 @@ fn beside(site: &Site, part: &str) -> Vec<String> {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|name| name.contains(part))
         .collect()
+}
+
+#[test]
+fn overlapping_builds_always_leave_a_whole_site() {
+    let site = Site::new();
+    many_stories(&site, 1500);
+    let fresh = tempfile::tempdir().expect("temp dir");
+    let fresh = fresh.path().join("public");
+    let out = site.run(&["build", "--output", fresh.to_str().expect("utf-8")]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let expected = sorted_files(&fresh);
+    assert!(expected.iter().any(|f| f == MARKER));
+    for round in 0..8 {
+        // Each round changes a page, so that both builds have something to write.
+        site.file(
+            "content/news/2024-01-01-s0.id.md",
+            &story(&format!("Cerita {round}"), "2024-01-01", "", "x"),
+        );
+        let builds = [spawn_build(&site), spawn_build(&site)];
+        for build in builds {
+            let out = build.wait_with_output().expect("wait for the build");
+            assert!(
+                out.status.success(),
+                "round {round}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        assert!(
+            sorted_files(&site.public()) == expected,
+            "round {round}: public/ holds exactly what a fresh build writes"
+        );
+    }
 }
 
 /// A staging folder as a killed build leaves it: a marker, then 400 or more folders of ten

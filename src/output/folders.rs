@@ -75,8 +75,8 @@ pub fn remove_ours(dir: &Path) -> Result<(), Error> {
     fs::remove_dir(dir).io("cannot remove", dir)
 }
 
-/// Deletes the staging folders that killed builds left beside `target`; folders without the
-/// marker are left alone.
+/// Deletes the staging folders that killed builds left beside `target`. Runs under the output's
+/// lock, so none of them is being written; folders without the marker are left alone.
 pub fn remove_stale(target: &Path) {
     let Some(parent) = target.parent() else { return };
     let Ok(entries) = fs::read_dir(parent) else { return };

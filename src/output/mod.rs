@@ -10,6 +10,7 @@
 
 pub mod cache;
 mod folders;
+mod lock;
 mod target;
 
 use std::collections::HashSet;
@@ -19,6 +20,7 @@ use std::sync::Mutex;
 
 use crate::error::{Error, IoContext};
 use folders::{beside, check_free, is_ours, remove_ours, remove_stale};
+use lock::OutputLock;
 
 /// Marks a folder as Etalase's output, which a later build may replace.
 pub const MARKER: &str = ".etalase-output";
@@ -33,6 +35,9 @@ pub struct Staging {
     written: Mutex<HashSet<PathBuf>>,
     /// Folders filled by tools (see `tool_folder`), kept whole.
     tool_folders: Mutex<Vec<PathBuf>>,
+    /// Held from before the staging folder is opened until after it is swapped in or put
+    /// away (fields drop after `Drop::drop`).
+    _lock: OutputLock,
 }
 
 impl Staging {
@@ -43,6 +48,7 @@ impl Staging {
         check_free(&target, &spare)?;
         let parent = target.parent().unwrap_or(Path::new("/"));
         fs::create_dir_all(parent).io("cannot create", parent)?;
+        let lock = OutputLock::acquire(&beside(&target, "lock"), &target)?;
         remove_stale(&target);
         let dir = beside(&target, &format!("staging-{}", std::process::id()));
         remove_ours(&dir)?;
@@ -54,6 +60,7 @@ impl Staging {
         Ok(Staging {
             written: Mutex::new(HashSet::from([dir.join(MARKER)])),
             tool_folders: Mutex::default(),
+            _lock: lock,
             dir,
             target,
             committed: false,
