@@ -82,6 +82,61 @@ fn overlapping_builds_always_leave_a_whole_site() {
     }
 }
 
+/// Links every file of `from` into `to`, as `cp -al from to` does.
+fn link_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.expect("walk");
+        let target = to.join(entry.path().strip_prefix(from).expect("prefix"));
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).expect("mkdir");
+        } else {
+            std::fs::hard_link(entry.path(), &target).expect("link");
+        }
+    }
+}
+
+#[test]
+fn a_hard_linked_snapshot_of_the_output_is_never_changed() {
+    let site = Site::new();
+    let page = "content/news/2025-11-19-a.id.md";
+    site.file(page, &story("Versi 1", "2025-11-19", "", "x")).build();
+    let snap = site.root().join("snap");
+    link_tree(&site.public(), &snap);
+    let before = snapshot(&snap);
+    // The linked folder is replaced by the next build and reused by the one after.
+    for version in 2..=4 {
+        site.file(page, &story(&format!("Versi {version}"), "2025-11-19", "", "x"))
+            .build();
+    }
+    assert!(site.read("berita/a/index.html").contains("Versi 4"));
+    assert!(snapshot(&snap) == before, "the snapshot is exactly as it was taken");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_planted_in_the_output_is_not_followed() {
+    use std::os::unix::fs::symlink;
+    let site = Site::new();
+    site.build();
+    assert!(site.exists("media/gula.svg") && site.exists("index.html"));
+    let outside = tempfile::tempdir().expect("temp dir");
+    let theirs = outside.path().join("theirs.html");
+    std::fs::write(&theirs, "not the site's").expect("write");
+    std::fs::remove_dir_all(site.public().join("media")).expect("remove");
+    symlink(outside.path(), site.public().join("media")).expect("link a folder");
+    std::fs::remove_file(site.public().join("index.html")).expect("remove");
+    symlink(&theirs, site.public().join("index.html")).expect("link a file");
+    // The planted folder is replaced by the next build and reused by the one after.
+    site.build().build().build();
+    assert_eq!(sorted_files(outside.path()), ["theirs.html"], "nothing written outside");
+    assert_eq!(std::fs::read_to_string(&theirs).expect("read"), "not the site's");
+    for path in ["media", "index.html"] {
+        let meta = std::fs::symlink_metadata(site.public().join(path)).expect("exists");
+        assert!(!meta.file_type().is_symlink(), "{path} is the site's own");
+    }
+    assert!(site.exists("media/gula.svg"));
+}
+
 /// A staging folder as a killed build leaves it: a marker, then 400 or more folders of ten
 /// files. Entries that a removal would read before the marker are deleted, so that removing
 /// the folder in reading order would take the marker first. Returns some entries to watch.

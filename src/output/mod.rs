@@ -16,10 +16,10 @@ mod target;
 use std::collections::HashSet;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Mutex, PoisonError};
 
 use crate::error::{Error, IoContext};
-use folders::{beside, check_free, is_ours, remove_ours, remove_stale};
+use folders::{beside, break_links, check_free, is_ours, remove_ours, remove_stale};
 use lock::OutputLock;
 
 /// Marks a folder as Etalase's output, which a later build may replace.
@@ -33,6 +33,8 @@ pub struct Staging {
     committed: bool,
     /// Every file this build wrote, to remove what an earlier build left in a reused folder.
     written: Mutex<HashSet<PathBuf>>,
+    /// Folders known to be real folders, not links (see `folder`).
+    folders: Mutex<HashSet<PathBuf>>,
     /// Folders filled by tools (see `tool_folder`), kept whole.
     tool_folders: Mutex<Vec<PathBuf>>,
     /// Held from before the staging folder is opened until after it is swapped in or put
@@ -52,13 +54,15 @@ impl Staging {
         remove_stale(&target);
         let dir = beside(&target, &format!("staging-{}", std::process::id()));
         remove_ours(&dir)?;
-        let reused = is_ours(&spare) && fs::rename(&spare, &dir).is_ok();
-        if !reused {
+        if is_ours(&spare) && fs::rename(&spare, &dir).is_ok() {
+            break_links(&dir)?;
+        } else {
             fs::create_dir(&dir).io("cannot create", &dir)?;
         }
         fs::write(dir.join(MARKER), MARKER_TEXT).io("cannot write", &dir.join(MARKER))?;
         Ok(Staging {
             written: Mutex::new(HashSet::from([dir.join(MARKER)])),
+            folders: Mutex::default(),
             tool_folders: Mutex::default(),
             _lock: lock,
             dir,
@@ -83,10 +87,8 @@ impl Staging {
     /// (the search indexer); whatever it holds is kept as part of this build.
     pub fn tool_folder(&self, path: &str) -> Result<PathBuf, Error> {
         let full = self.inside(path)?;
-        if full.exists() {
-            fs::remove_dir_all(&full).io("cannot clear", &full)?;
-        }
-        fs::create_dir_all(&full).io("cannot create", &full)?;
+        remove_entry(&full)?;
+        self.folder(Path::new(path))?;
         if let Ok(mut kept) = self.tool_folders.lock() {
             kept.push(full.clone());
         }
@@ -96,15 +98,30 @@ impl Staging {
     /// The full path for `path`, with its folder created, recorded as written.
     fn prepare(&self, path: &str) -> Result<PathBuf, Error> {
         let full = self.inside(path)?;
-        if let Some(parent) = full.parent()
-            && !parent.is_dir()
-        {
-            fs::create_dir_all(parent).io("cannot create", parent)?;
+        if let Some(parent) = Path::new(path).parent() {
+            self.folder(parent)?;
         }
         if let Ok(mut written) = self.written.lock() {
             written.insert(full.clone());
         }
         Ok(full)
+    }
+
+    /// Makes the folder at the relative `path` and each of its parents a real folder of the
+    /// staging folder: a link (or file) in the way is replaced, so that no write can follow
+    /// a link out of the output. Each folder is looked at once per build, with the set held
+    /// so that two threads never make the same folder at once.
+    fn folder(&self, path: &Path) -> Result<(), Error> {
+        let mut known = self.folders.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut full = self.dir.clone();
+        for part in path.components() {
+            full.push(part);
+            if !known.contains(&full) {
+                make_folder(&full)?;
+                known.insert(full.clone());
+            }
+        }
+        Ok(())
     }
 
     /// Removes what a reused folder holds from an earlier build and this build did not write.
@@ -168,6 +185,25 @@ impl Staging {
         }
         self.committed = true;
         Ok(self.target.clone())
+    }
+}
+
+/// Makes `path` a real folder, replacing a link or file in its place.
+fn make_folder(path: &Path) -> Result<(), Error> {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.is_dir() => return Ok(()),
+        Ok(_) => fs::remove_file(path).io("cannot remove", path)?,
+        Err(_) => {}
+    }
+    fs::create_dir(path).io("cannot create", path)
+}
+
+/// Removes whatever is at `path`, without following a link.
+fn remove_entry(path: &Path) -> Result<(), Error> {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.is_dir() => fs::remove_dir_all(path).io("cannot clear", path),
+        Ok(_) => fs::remove_file(path).io("cannot remove", path),
+        Err(_) => Ok(()),
     }
 }
 
