@@ -6,6 +6,7 @@ use common::*;
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 const MARKER: &str = ".etalase-output";
@@ -135,6 +136,55 @@ fn a_symlink_planted_in_the_output_is_not_followed() {
         assert!(!meta.file_type().is_symlink(), "{path} is the site's own");
     }
     assert!(site.exists("media/gula.svg"));
+}
+
+#[test]
+fn the_output_folder_never_disappears_during_a_swap() {
+    let site = Site::new();
+    site.build();
+    let marker = site.public().join(MARKER);
+    let stop = AtomicBool::new(false);
+    let missing = AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            while !stop.load(Ordering::Relaxed) {
+                if !marker.exists() {
+                    missing.fetch_add(1, Ordering::Relaxed);
+                }
+            }
+        });
+        for _ in 0..20 {
+            site.build();
+        }
+        stop.store(true, Ordering::Relaxed);
+    });
+    assert_eq!(
+        missing.into_inner(),
+        0,
+        "public/ was missing while a build swapped it in"
+    );
+}
+
+#[test]
+fn a_swap_cut_short_between_its_two_renames_is_repaired_first() {
+    let site = Site::new();
+    site.build();
+    let before = snapshot(&site.public());
+    // Where folders cannot be exchanged in one step, a build killed between the two renames
+    // leaves the previous output aside and none in place.
+    let aside = site.root().join(".public.etalase-aside");
+    std::fs::rename(site.public(), &aside).expect("move aside");
+    // The next build fails while rendering, after it has opened the output.
+    site.file(
+        "templates/404.html",
+        "{% extends \"base.html\" %}{% block content %}{{ no_such_thing.field }}{% endblock content %}",
+    );
+    site.build_error();
+    assert!(
+        snapshot(&site.public()) == before,
+        "the previous output is back in place"
+    );
+    assert!(!aside.exists());
 }
 
 /// A staging folder as a killed build leaves it: a marker, then 400 or more folders of ten

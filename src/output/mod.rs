@@ -11,6 +11,7 @@
 pub mod cache;
 mod folders;
 mod lock;
+mod swap;
 mod target;
 
 use std::collections::HashSet;
@@ -46,11 +47,13 @@ impl Staging {
     /// Checks that `target` may be written for the site in `root`, and opens a staging folder.
     pub fn open(root: &Path, target: &Path) -> Result<Staging, Error> {
         let target = target::resolve(root, target)?;
-        let spare = beside(&target, "spare");
+        let (spare, aside) = (beside(&target, "spare"), beside(&target, "aside"));
         check_free(&target, &spare)?;
+        check_free(&target, &aside)?;
         let parent = target.parent().unwrap_or(Path::new("/"));
         fs::create_dir_all(parent).io("cannot create", parent)?;
         let lock = OutputLock::acquire(&beside(&target, "lock"), &target)?;
+        swap::recover(&target, &aside, &spare)?;
         remove_stale(&target);
         let dir = beside(&target, &format!("staging-{}", std::process::id()));
         remove_ours(&dir)?;
@@ -167,22 +170,8 @@ impl Staging {
     /// Swaps the finished build in place of the previous output, which is kept as the spare.
     pub fn commit(mut self) -> Result<PathBuf, Error> {
         self.prune()?;
-        let old = beside(&self.target, "spare");
-        remove_ours(&old)?;
-        let had_previous = self.target.exists();
-        if had_previous {
-            fs::rename(&self.target, &old).io("cannot move aside", &self.target)?;
-        }
-        if let Err(err) = fs::rename(&self.dir, &self.target) {
-            if had_previous {
-                let _ = fs::rename(&old, &self.target);
-            }
-            return Err(Error::Io {
-                action: "cannot move into place",
-                path: self.target.clone(),
-                source: err,
-            });
-        }
+        let (aside, spare) = (beside(&self.target, "aside"), beside(&self.target, "spare"));
+        swap::publish(&self.dir, &self.target, &aside, &spare)?;
         self.committed = true;
         Ok(self.target.clone())
     }
