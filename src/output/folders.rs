@@ -25,7 +25,7 @@ pub fn beside(target: &Path, what: &str) -> PathBuf {
     parent.join(format!(".{}.etalase-{what}", file_name(target)))
 }
 
-pub fn file_name(path: &Path) -> String {
+fn file_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "public".into())

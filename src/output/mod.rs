@@ -1,12 +1,15 @@
 //! Output: the only code that writes. A build is written into a staging folder beside the
-//! output folder and swapped in only when complete, so a failed or interrupted build leaves
-//! the previous site as it was. Only folders that Etalase wrote (they carry a marker file)
-//! are ever replaced or deleted.
+//! output folder and swapped in only when complete, in one step where the system allows
+//! (`swap`), so a failed or interrupted build leaves the previous site as it was. One build
+//! at a time writes an output folder (`lock`). Only folders that Etalase wrote (they carry a
+//! marker file) are ever replaced or deleted (`folders`).
 //!
 //! The folder a build replaces is kept as a spare (`.<name>.etalase-spare`) and becomes the
 //! next build's staging folder: files are overwritten in place and only stale ones removed.
 //! Creating and deleting thousands of files and folders on every build costs more than
 //! rendering them (the file system slows down allocating inodes next to freshly freed ones).
+//! So that overwriting never reaches past the output, a reused spare is first cleared of
+//! links and of files that have other names, and folders are made without following links.
 
 pub mod cache;
 mod folders;
@@ -47,22 +50,9 @@ impl Staging {
     /// Checks that `target` may be written for the site in `root`, and opens a staging folder.
     pub fn open(root: &Path, target: &Path) -> Result<Staging, Error> {
         let target = target::resolve(root, target)?;
-        let (spare, aside) = (beside(&target, "spare"), beside(&target, "aside"));
-        check_free(&target, &spare)?;
-        check_free(&target, &aside)?;
-        let parent = target.parent().unwrap_or(Path::new("/"));
-        fs::create_dir_all(parent).io("cannot create", parent)?;
-        let lock = OutputLock::acquire(&beside(&target, "lock"), &target)?;
-        swap::recover(&target, &aside, &spare)?;
-        remove_stale(&target);
+        let lock = take_over(&target)?;
         let dir = beside(&target, &format!("staging-{}", std::process::id()));
-        remove_ours(&dir)?;
-        if is_ours(&spare) && fs::rename(&spare, &dir).is_ok() {
-            break_links(&dir)?;
-        } else {
-            fs::create_dir(&dir).io("cannot create", &dir)?;
-        }
-        fs::write(dir.join(MARKER), MARKER_TEXT).io("cannot write", &dir.join(MARKER))?;
+        make_staging(&dir, &beside(&target, "spare"))?;
         Ok(Staging {
             written: Mutex::new(HashSet::from([dir.join(MARKER)])),
             folders: Mutex::default(),
@@ -175,6 +165,32 @@ impl Staging {
         self.committed = true;
         Ok(self.target.clone())
     }
+}
+
+/// Locks the output `target`, once nothing that Etalase did not write is in the way of its
+/// folders beside it, and tidies up after builds that were killed.
+fn take_over(target: &Path) -> Result<OutputLock, Error> {
+    let (spare, aside) = (beside(target, "spare"), beside(target, "aside"));
+    check_free(target, &spare)?;
+    check_free(target, &aside)?;
+    let parent = target.parent().unwrap_or(Path::new("/"));
+    fs::create_dir_all(parent).io("cannot create", parent)?;
+    let lock = OutputLock::acquire(&beside(target, "lock"), target)?;
+    swap::recover(target, &aside, &spare)?;
+    remove_stale(target);
+    Ok(lock)
+}
+
+/// Makes `dir` a staging folder marked as Etalase's: the spare, cleared of links, when there
+/// is one, else a new folder.
+fn make_staging(dir: &Path, spare: &Path) -> Result<(), Error> {
+    remove_ours(dir)?;
+    if is_ours(spare) && fs::rename(spare, dir).is_ok() {
+        break_links(dir)?;
+    } else {
+        fs::create_dir(dir).io("cannot create", dir)?;
+    }
+    fs::write(dir.join(MARKER), MARKER_TEXT).io("cannot write", &dir.join(MARKER))
 }
 
 /// Makes `path` a real folder, replacing a link or file in its place.
