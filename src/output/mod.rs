@@ -80,8 +80,10 @@ impl Staging {
     /// (the search indexer); whatever it holds is kept as part of this build.
     pub fn tool_folder(&self, path: &str) -> Result<PathBuf, Error> {
         let full = self.inside(path)?;
-        remove_entry(&full)?;
+        // Emptied rather than overwritten: what it holds is the tool's to decide.
         self.folder(Path::new(path))?;
+        fs::remove_dir_all(&full).io("cannot clear", &full)?;
+        fs::create_dir(&full).io("cannot create", &full)?;
         if let Ok(mut kept) = self.tool_folders.lock() {
             kept.push(full.clone());
         }
@@ -149,10 +151,7 @@ impl Staging {
         let relative = Path::new(path);
         let safe = !path.is_empty() && relative.components().all(|c| matches!(c, Component::Normal(_)));
         if !safe {
-            return Err(Error::UnsafeOutput {
-                path: relative.to_path_buf(),
-                reason: "the path would leave the output folder".into(),
-            });
+            return Err(refuse(relative, "the path would leave the output folder"));
         }
         Ok(self.dir.join(relative))
     }
@@ -203,15 +202,6 @@ fn make_folder(path: &Path) -> Result<(), Error> {
     fs::create_dir(path).io("cannot create", path)
 }
 
-/// Removes whatever is at `path`, without following a link.
-fn remove_entry(path: &Path) -> Result<(), Error> {
-    match fs::symlink_metadata(path) {
-        Ok(meta) if meta.is_dir() => fs::remove_dir_all(path).io("cannot clear", path),
-        Ok(_) => fs::remove_file(path).io("cannot remove", path),
-        Err(_) => Ok(()),
-    }
-}
-
 /// Writes `bytes` to `path`, leaving a file that already holds them untouched. An existing
 /// file is overwritten and then cut to length rather than truncated first: truncating a file
 /// to zero makes ext4 flush it to disk on close.
@@ -245,10 +235,37 @@ impl Drop for Staging {
     }
 }
 
-/// The error for a folder that a build may not write or delete.
+/// The error for a path that a build may not write or delete.
 fn refuse(path: &Path, reason: &str) -> Error {
     Error::UnsafeOutput {
         path: path.to_path_buf(),
         reason: reason.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Staging;
+    use std::fs;
+
+    #[test]
+    fn a_tool_folder_starts_empty_and_is_kept_whole() {
+        let root = tempfile::tempdir().expect("temp dir");
+        let target = root.path().join("public");
+        // The third build reuses the first one's folder, index included.
+        for (build, tool_file) in [(1, "one.pf"), (2, "two.pf"), (3, "three.pf")] {
+            let staging = Staging::open(root.path(), &target).expect("open");
+            staging
+                .write("index.html", format!("build {build}").as_bytes())
+                .expect("write");
+            let tool = staging.tool_folder("pagefind").expect("tool folder");
+            assert_eq!(fs::read_dir(&tool).expect("read").count(), 0, "build {build}");
+            fs::write(tool.join(tool_file), "index").expect("tool writes");
+            staging.commit().expect("commit");
+        }
+        let index: Vec<_> = fs::read_dir(target.join("pagefind")).expect("read").flatten().collect();
+        assert_eq!(index.len(), 1);
+        assert!(target.join("pagefind/three.pf").is_file());
+        assert_eq!(fs::read_to_string(target.join("index.html")).expect("read"), "build 3");
     }
 }
