@@ -41,7 +41,7 @@ fn sorted_files(dir: &Path) -> Vec<String> {
     all
 }
 
-/// The folders beside the site's output whose names contain `part`.
+/// The names in the site folder, beside its output, that contain `part`.
 fn beside(site: &Site, part: &str) -> Vec<String> {
     std::fs::read_dir(site.root())
         .expect("read the site folder")
@@ -55,8 +55,8 @@ fn beside(site: &Site, part: &str) -> Vec<String> {
 fn overlapping_builds_always_leave_a_whole_site() {
     let site = Site::new();
     many_stories(&site, 1500);
-    let fresh = tempfile::tempdir().expect("temp dir");
-    let fresh = fresh.path().join("public");
+    let elsewhere = tempfile::tempdir().expect("temp dir");
+    let fresh = elsewhere.path().join("public");
     let out = site.run(&["build", "--output", fresh.to_str().expect("utf-8")]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let expected = sorted_files(&fresh);
