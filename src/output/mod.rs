@@ -1,19 +1,29 @@
 //! Output: the only code that writes. A build is written into a staging folder beside the
-//! output folder and swapped in only when complete, so a failed or interrupted build leaves
-//! the previous site as it was. Only folders that Etalase wrote (they carry a marker file)
-//! are ever replaced or deleted.
+//! output folder and swapped in only when complete, in one step where the system allows
+//! (`swap`), so a failed or interrupted build leaves the previous site as it was. One build
+//! at a time writes an output folder (`lock`). Only folders that Etalase wrote (they carry a
+//! marker file) are ever replaced or deleted (`folders`).
 //!
 //! The folder a build replaces is kept as a spare (`.<name>.etalase-spare`) and becomes the
 //! next build's staging folder: files are overwritten in place and only stale ones removed.
 //! Creating and deleting thousands of files and folders on every build costs more than
 //! rendering them (the file system slows down allocating inodes next to freshly freed ones).
+//! So that overwriting never reaches past the output, a reused spare is first cleared of
+//! links and of files that have other names, and folders are made without following links.
+
+mod folders;
+mod lock;
+mod swap;
+mod target;
 
 use std::collections::HashSet;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Mutex, PoisonError};
 
 use crate::error::{Error, IoContext};
+use folders::{beside, break_links, check_free, is_ours, remove_ours, remove_stale};
+use lock::OutputLock;
 
 /// Marks a folder as Etalase's output, which a later build may replace.
 pub const MARKER: &str = ".etalase-output";
@@ -26,30 +36,27 @@ pub struct Staging {
     committed: bool,
     /// Every file this build wrote, to remove what an earlier build left in a reused folder.
     written: Mutex<HashSet<PathBuf>>,
+    /// Folders known to be real folders, not links (see `folder`).
+    folders: Mutex<HashSet<PathBuf>>,
     /// Folders filled by tools (see `tool_folder`), kept whole.
     tool_folders: Mutex<Vec<PathBuf>>,
+    /// Held from before the staging folder is opened until after it is swapped in or put
+    /// away (fields drop after `Drop::drop`).
+    _lock: OutputLock,
 }
 
 impl Staging {
     /// Checks that `target` may be written for the site in `root`, and opens a staging folder.
     pub fn open(root: &Path, target: &Path) -> Result<Staging, Error> {
-        let target = check_target(root, target)?;
-        let parent = target.parent().unwrap_or(Path::new("/")).to_path_buf();
-        let name = file_name(&target);
-        remove_stale(&parent, &name);
-        let dir = parent.join(format!(".{name}.etalase-staging-{}", std::process::id()));
-        if dir.exists() {
-            fs::remove_dir_all(&dir).io("cannot clear", &dir)?;
-        }
-        let spare = spare_path(&target);
-        let reused = spare.join(MARKER).is_file() && fs::rename(&spare, &dir).is_ok();
-        if !reused {
-            fs::create_dir_all(&dir).io("cannot create", &dir)?;
-        }
-        fs::write(dir.join(MARKER), MARKER_TEXT).io("cannot write", &dir.join(MARKER))?;
+        let target = target::resolve(root, target)?;
+        let lock = take_over(&target)?;
+        let dir = beside(&target, &format!("staging-{}", std::process::id()));
+        make_staging(&dir, &beside(&target, "spare"))?;
         Ok(Staging {
             written: Mutex::new(HashSet::from([dir.join(MARKER)])),
+            folders: Mutex::default(),
             tool_folders: Mutex::default(),
+            _lock: lock,
             dir,
             target,
             committed: false,
@@ -72,10 +79,10 @@ impl Staging {
     /// (the search indexer); whatever it holds is kept as part of this build.
     pub fn tool_folder(&self, path: &str) -> Result<PathBuf, Error> {
         let full = self.inside(path)?;
-        if full.exists() {
-            fs::remove_dir_all(&full).io("cannot clear", &full)?;
-        }
-        fs::create_dir_all(&full).io("cannot create", &full)?;
+        // Emptied rather than overwritten: what it holds is the tool's to decide.
+        self.folder(Path::new(path))?;
+        fs::remove_dir_all(&full).io("cannot clear", &full)?;
+        fs::create_dir(&full).io("cannot create", &full)?;
         if let Ok(mut kept) = self.tool_folders.lock() {
             kept.push(full.clone());
         }
@@ -85,15 +92,30 @@ impl Staging {
     /// The full path for `path`, with its folder created, recorded as written.
     fn prepare(&self, path: &str) -> Result<PathBuf, Error> {
         let full = self.inside(path)?;
-        if let Some(parent) = full.parent()
-            && !parent.is_dir()
-        {
-            fs::create_dir_all(parent).io("cannot create", parent)?;
+        if let Some(parent) = Path::new(path).parent() {
+            self.folder(parent)?;
         }
         if let Ok(mut written) = self.written.lock() {
             written.insert(full.clone());
         }
         Ok(full)
+    }
+
+    /// Makes the folder at the relative `path` and each of its parents a real folder of the
+    /// staging folder: a link (or file) in the way is replaced, so that no write can follow
+    /// a link out of the output. Each folder is looked at once per build, with the set held
+    /// so that two threads never make the same folder at once.
+    fn folder(&self, path: &Path) -> Result<(), Error> {
+        let mut known = self.folders.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut full = self.dir.clone();
+        for part in path.components() {
+            full.push(part);
+            if !known.contains(&full) {
+                make_folder(&full)?;
+                known.insert(full.clone());
+            }
+        }
+        Ok(())
     }
 
     /// Removes what a reused folder holds from an earlier build and this build did not write.
@@ -128,10 +150,7 @@ impl Staging {
         let relative = Path::new(path);
         let safe = !path.is_empty() && relative.components().all(|c| matches!(c, Component::Normal(_)));
         if !safe {
-            return Err(Error::UnsafeOutput {
-                path: relative.to_path_buf(),
-                reason: "the path would leave the output folder".into(),
-            });
+            return Err(refuse(relative, "the path would leave the output folder"));
         }
         Ok(self.dir.join(relative))
     }
@@ -139,27 +158,47 @@ impl Staging {
     /// Swaps the finished build in place of the previous output, which is kept as the spare.
     pub fn commit(mut self) -> Result<PathBuf, Error> {
         self.prune()?;
-        let old = spare_path(&self.target);
-        if old.exists() {
-            fs::remove_dir_all(&old).io("cannot clear", &old)?;
-        }
-        let had_previous = self.target.exists();
-        if had_previous {
-            fs::rename(&self.target, &old).io("cannot move aside", &self.target)?;
-        }
-        if let Err(err) = fs::rename(&self.dir, &self.target) {
-            if had_previous {
-                let _ = fs::rename(&old, &self.target);
-            }
-            return Err(Error::Io {
-                action: "cannot move into place",
-                path: self.target.clone(),
-                source: err,
-            });
-        }
+        let (aside, spare) = (beside(&self.target, "aside"), beside(&self.target, "spare"));
+        swap::publish(&self.dir, &self.target, &aside, &spare)?;
         self.committed = true;
         Ok(self.target.clone())
     }
+}
+
+/// Locks the output `target`, once nothing that Etalase did not write is in the way of its
+/// folders beside it, and tidies up after builds that were killed.
+fn take_over(target: &Path) -> Result<OutputLock, Error> {
+    let (spare, aside) = (beside(target, "spare"), beside(target, "aside"));
+    check_free(target, &spare)?;
+    check_free(target, &aside)?;
+    let parent = target.parent().unwrap_or(Path::new("/"));
+    fs::create_dir_all(parent).io("cannot create", parent)?;
+    let lock = OutputLock::acquire(&beside(target, "lock"), target)?;
+    swap::recover(target, &aside, &spare)?;
+    remove_stale(target);
+    Ok(lock)
+}
+
+/// Makes `dir` a staging folder marked as Etalase's: the spare, cleared of links, when there
+/// is one, else a new folder.
+fn make_staging(dir: &Path, spare: &Path) -> Result<(), Error> {
+    remove_ours(dir)?;
+    if is_ours(spare) && fs::rename(spare, dir).is_ok() {
+        break_links(dir)?;
+    } else {
+        fs::create_dir(dir).io("cannot create", dir)?;
+    }
+    fs::write(dir.join(MARKER), MARKER_TEXT).io("cannot write", &dir.join(MARKER))
+}
+
+/// Makes `path` a real folder, replacing a link or file in its place.
+fn make_folder(path: &Path) -> Result<(), Error> {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.is_dir() => return Ok(()),
+        Ok(_) => fs::remove_file(path).io("cannot remove", path)?,
+        Err(_) => {}
+    }
+    fs::create_dir(path).io("cannot create", path)
 }
 
 /// Writes `bytes` to `path`, leaving a file that already holds them untouched. An existing
@@ -186,88 +225,46 @@ fn overwrite(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     file.set_len(bytes.len() as u64)
 }
 
-/// Where the previous build is kept for reuse: `.<name>.etalase-spare` beside the output.
-fn spare_path(target: &Path) -> PathBuf {
-    let parent = target.parent().unwrap_or(Path::new("/"));
-    parent.join(format!(".{}.etalase-spare", file_name(target)))
-}
-
 impl Drop for Staging {
     fn drop(&mut self) {
         // A failed build keeps its folder as the spare: the next build overwrites it.
-        if !self.committed && fs::rename(&self.dir, spare_path(&self.target)).is_err() {
-            let _ = fs::remove_dir_all(&self.dir);
+        if !self.committed && fs::rename(&self.dir, beside(&self.target, "spare")).is_err() {
+            let _ = remove_ours(&self.dir);
         }
     }
 }
 
-fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into())
-}
-
-/// Removes staging and old folders left by interrupted builds (only those with the marker).
-fn remove_stale(parent: &Path, name: &str) {
-    let Ok(entries) = fs::read_dir(parent) else { return };
-    let prefixes = [format!(".{name}.etalase-staging-"), format!(".{name}.etalase-old-")];
-    for entry in entries.flatten() {
-        let file_name = entry.file_name().to_string_lossy().into_owned();
-        if prefixes.iter().any(|p| file_name.starts_with(p.as_str())) && entry.path().join(MARKER).is_file() {
-            let _ = fs::remove_dir_all(entry.path());
-        }
-    }
-}
-
-/// Refuses output folders whose replacement could destroy a writer's files.
-fn check_target(root: &Path, target: &Path) -> Result<PathBuf, Error> {
-    let refuse = |path: &Path, reason: &str| Error::UnsafeOutput {
+/// The error for a path that a build may not write or delete.
+fn refuse(path: &Path, reason: &str) -> Error {
+    Error::UnsafeOutput {
         path: path.to_path_buf(),
         reason: reason.to_string(),
-    };
-    let root = root.canonicalize().io("cannot open the site folder", root)?;
-    // A relative output folder is relative to the working directory, as on any command line.
-    let absolute = std::path::absolute(target).io("cannot resolve", target)?;
-    let name = match absolute.file_name() {
-        Some(name) if !matches!(absolute.components().next_back(), Some(Component::ParentDir)) => name.to_owned(),
-        _ => return Err(refuse(target, "name a folder, e.g. public")),
-    };
-    let parent = absolute
-        .parent()
-        .ok_or_else(|| refuse(target, "the output cannot be the file system root"))?;
-    fs::create_dir_all(parent).io("cannot create", parent)?;
-    let target = parent.canonicalize().io("cannot open", parent)?.join(name);
-    let target = if target.is_symlink() {
-        target.canonicalize().io("cannot open", &target)?
-    } else {
-        target
-    };
+    }
+}
 
-    if root.starts_with(&target) {
-        return Err(refuse(&target, "it is the site folder or contains it"));
-    }
-    if target.starts_with(root.join(crate::content::CONTENT_DIR)) {
-        return Err(refuse(&target, "it is inside the content folder"));
-    }
-    if let Some(home) = std::env::var_os("HOME").map(PathBuf::from)
-        && !home.as_os_str().is_empty()
-        && home.starts_with(&target)
-    {
-        return Err(refuse(&target, "it is the home folder or contains it"));
-    }
-    if target.exists() {
-        if !target.is_dir() {
-            return Err(refuse(&target, "it is a file, not a folder"));
+#[cfg(test)]
+mod tests {
+    use super::Staging;
+    use std::fs;
+
+    #[test]
+    fn a_tool_folder_starts_empty_and_is_kept_whole() {
+        let root = tempfile::tempdir().expect("temp dir");
+        let target = root.path().join("public");
+        // The third build reuses the first one's folder, index included.
+        for (build, tool_file) in [(1, "one.pf"), (2, "two.pf"), (3, "three.pf")] {
+            let staging = Staging::open(root.path(), &target).expect("open");
+            staging
+                .write("index.html", format!("build {build}").as_bytes())
+                .expect("write");
+            let tool = staging.tool_folder("pagefind").expect("tool folder");
+            assert_eq!(fs::read_dir(&tool).expect("read").count(), 0, "build {build}");
+            fs::write(tool.join(tool_file), "index").expect("tool writes");
+            staging.commit().expect("commit");
         }
-        let empty = fs::read_dir(&target).io("cannot read", &target)?.next().is_none();
-        if !empty && !target.join(MARKER).is_file() {
-            return Err(refuse(
-                &target,
-                &format!(
-                    "the folder has files that Etalase did not write (no {MARKER} marker); empty it or choose another folder"
-                ),
-            ));
-        }
+        let index: Vec<_> = fs::read_dir(target.join("pagefind")).expect("read").flatten().collect();
+        assert_eq!(index.len(), 1);
+        assert!(target.join("pagefind/three.pf").is_file());
+        assert_eq!(fs::read_to_string(target.join("index.html")).expect("read"), "build 3");
     }
-    Ok(target)
 }

@@ -1,0 +1,128 @@
+//! The folders that Etalase keeps beside the output, and how it tells them from a writer's.
+
+use std::fs;
+use std::io::ErrorKind;
+use std::path::{Path, PathBuf};
+
+use super::{MARKER, refuse};
+use crate::error::{Error, IoContext};
+
+/// Whether `dir` is a folder that Etalase may replace or delete: a real folder (not a link)
+/// that carries the marker, or an empty one.
+pub fn is_ours(dir: &Path) -> bool {
+    let is_folder = fs::symlink_metadata(dir).is_ok_and(|m| m.is_dir());
+    is_folder && (is_marked(dir) || fs::read_dir(dir).is_ok_and(|mut d| d.next().is_none()))
+}
+
+/// Whether `dir` holds the marker as a plain file.
+fn is_marked(dir: &Path) -> bool {
+    fs::symlink_metadata(dir.join(MARKER)).is_ok_and(|m| m.is_file())
+}
+
+/// The path of `.<name>.etalase-<what>` beside the output folder `target`.
+pub fn beside(target: &Path, what: &str) -> PathBuf {
+    let parent = target.parent().unwrap_or(Path::new("/"));
+    parent.join(format!(".{}.etalase-{what}", file_name(target)))
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into())
+}
+
+/// Refuses to write `target` while `path`, a name Etalase uses beside it, holds something
+/// Etalase did not write: a build would replace or delete it.
+pub fn check_free(target: &Path, path: &Path) -> Result<(), Error> {
+    if fs::symlink_metadata(path).is_err() || is_ours(path) {
+        return Ok(());
+    }
+    Err(refuse(
+        target,
+        &format!(
+            "{} has files that Etalase did not write (no {MARKER} marker) and would be replaced; move it away",
+            path.display()
+        ),
+    ))
+}
+
+/// Deletes a folder that Etalase wrote, its marker last: a removal cut short leaves a marked
+/// folder, which the next build deletes. Refuses a folder that is not Etalase's.
+pub fn remove_ours(dir: &Path) -> Result<(), Error> {
+    if fs::symlink_metadata(dir).is_err_and(|e| e.kind() == ErrorKind::NotFound) {
+        return Ok(());
+    }
+    if !is_ours(dir) {
+        let reason = format!("it has files that Etalase did not write (no {MARKER} marker), so it is not deleted");
+        return Err(refuse(dir, &reason));
+    }
+    for entry in fs::read_dir(dir).io("cannot read", dir)? {
+        let entry = entry.io("cannot read", dir)?;
+        if entry.file_name() == MARKER {
+            continue;
+        }
+        let path = entry.path();
+        let removed = match entry.file_type() {
+            Ok(kind) if kind.is_dir() => fs::remove_dir_all(&path),
+            _ => fs::remove_file(&path),
+        };
+        removed.io("cannot remove", &path)?;
+    }
+    match fs::remove_file(dir.join(MARKER)) {
+        Err(err) if err.kind() != ErrorKind::NotFound => return Err(err).io("cannot remove", &dir.join(MARKER)),
+        _ => {}
+    }
+    fs::remove_dir(dir).io("cannot remove", dir)
+}
+
+/// Deletes the staging folders that killed builds left beside `target`. Runs under the output's
+/// lock, so none of them is being written; folders without the marker are left alone.
+pub fn remove_stale(target: &Path) {
+    let Some(parent) = target.parent() else { return };
+    let Ok(entries) = fs::read_dir(parent) else { return };
+    let name = file_name(target);
+    // `old-` folders were left by earlier versions, which moved the previous output aside.
+    let prefixes = [format!(".{name}.etalase-staging-"), format!(".{name}.etalase-old-")];
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        if prefixes.iter().any(|p| file_name.starts_with(p.as_str())) && is_ours(&entry.path()) {
+            // One that cannot be deleted now is tried again by the next build.
+            let _ = remove_ours(&entry.path());
+        }
+    }
+}
+
+/// Removes from a reused folder everything that a write could follow out of it: links,
+/// files that share their contents with another name (`cp -al public snapshot`), and what
+/// is neither a file nor a folder. What stays is Etalase's alone to overwrite in place.
+pub fn break_links(dir: &Path) -> Result<(), Error> {
+    let read_error = |err: walkdir::Error| Error::Io {
+        action: "cannot read",
+        path: dir.to_path_buf(),
+        source: err.into(),
+    };
+    // Links are listed, not followed.
+    for entry in walkdir::WalkDir::new(dir).min_depth(1) {
+        let entry = entry.map_err(read_error)?;
+        let kind = entry.file_type();
+        if kind.is_dir() {
+            continue;
+        }
+        if !kind.is_file() || is_shared(&entry.metadata().map_err(read_error)?) {
+            fs::remove_file(entry.path()).io("cannot remove", entry.path())?;
+        }
+    }
+    Ok(())
+}
+
+/// Whether a file has more than one name, so that writing it changes the others too.
+#[cfg(unix)]
+fn is_shared(meta: &fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    meta.nlink() > 1
+}
+
+#[cfg(not(unix))]
+fn is_shared(_meta: &fs::Metadata) -> bool {
+    false
+}

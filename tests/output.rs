@@ -1,0 +1,288 @@
+//! The output folder under stress: builds that overlap, links planted in the output, a swap
+//! watched from outside, a removal cut short, and folders that Etalase did not write.
+
+mod common;
+use common::*;
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+const MARKER: &str = ".etalase-output";
+
+/// Adds `n` stories with long bodies, enough for a build to take a while to write.
+fn many_stories(site: &Site, n: usize) {
+    for n in 0..n {
+        let date = format!("2024-{:02}-{:02}", 1 + n % 12, 1 + n % 28);
+        site.file(
+            &format!("content/news/{date}-s{n}.id.md"),
+            &story(&format!("Cerita {n}"), &date, "", &"Isi. ".repeat(200)),
+        );
+    }
+}
+
+/// Starts `etalase build` in the site folder without waiting for it.
+fn spawn_build(site: &Site) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_etalase"))
+        .arg("build")
+        .current_dir(site.root())
+        .env("NO_COLOR", "1")
+        .env("LC_ALL", "C")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start etalase build")
+}
+
+fn sorted_files(dir: &Path) -> Vec<String> {
+    let mut all = files(dir);
+    all.sort();
+    all
+}
+
+/// The names in the site folder, beside its output, that contain `part`.
+fn beside(site: &Site, part: &str) -> Vec<String> {
+    std::fs::read_dir(site.root())
+        .expect("read the site folder")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains(part))
+        .collect()
+}
+
+#[test]
+fn overlapping_builds_always_leave_a_whole_site() {
+    let site = Site::new();
+    many_stories(&site, 1500);
+    let elsewhere = tempfile::tempdir().expect("temp dir");
+    let fresh = elsewhere.path().join("public");
+    let out = site.run(&["build", "--output", fresh.to_str().expect("utf-8")]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let expected = sorted_files(&fresh);
+    assert!(expected.iter().any(|f| f == MARKER));
+    for round in 0..6 {
+        // Each round changes a page, so that both builds have something to write.
+        site.file(
+            "content/news/2024-01-01-s0.id.md",
+            &story(&format!("Cerita {round}"), "2024-01-01", "", "x"),
+        );
+        let builds = [spawn_build(&site), spawn_build(&site)];
+        for build in builds {
+            let out = build.wait_with_output().expect("wait for the build");
+            assert!(
+                out.status.success(),
+                "round {round}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        assert!(
+            sorted_files(&site.public()) == expected,
+            "round {round}: public/ holds exactly what a fresh build writes"
+        );
+    }
+}
+
+/// Links every file of `from` into `to`, as `cp -al from to` does.
+fn link_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.expect("walk");
+        let target = to.join(entry.path().strip_prefix(from).expect("prefix"));
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).expect("mkdir");
+        } else {
+            std::fs::hard_link(entry.path(), &target).expect("link");
+        }
+    }
+}
+
+#[test]
+fn a_hard_linked_snapshot_of_the_output_is_never_changed() {
+    let site = Site::new();
+    let page = "content/news/2025-11-19-a.id.md";
+    site.file(page, &story("Versi 1", "2025-11-19", "", "x")).build();
+    let snap = site.root().join("snap");
+    link_tree(&site.public(), &snap);
+    let before = snapshot(&snap);
+    // The linked folder is replaced by the next build and reused by the one after.
+    for version in 2..=4 {
+        site.file(page, &story(&format!("Versi {version}"), "2025-11-19", "", "x"))
+            .build();
+    }
+    assert!(site.read("berita/a/index.html").contains("Versi 4"));
+    assert!(snapshot(&snap) == before, "the snapshot is exactly as it was taken");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_planted_in_the_output_is_not_followed() {
+    use std::os::unix::fs::symlink;
+    let site = Site::new();
+    site.build();
+    assert!(site.exists("media/gula.svg") && site.exists("index.html"));
+    let outside = tempfile::tempdir().expect("temp dir");
+    let theirs = outside.path().join("theirs.html");
+    std::fs::write(&theirs, "not the site's").expect("write");
+    std::fs::remove_dir_all(site.public().join("media")).expect("remove");
+    symlink(outside.path(), site.public().join("media")).expect("link a folder");
+    std::fs::remove_file(site.public().join("index.html")).expect("remove");
+    symlink(&theirs, site.public().join("index.html")).expect("link a file");
+    // The planted folder is replaced by the next build and reused by the one after.
+    site.build().build().build();
+    assert_eq!(sorted_files(outside.path()), ["theirs.html"], "nothing written outside");
+    assert_eq!(std::fs::read_to_string(&theirs).expect("read"), "not the site's");
+    for path in ["media", "index.html"] {
+        let meta = std::fs::symlink_metadata(site.public().join(path)).expect("exists");
+        assert!(!meta.file_type().is_symlink(), "{path} is the site's own");
+    }
+    assert!(site.exists("media/gula.svg"));
+}
+
+#[test]
+fn the_output_folder_never_disappears_during_a_swap() {
+    let site = Site::new();
+    site.build();
+    let marker = site.public().join(MARKER);
+    let stop = AtomicBool::new(false);
+    let missing = AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            while !stop.load(Ordering::Relaxed) {
+                if !marker.exists() {
+                    missing.fetch_add(1, Ordering::Relaxed);
+                }
+            }
+        });
+        for _ in 0..20 {
+            site.build();
+        }
+        stop.store(true, Ordering::Relaxed);
+    });
+    assert_eq!(
+        missing.into_inner(),
+        0,
+        "public/ was missing while a build swapped it in"
+    );
+}
+
+#[test]
+fn a_swap_cut_short_between_its_two_renames_is_repaired_first() {
+    let site = Site::new();
+    site.build();
+    let before = snapshot(&site.public());
+    // Where folders cannot be exchanged in one step, a build killed between the two renames
+    // leaves the previous output aside and none in place.
+    let aside = site.root().join(".public.etalase-aside");
+    std::fs::rename(site.public(), &aside).expect("move aside");
+    // The next build fails while rendering, after it has opened the output.
+    site.file(
+        "templates/404.html",
+        "{% extends \"base.html\" %}{% block content %}{{ no_such_thing.field }}{% endblock content %}",
+    );
+    site.build_error();
+    assert!(
+        snapshot(&site.public()) == before,
+        "the previous output is back in place"
+    );
+    assert!(!aside.exists());
+}
+
+/// A staging folder as a killed build leaves it: a marker, then 400 or more folders of ten
+/// files. Entries that a removal would read before the marker are deleted, so that removing
+/// the folder in reading order would take the marker first. Returns some entries to watch.
+fn leftover(dir: &Path) -> Vec<PathBuf> {
+    std::fs::create_dir_all(dir).expect("mkdir");
+    std::fs::write(dir.join(MARKER), "x").expect("write");
+    let mut made = 0;
+    for _ in 0..100 {
+        let order: Vec<_> = std::fs::read_dir(dir)
+            .expect("read")
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        let at = order.iter().position(|p| p.ends_with(MARKER)).expect("marker");
+        for early in &order[..at] {
+            std::fs::remove_dir_all(early).expect("remove");
+        }
+        if order.len() - at > 400 {
+            return order[at + 1..].iter().step_by(20).cloned().collect();
+        }
+        for _ in 0..100 {
+            let folder = dir.join(format!("d{made}"));
+            std::fs::create_dir(&folder).expect("mkdir");
+            for file in 0..10 {
+                std::fs::write(folder.join(format!("{file}.html")), "x").expect("write");
+            }
+            made += 1;
+        }
+    }
+    panic!("the folder never held 400 entries after its marker");
+}
+
+#[test]
+fn an_interrupted_removal_is_finished_by_the_next_build() {
+    let site = Site::new();
+    site.build();
+    let stale = site.root().join(".public.etalase-staging-1");
+    let watched = leftover(&stale);
+    let mut build = spawn_build(&site);
+    // Kill the build once its removal of the folder is under way: the marker is gone, or
+    // half of the watched entries are.
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let gone = watched.iter().filter(|p| !p.exists()).count();
+        let finished = build.try_wait().expect("wait").is_some();
+        if !stale.join(MARKER).exists() || gone * 2 >= watched.len() || finished || Instant::now() > deadline {
+            break;
+        }
+    }
+    let _ = build.kill();
+    let _ = build.wait();
+    let empty = std::fs::read_dir(&stale).is_ok_and(|mut d| d.next().is_none());
+    assert!(
+        !stale.exists() || empty || stale.join(MARKER).exists(),
+        "a removal cut short leaves the marker for last"
+    );
+    site.build();
+    assert!(!stale.exists(), "the next build finishes the removal");
+}
+
+#[test]
+fn an_unmarked_folder_named_like_the_spare_is_never_deleted() {
+    let site = Site::new();
+    site.build();
+    let before = snapshot(&site.public());
+    site.file(".public.etalase-spare/notes.txt", "precious");
+    let out = site.run(&["build"]);
+    assert!(!out.status.success(), "the build is refused");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(".public.etalase-spare") && stderr.contains("did not write"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(site.root().join(".public.etalase-spare/notes.txt")).expect("kept"),
+        "precious"
+    );
+    assert!(snapshot(&site.public()) == before, "the output is as it was");
+    assert!(beside(&site, "etalase-staging").is_empty(), "nothing was written");
+}
+
+#[test]
+fn a_refused_output_folder_creates_nothing() {
+    let site = Site::new();
+    for bad in [
+        "content/newdir/out",
+        "content/../content/deeper/out",
+        "nowhere/../content/x/out",
+    ] {
+        let out = site.run(&["build", "--output", bad]);
+        assert!(!out.status.success(), "--output {bad} is refused");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("inside the content folder"), "{stderr}");
+    }
+    for made in ["content/newdir", "content/deeper", "content/x", "nowhere"] {
+        assert!(!site.root().join(made).exists(), "{made} was created");
+    }
+    assert!(beside(&site, ".public.").is_empty(), "no lock or staging folder");
+}
