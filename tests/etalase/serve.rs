@@ -1,8 +1,6 @@
 //! `etalase serve`: a real server, a real file watcher and real HTTP, against fixture sites.
 
-mod common;
-
-use common::*;
+use crate::support::*;
 
 fn body(version: &str) -> String {
     story(

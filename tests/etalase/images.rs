@@ -1,12 +1,10 @@
 //! The photo pipeline, end to end: real JPEG and PNG files made in the test go through a build
 //! of a fixture site; the tests read back the files and pages it wrote.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use common::*;
+use crate::support::*;
 use image::codecs::jpeg::JpegEncoder;
 use image::codecs::png::PngEncoder;
 use image::{ImageDecoder, ImageEncoder, Rgb, RgbImage, Rgba, RgbaImage};

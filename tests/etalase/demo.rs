@@ -1,11 +1,9 @@
 //! The demo site of this repository builds, and what it publishes holds together.
 
-mod common;
-
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use common::*;
+use crate::support::*;
 
 fn html_pages(public: &Path) -> Vec<String> {
     files(public).into_iter().filter(|f| f.ends_with(".html")).collect()

@@ -1,12 +1,10 @@
 //! Every page is valid HTML according to the Nu HTML Checker (vnu.jar, installed by
 //! `bash .ci/run` with npm into target/tools).
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::*;
+use crate::support::*;
 
 fn vnu() -> PathBuf {
     let jar = repo().join("target/tools/node_modules/vnu-jar/build/dist/vnu.jar");

@@ -1,8 +1,6 @@
 //! `etalase check` and `etalase new`, and the mistakes writers make.
 
-mod common;
-
-use common::*;
+use crate::support::*;
 
 #[test]
 fn check_reports_untranslated_items_and_long_summaries_without_writing() {

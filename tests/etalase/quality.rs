@@ -5,13 +5,11 @@
 //! (`bench/static.py`), so a Content-Security-Policy violation is a console error too.
 //! axe-core and Lighthouse are installed by `bash .ci/run` with npm into target/tools.
 
-mod common;
-
 use std::path::PathBuf;
 use std::process::Command;
 use std::sync::Mutex;
 
-use common::*;
+use crate::support::*;
 
 /// The pages checked: both home pages, the catalogue and one page of each other kind.
 /// `bench/lighthouse.sh` reads this list too.

@@ -1,11 +1,9 @@
 //! Search on the published site: Pagefind's index (installed with `npm install`, run by
 //! `etalase build`) queried by the search page in a real headless browser, in both languages.
 
-mod common;
-
 use std::path::PathBuf;
 
-use common::*;
+use crate::support::*;
 
 fn pagefind() -> PathBuf {
     let program = repo().join("node_modules/.bin/pagefind");

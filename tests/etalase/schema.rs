@@ -2,12 +2,10 @@
 //! accepted by a real JSON Schema validator (check-jsonschema) on the demo content, and
 //! rejecting broken sheets.
 
-mod common;
-
 use std::path::Path;
 use std::process::Command;
 
-use common::*;
+use crate::support::*;
 
 fn validate(schema: &Path, files: &[std::path::PathBuf]) -> std::process::Output {
     Command::new("check-jsonschema")

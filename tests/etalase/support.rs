@@ -1,6 +1,5 @@
 //! Fixture sites for the integration tests: a small site in a temporary folder, built with
 //! the library or the `etalase` binary, and helpers to read what it wrote.
-#![allow(dead_code)]
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -2,11 +2,9 @@
 //! field, every URL field under one rule, SVGs without scripts, and the regressions found by
 //! an attack on the build.
 
-mod common;
-
 use std::path::Path;
 
-use common::*;
+use crate::support::*;
 
 /// Markup, a script, an event handler, a script URL and a heading attribute block at once.
 const PAYLOAD: &str = "\"'><img src=x onerror=alert(1)><script>alert(1)</script><a href=javascript:alert(2)>x</a> {onfocus=alert(3) autofocus}";

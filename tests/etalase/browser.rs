@@ -1,8 +1,6 @@
 //! A real browser (headless Chromium) looking at the dev server while a writer saves files.
 
-mod common;
-
-use common::*;
+use crate::support::*;
 
 #[test]
 fn the_open_page_follows_the_writers_saves() {

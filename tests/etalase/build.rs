@@ -1,8 +1,6 @@
 //! End-to-end tests of `etalase build` on small fixture sites.
 
-mod common;
-
-use common::*;
+use crate::support::*;
 
 fn award_story() -> String {
     story(
