@@ -1,6 +1,8 @@
 //! A real browser (headless Chromium) looking at the dev server while a writer saves files.
 
-use crate::support::*;
+use crate::support::browser::Browser;
+use crate::support::servers::Server;
+use crate::support::site::{Site, story};
 
 #[test]
 fn the_open_page_follows_the_writers_saves() {

@@ -1,6 +1,8 @@
 //! End-to-end tests of `etalase build` on small fixture sites.
 
-use crate::support::*;
+use crate::support::folders::{files, snapshot};
+use crate::support::html::{Element, dom, elements, find, json_ld, ld_types, stylesheet, text};
+use crate::support::site::{PRODUCT_GULA, Site, repo, story};
 
 fn award_story() -> String {
     story(

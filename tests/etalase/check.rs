@@ -1,6 +1,6 @@
 //! `etalase check` and `etalase new`, and the mistakes writers make.
 
-use crate::support::*;
+use crate::support::site::{PRODUCT_GULA, Site, story};
 
 #[test]
 fn check_reports_untranslated_items_and_long_summaries_without_writing() {

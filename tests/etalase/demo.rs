@@ -3,7 +3,9 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use crate::support::*;
+use crate::support::folders::files;
+use crate::support::html::{elements, find, json_ld, ld_types, text};
+use crate::support::site::{build_demo, repo};
 
 fn html_pages(public: &Path) -> Vec<String> {
     files(public).into_iter().filter(|f| f.ends_with(".html")).collect()

@@ -4,7 +4,10 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::support::*;
+use crate::support::folders::snapshot;
+use crate::support::html::{Element, elements, find};
+use crate::support::servers::Server;
+use crate::support::site::{SVG, Site, story};
 use image::codecs::jpeg::JpegEncoder;
 use image::codecs::png::PngEncoder;
 use image::{ImageDecoder, ImageEncoder, Rgb, RgbImage, Rgba, RgbaImage};

@@ -9,7 +9,10 @@ use std::path::PathBuf;
 use std::process::Command;
 use std::sync::Mutex;
 
-use crate::support::*;
+use crate::support::browser::Browser;
+use crate::support::http::http_get;
+use crate::support::servers::StaticServer;
+use crate::support::site::{build_demo, repo};
 
 /// The pages checked: both home pages, the catalogue and one page of each other kind.
 /// `bench/lighthouse.sh` reads this list too.

@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::support::*;
+use crate::support::site::{PRODUCT_GULA, repo};
 
 fn validate(schema: &Path, files: &[std::path::PathBuf]) -> std::process::Output {
     Command::new("check-jsonschema")

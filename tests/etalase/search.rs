@@ -3,7 +3,9 @@
 
 use std::path::PathBuf;
 
-use crate::support::*;
+use crate::support::browser::Browser;
+use crate::support::servers::{Server, StaticServer};
+use crate::support::site::{Site, build_demo, repo};
 
 fn pagefind() -> PathBuf {
     let program = repo().join("node_modules/.bin/pagefind");

@@ -4,7 +4,9 @@
 
 use std::path::Path;
 
-use crate::support::*;
+use crate::support::folders::files;
+use crate::support::html::{elements, json_ld, text};
+use crate::support::site::{CONFIG, PRODUCT_GULA, SVG, Site, UNIT_KANWIL, UNIT_LAHAT, story};
 
 /// Markup, a script, an event handler, a script URL and a heading attribute block at once.
 const PAYLOAD: &str = "\"'><img src=x onerror=alert(1)><script>alert(1)</script><a href=javascript:alert(2)>x</a> {onfocus=alert(3) autofocus}";

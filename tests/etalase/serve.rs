@@ -1,6 +1,10 @@
 //! `etalase serve`: a real server, a real file watcher and real HTTP, against fixture sites.
 
-use crate::support::*;
+use crate::support::folders::files;
+use crate::support::html::{elements, stylesheet};
+use crate::support::http::http_get_as;
+use crate::support::servers::Server;
+use crate::support::site::{CONFIG, PRODUCT_GULA, Site, UNIT_LAHAT, repo, story};
 
 fn body(version: &str) -> String {
     story(

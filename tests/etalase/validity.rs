@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::support::*;
+use crate::support::site::{PRODUCT_GULA, Site, build_demo, repo, story};
 
 fn vnu() -> PathBuf {
     let jar = repo().join("target/tools/node_modules/vnu-jar/build/dist/vnu.jar");
