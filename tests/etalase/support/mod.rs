@@ -6,3 +6,4 @@ pub mod html;
 pub mod http;
 pub mod servers;
 pub mod site;
+pub mod tools;

@@ -6,6 +6,7 @@ use std::process::Command;
 
 use super::http::{Response, http_get};
 use super::site::repo;
+use super::tools;
 
 /// A running `etalase serve`, stopped when dropped.
 pub struct Server {
@@ -166,12 +167,12 @@ pub struct StaticServer {
 impl StaticServer {
     pub fn start(dir: &Path) -> StaticServer {
         use std::io::BufRead;
-        let mut child = Command::new("python3")
+        let mut child = Command::new(tools::python())
             .arg(repo().join("bench/static.py"))
             .arg(dir)
             .stdout(std::process::Stdio::piped())
             .spawn()
-            .expect("python3 is missing");
+            .expect("start bench/static.py");
         let stdout = child.stdout.take().expect("stdout");
         let mut line = String::new();
         std::io::BufReader::new(stdout).read_line(&mut line).expect("read");
