@@ -3,14 +3,15 @@
 
 mod support;
 
-mod browser;
-mod build;
-mod check;
 mod demo;
-mod images;
+mod output;
+mod pages;
+mod photos;
+mod preview;
 mod quality;
 mod schema;
 mod search;
 mod security;
-mod serve;
+mod themes;
 mod validity;
+mod writing;
