@@ -9,9 +9,8 @@ use std::process::Command;
 use std::sync::Mutex;
 
 use crate::support::browser::Browser;
-use crate::support::http::http_get;
 use crate::support::servers::StaticServer;
-use crate::support::site::build_demo;
+use crate::support::site::Demo;
 use crate::support::tools::{self, Tool, missing};
 
 /// The pages checked: both home pages, the catalogue and one page of each other kind.
@@ -50,10 +49,10 @@ const PERFORMANCE_RUNS: usize = 3;
 static ONE_BROWSER: Mutex<()> = Mutex::new(());
 
 /// The demo site served as the host serves it, every page of `PAGES` present.
-fn serve_demo(demo: &tempfile::TempDir) -> StaticServer {
-    let server = StaticServer::start(&demo.path().join("public"));
+fn serve_demo(demo: &Demo) -> StaticServer {
+    let server = StaticServer::start(&demo.public());
     for page in PAGES {
-        let response = http_get(server.url.trim_start_matches("http://"), page);
+        let response = server.get(page);
         assert_eq!(response.status, 200, "{page} is not a page of the demo site");
     }
     server
@@ -83,7 +82,7 @@ fn axe_finds_no_violations_and_the_console_no_errors() {
     }
     let _turn = ONE_BROWSER.lock().unwrap_or_else(|e| e.into_inner());
     let axe = std::fs::read_to_string(tools::axe()).expect("axe.min.js");
-    let demo = build_demo();
+    let demo = Demo::build();
     let server = serve_demo(&demo);
     let browser = Browser::start();
     let mut problems = Vec::new();
@@ -177,7 +176,7 @@ fn lighthouse_scores_every_category_at_least_95_on_mobile() {
         return;
     }
     let _turn = ONE_BROWSER.lock().unwrap_or_else(|e| e.into_inner());
-    let demo = build_demo();
+    let demo = Demo::build();
     let server = serve_demo(&demo);
     let mut table = format!("{:<52}{:>6}{:>6}{:>6}{:>6}\n", "page", "perf", "a11y", "bp", "seo");
     let mut problems = Vec::new();

@@ -3,7 +3,7 @@
 
 use crate::support::browser::Browser;
 use crate::support::servers::{Server, StaticServer};
-use crate::support::site::{Site, build_demo};
+use crate::support::site::{Demo, Site};
 use crate::support::tools::{Tool, missing};
 
 /// Types `query` into the search box and returns the result links once they include `expect`.
@@ -30,14 +30,13 @@ fn a_product_name_is_found_in_both_languages() {
     if missing(&[Tool::Pagefind, Tool::Chromium, Tool::Python]) {
         return;
     }
-    let out = build_demo();
-    let public = out.path().join("public");
-    let entry = std::fs::read_to_string(public.join("pagefind/pagefind-entry.json")).expect("the index");
+    let demo = Demo::build();
+    let entry = demo.read("pagefind/pagefind-entry.json");
     let entry: serde_json::Value = serde_json::from_str(&entry).expect("JSON");
     assert_eq!(entry["languages"]["id"]["wasm"], "id", "Indonesian stemming: {entry}");
     assert_eq!(entry["languages"]["en"]["wasm"], "en", "{entry}");
 
-    let server = StaticServer::start(&public);
+    let server = StaticServer::start(&demo.public());
     let browser = Browser::start();
     browser.open(&format!("{}/cari/", server.url));
     let found = search(&browser, "songket", "/produk/songket-palembang/");
@@ -50,8 +49,8 @@ fn a_product_name_is_found_in_both_languages() {
 
     // Indonesian stemming: "dibina" appears nowhere, but "pembinaan" and "binaan" share its stem.
     assert!(
-        !std::fs::read_to_string(public.join("produk/gula-semut-jahe-merah/index.html"))
-            .expect("page")
+        !demo
+            .read("produk/gula-semut-jahe-merah/index.html")
             .to_lowercase()
             .contains("dibina")
     );

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::support::site::{PRODUCT_GULA, Site, build_demo, repo, story};
+use crate::support::site::{Demo, PRODUCT_GULA, Site, repo, story};
 use crate::support::tools::{self, Tool, missing};
 
 fn assert_valid(dir: &Path) {
@@ -27,9 +27,8 @@ fn the_demo_site_is_valid_html() {
     if missing(&[Tool::NuHtmlChecker]) {
         return;
     }
-    let out = build_demo();
-    let public = out.path().join("public");
-    assert_valid(&public);
+    let demo = Demo::build();
+    assert_valid(&demo.public());
 }
 
 #[test]
@@ -154,8 +153,8 @@ fn the_demo_feeds_parse_in_a_feed_reader() {
     if missing(&[Tool::Feedparser]) {
         return;
     }
-    let out = build_demo();
-    let public = out.path().join("public");
+    let demo = Demo::build();
+    let public = demo.public();
     let stories = |lang: &str| {
         std::fs::read_dir(repo().join("content/news"))
             .expect("news folder")

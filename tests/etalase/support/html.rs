@@ -1,5 +1,5 @@
-//! Reading the pages a build wrote, as a browser's tokenizer reads them: start tags, text,
-//! JSON-LD, and a form of the document to compare two renderings.
+//! Reading what a build wrote: pages as a browser's tokenizer reads them (start tags, text,
+//! JSON-LD, a form of the document to compare two renderings) and the entries of feeds.
 
 use std::collections::BTreeMap;
 
@@ -92,18 +92,35 @@ pub fn json_ld(html: &str) -> Vec<serde_json::Value> {
     blocks
 }
 
-/// All `@type`s in a JSON-LD value, recursively.
-pub fn ld_types(value: &serde_json::Value, out: &mut Vec<String>) {
-    match value {
-        serde_json::Value::Object(map) => {
-            if let Some(serde_json::Value::String(t)) = map.get("@type") {
-                out.push(t.clone());
+/// Every `@type` in the JSON-LD of a page, nested ones included.
+pub fn ld_types(html: &str) -> Vec<String> {
+    fn collect(value: &serde_json::Value, out: &mut Vec<String>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                if let Some(serde_json::Value::String(t)) = map.get("@type") {
+                    out.push(t.clone());
+                }
+                map.values().for_each(|v| collect(v, out));
             }
-            map.values().for_each(|v| ld_types(v, out));
+            serde_json::Value::Array(items) => items.iter().for_each(|v| collect(v, out)),
+            _ => {}
         }
-        serde_json::Value::Array(items) => items.iter().for_each(|v| ld_types(v, out)),
-        _ => {}
     }
+    let mut out = Vec::new();
+    json_ld(html).iter().for_each(|v| collect(v, &mut out));
+    out
+}
+
+/// The title of each entry of an Atom feed, in order (empty for an entry without one).
+pub fn feed_titles(xml: &str) -> Vec<String> {
+    let doc = roxmltree::Document::parse(xml).expect("the feed parses");
+    doc.descendants()
+        .filter(|n| n.has_tag_name("entry"))
+        .map(|entry| {
+            let title = entry.children().find(|c| c.has_tag_name("title"));
+            title.and_then(|t| t.text()).unwrap_or_default().to_string()
+        })
+        .collect()
 }
 
 /// A document as a browser's tokenizer reads it, for comparing two renderings: tags with

@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::Command;
 
 use super::http::{Response, http_get};
-use super::site::repo;
+use super::site::{etalase, repo};
 use super::tools;
 
 /// A running `etalase serve`, stopped when dropped.
@@ -20,7 +20,7 @@ impl Server {
     /// Starts the dev server on a free port for the site in `root` and waits until it serves.
     pub fn start(root: &Path, extra: &[&str]) -> Server {
         use std::io::BufRead;
-        let mut child = Command::new(env!("CARGO_BIN_EXE_etalase"))
+        let mut child = etalase()
             .args(["serve", "--port", "0", "--root"])
             .arg(root)
             .args(extra)
@@ -185,6 +185,10 @@ impl StaticServer {
                 .to_string(),
             child,
         }
+    }
+
+    pub fn get(&self, path: &str) -> Response {
+        http_get(self.url.trim_start_matches("http://"), path)
     }
 }
 

@@ -3,29 +3,67 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::sync::{Arc, Mutex, PoisonError, Weak};
 
 use tempfile::TempDir;
 
-use super::folders::copy_dir;
-
-/// Builds the repository's demo site into a temporary folder (its `public/`), with the search
-/// index when Pagefind is installed in the repository.
-pub fn build_demo() -> TempDir {
-    let out = tempfile::tempdir().expect("temp dir");
-    let build = Command::new(env!("CARGO_BIN_EXE_etalase"))
-        .args(["build", "--root"])
-        .arg(repo())
-        .arg("--output")
-        .arg(out.path().join("public"))
-        .output()
-        .expect("run etalase");
-    assert!(build.status.success(), "{}", String::from_utf8_lossy(&build.stderr));
-    out
-}
+use super::folders::{copy_dir, files};
 
 /// The repository: the demo site and the default theme.
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The `etalase` binary of this build, to run.
+pub fn etalase() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_etalase"))
+}
+
+/// The repository's demo site built into a temporary folder (its `public/`), with the search
+/// index when Pagefind is installed.
+pub struct Demo {
+    dir: TempDir,
+}
+
+impl Demo {
+    /// Builds the demo site. Tests only read it, so the tests running at the same time share
+    /// one build, which is removed when the last of them is done.
+    pub fn build() -> Arc<Demo> {
+        static SHARED: Mutex<Weak<Demo>> = Mutex::new(Weak::new());
+        let mut shared = SHARED.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(demo) = shared.upgrade() {
+            return demo;
+        }
+        let dir = tempfile::tempdir().expect("temp dir");
+        let build = etalase()
+            .args(["build", "--root"])
+            .arg(repo())
+            .arg("--output")
+            .arg(dir.path().join("public"))
+            .output()
+            .expect("run etalase");
+        assert!(build.status.success(), "{}", String::from_utf8_lossy(&build.stderr));
+        let demo = Arc::new(Demo { dir });
+        *shared = Arc::downgrade(&demo);
+        demo
+    }
+
+    pub fn public(&self) -> PathBuf {
+        self.dir.path().join("public")
+    }
+
+    /// A file of the built site.
+    pub fn read(&self, path: &str) -> String {
+        read(&self.public().join(path))
+    }
+
+    /// The HTML pages of the built site, as paths below `public/`.
+    pub fn pages(&self) -> Vec<String> {
+        files(&self.public())
+            .into_iter()
+            .filter(|f| f.ends_with(".html"))
+            .collect()
+    }
 }
 
 pub const CONFIG: &str = "\
@@ -83,8 +121,9 @@ pub fn story(title: &str, date: &str, extra: &str, body: &str) -> String {
     format!("---\ntitle: {title}\ndate: {date}\nunit: lapas-lahat\nsummary: Ringkasan {date}.\n{extra}---\n{body}\n")
 }
 
+/// A fixture site in a temporary folder, written file by file.
 pub struct Site {
-    pub dir: TempDir,
+    dir: TempDir,
 }
 
 impl Site {
@@ -112,10 +151,7 @@ impl Site {
     }
 
     pub fn file(&self, path: &str, contents: &str) -> &Site {
-        let full = self.root().join(path);
-        std::fs::create_dir_all(full.parent().expect("parent")).expect("mkdir");
-        std::fs::write(full, contents).expect("write");
-        self
+        self.bytes(path, contents.as_bytes())
     }
 
     /// Writes a binary file (a photo) into the site folder.
@@ -133,7 +169,7 @@ impl Site {
 
     /// Runs `etalase <args>` in the site folder.
     pub fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_etalase"))
+        etalase()
             .args(args)
             .current_dir(self.root())
             .env("NO_COLOR", "1")
@@ -163,11 +199,14 @@ impl Site {
 
     /// A file of the built site.
     pub fn read(&self, path: &str) -> String {
-        let full = self.public().join(path);
-        std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("cannot read {}: {e}", full.display()))
+        read(&self.public().join(path))
     }
 
     pub fn exists(&self, path: &str) -> bool {
         self.public().join(path).exists()
     }
+}
+
+fn read(file: &Path) -> String {
+    std::fs::read_to_string(file).unwrap_or_else(|e| panic!("cannot read {}: {e}", file.display()))
 }
