@@ -2,6 +2,7 @@
 
 use std::process::Command;
 
+use serde_json::{Value, json};
 use tempfile::TempDir;
 
 use super::http::http_request;
@@ -36,7 +37,7 @@ impl Browser {
         }
         let profile = tempfile::tempdir().expect("profile");
         // The browser's console is kept (`goog:loggingPrefs`) for `console_errors`.
-        let capabilities = serde_json::json!({"capabilities": {"alwaysMatch": {
+        let capabilities = json!({"capabilities": {"alwaysMatch": {
             "goog:loggingPrefs": {"browser": "ALL"},
             "goog:chromeOptions": {
             "binary": tools::chromium(),
@@ -45,7 +46,7 @@ impl Browser {
                      format!("--user-data-dir={}", profile.path().display())]
         }}}});
         let response = http_request(&addr, "POST", "/session", Some(&capabilities));
-        let value: serde_json::Value = serde_json::from_slice(&response.body).expect("session json");
+        let value: Value = serde_json::from_slice(&response.body).expect("session json");
         let session = value["value"]["sessionId"]
             .as_str()
             .unwrap_or_else(|| panic!("no session: {value}"))
@@ -59,30 +60,20 @@ impl Browser {
     }
 
     pub fn open(&self, url: &str) {
-        let path = format!("/session/{}/url", self.session);
-        let response = http_request(&self.addr, "POST", &path, Some(&serde_json::json!({ "url": url })));
-        assert_eq!(response.status, 200, "{}", response.text());
+        self.perform("url", json!({ "url": url }));
     }
 
-    /// Runs JavaScript in the page and returns its result.
-    pub fn eval(&self, script: &str) -> serde_json::Value {
-        let path = format!("/session/{}/execute/sync", self.session);
-        let response = http_request(
-            &self.addr,
-            "POST",
-            &path,
-            Some(&serde_json::json!({ "script": script, "args": [] })),
-        );
-        let value: serde_json::Value = serde_json::from_slice(&response.body).expect("json");
-        value["value"].clone()
+    /// Runs JavaScript in the page and returns its result (or the error it threw).
+    pub fn eval(&self, script: &str) -> Value {
+        self.send("execute/sync", json!({ "script": script, "args": [] })).1
     }
 
     /// Grants the page a permission, such as `clipboard-read`.
     pub fn grant(&self, permission: &str) {
-        let path = format!("/session/{}/permissions", self.session);
-        let body = serde_json::json!({ "descriptor": { "name": permission }, "state": "granted" });
-        let response = http_request(&self.addr, "POST", &path, Some(&body));
-        assert_eq!(response.status, 200, "grant {permission}: {}", response.text());
+        self.perform(
+            "permissions",
+            json!({ "descriptor": { "name": permission }, "state": "granted" }),
+        );
     }
 
     /// Clicks the first element matching a CSS selector, as a person does (a user gesture,
@@ -92,42 +83,23 @@ impl Browser {
         // element moving when the driver clicks.
         let scroll = format!(
             "document.querySelector({}).scrollIntoView({{block: 'center', behavior: 'instant'}})",
-            serde_json::Value::from(selector)
+            Value::from(selector)
         );
         self.eval(&scroll);
-        let path = format!("/session/{}/element", self.session);
-        let found = http_request(
-            &self.addr,
-            "POST",
-            &path,
-            Some(&serde_json::json!({ "using": "css selector", "value": selector })),
-        );
-        let value: serde_json::Value = serde_json::from_slice(&found.body).expect("json");
-        let element = value["value"]
+        let (_, found) = self.send("element", json!({ "using": "css selector", "value": selector }));
+        let element = found
             .as_object()
             .and_then(|o| o.values().next())
             .and_then(|id| id.as_str())
-            .unwrap_or_else(|| panic!("no element {selector}: {value}"))
-            .to_string();
-        let path = format!("/session/{}/element/{element}/click", self.session);
-        let response = http_request(&self.addr, "POST", &path, Some(&serde_json::json!({})));
-        assert_eq!(response.status, 200, "click {selector}: {}", response.text());
+            .unwrap_or_else(|| panic!("no element {selector}: {found}"));
+        self.perform(&format!("element/{element}/click"), json!({}));
     }
 
     /// The console messages of level error (`SEVERE`: `console.error`, uncaught exceptions,
     /// failed loads, Content-Security-Policy violations) since the last call, which empties
     /// the log.
     pub fn console_errors(&self) -> Vec<String> {
-        let path = format!("/session/{}/se/log", self.session);
-        let response = http_request(
-            &self.addr,
-            "POST",
-            &path,
-            Some(&serde_json::json!({ "type": "browser" })),
-        );
-        assert_eq!(response.status, 200, "{}", response.text());
-        let value: serde_json::Value = serde_json::from_slice(&response.body).expect("json");
-        value["value"]
+        self.perform("se/log", json!({ "type": "browser" }))
             .as_array()
             .expect("log entries")
             .iter()
@@ -138,19 +110,33 @@ impl Browser {
 
     /// Sets the size of the browser window, in CSS pixels.
     pub fn resize(&self, width: u32, height: u32) {
-        let path = format!("/session/{}/window/rect", self.session);
-        let rect = serde_json::json!({ "width": width, "height": height });
-        let response = http_request(&self.addr, "POST", &path, Some(&rect));
-        assert_eq!(response.status, 200, "{}", response.text());
+        self.perform("window/rect", json!({ "width": width, "height": height }));
     }
 
     /// Waits until `script` returns true in the page.
     pub fn wait_until(&self, script: &str, what: &str) {
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-        while self.eval(script) != serde_json::Value::Bool(true) {
+        while self.eval(script) != Value::Bool(true) {
             assert!(std::time::Instant::now() < deadline, "timed out waiting for {what}");
             std::thread::sleep(std::time::Duration::from_millis(100));
         }
+    }
+
+    /// Sends a WebDriver command of this session (`url`, `element`, …): the HTTP status and the
+    /// `value` of the answer.
+    fn send(&self, command: &str, body: Value) -> (u16, Value) {
+        let path = format!("/session/{}/{command}", self.session);
+        let response = http_request(&self.addr, "POST", &path, Some(&body));
+        let answer: Value =
+            serde_json::from_slice(&response.body).unwrap_or_else(|e| panic!("{command}: {e}: {}", response.text()));
+        (response.status, answer["value"].clone())
+    }
+
+    /// Sends a command that must succeed, and returns its value.
+    fn perform(&self, command: &str, body: Value) -> Value {
+        let (status, value) = self.send(command, body);
+        assert_eq!(status, 200, "{command}: {value}");
+        value
     }
 }
 
