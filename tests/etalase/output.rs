@@ -1,8 +1,20 @@
 //! The output folder: a build replaces it whole or not at all, reuses the previous one, and
 //! never replaces a folder Etalase did not write.
 
+use std::path::PathBuf;
+
 use crate::support::folders::{files, snapshot};
-use crate::support::site::{Site, story};
+use crate::support::site::{Site, etalase, story};
+
+/// The staging folders in the site folder, where a build writes before it swaps the result in.
+fn staging_folders(site: &Site) -> Vec<PathBuf> {
+    std::fs::read_dir(site.root())
+        .expect("read root")
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains("etalase-staging"))
+        .map(|e| e.path())
+        .collect()
+}
 
 #[test]
 fn a_failed_build_leaves_the_earlier_output_untouched() {
@@ -20,12 +32,8 @@ fn a_failed_build_leaves_the_earlier_output_untouched() {
     site.build_error();
     let after = snapshot(&site.public());
     assert_eq!(before, after);
-    let leftovers: Vec<_> = std::fs::read_dir(site.root())
-        .expect("read root")
-        .flatten()
-        .filter(|e| e.file_name().to_string_lossy().contains("etalase-staging"))
-        .collect();
-    assert!(leftovers.is_empty(), "no staging folder is left behind");
+    let leftovers = staging_folders(&site);
+    assert!(leftovers.is_empty(), "no staging folder is left behind: {leftovers:?}");
 }
 
 #[test]
@@ -79,7 +87,7 @@ fn a_folder_etalase_did_not_write_is_never_replaced() {
     // An output folder that holds the home folder is refused, even an empty one.
     let elsewhere = tempfile::tempdir().expect("temp");
     std::fs::create_dir_all(elsewhere.path().join("home/humas")).expect("mkdir");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_etalase"))
+    let out = etalase()
         .args(["build", "--output"])
         .arg(elsewhere.path())
         .current_dir(site.root())
@@ -97,7 +105,7 @@ fn a_relative_output_folder_is_relative_to_the_working_directory() {
     let site = Site::new();
     let parent = site.root().parent().expect("parent").to_path_buf();
     let name = site.root().file_name().expect("name").to_string_lossy().into_owned();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_etalase"))
+    let out = etalase()
         .args(["build", "--root", &name])
         .current_dir(&parent)
         .output()
@@ -126,7 +134,7 @@ fn a_build_killed_midway_leaves_the_earlier_output_intact() {
             &story(&format!("Cerita {n}"), &date, "", &"Isi. ".repeat(200)),
         );
     }
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_etalase"))
+    let mut child = etalase()
         .arg("build")
         .current_dir(site.root())
         .stdout(std::process::Stdio::null())
@@ -135,12 +143,7 @@ fn a_build_killed_midway_leaves_the_earlier_output_intact() {
         .expect("build");
     // Kill it as soon as it has started writing.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    let writing = || {
-        std::fs::read_dir(site.root()).expect("root").flatten().any(|e| {
-            let name = e.file_name().to_string_lossy().into_owned();
-            name.contains("etalase-staging") && e.path().join("berita").exists()
-        })
-    };
+    let writing = || staging_folders(&site).iter().any(|dir| dir.join("berita").exists());
     while !writing() && std::time::Instant::now() < deadline {
         if child.try_wait().expect("wait").is_some() {
             break;
@@ -154,10 +157,9 @@ fn a_build_killed_midway_leaves_the_earlier_output_intact() {
     assert_eq!(before, after, "the published site is exactly as before");
     site.build();
     assert!(site.exists("berita/s1499/index.html"), "the next build completes");
-    let staging = std::fs::read_dir(site.root())
-        .expect("root")
-        .flatten()
-        .filter(|e| e.file_name().to_string_lossy().contains("etalase-staging"))
-        .count();
-    assert_eq!(staging, 0, "the interrupted staging folder is cleaned up");
+    let leftovers = staging_folders(&site);
+    assert!(
+        leftovers.is_empty(),
+        "the interrupted staging folder is cleaned up: {leftovers:?}"
+    );
 }

@@ -6,7 +6,7 @@ use crate::support::folders::files;
 use crate::support::html::{elements, stylesheet};
 use crate::support::http::http_get_as;
 use crate::support::servers::Server;
-use crate::support::site::{CONFIG, PRODUCT_GULA, Site, UNIT_LAHAT, repo, story};
+use crate::support::site::{CONFIG, PRODUCT_GULA, Site, UNIT_LAHAT, etalase, repo, story};
 use crate::support::tools::{Tool, missing};
 
 fn body(version: &str) -> String {
@@ -196,7 +196,7 @@ fn the_server_listens_on_localhost_and_moves_off_a_busy_port() {
     let busy = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     let port = busy.local_addr().expect("addr").port().to_string();
     let site = Site::new();
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_etalase"))
+    let mut child = etalase()
         .args(["serve", "--port", &port, "--root"])
         .arg(site.root())
         .stdout(std::process::Stdio::piped())

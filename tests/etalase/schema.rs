@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::support::site::{PRODUCT_GULA, repo};
+use crate::support::site::{PRODUCT_GULA, etalase, repo};
 use crate::support::tools::{self, Tool, missing};
 
 fn validate(schema: &Path, files: &[std::path::PathBuf]) -> std::process::Output {
@@ -31,7 +31,7 @@ fn in_dir(dir: &Path, ext: &str) -> Vec<std::path::PathBuf> {
 #[test]
 fn the_committed_schemas_are_current() {
     let out = tempfile::tempdir().expect("temp");
-    let status = Command::new(env!("CARGO_BIN_EXE_etalase"))
+    let status = etalase()
         .args(["schema", "--output"])
         .arg(out.path())
         .status()

@@ -1,7 +1,7 @@
 //! What a writer meets: `etalase check`, `etalase new`, and a message for each mistake, with
 //! its file, line and column and a hint, in the writer's language.
 
-use crate::support::site::{PRODUCT_GULA, Site, story};
+use crate::support::site::{PRODUCT_GULA, Site, etalase, story};
 
 #[test]
 fn check_reports_untranslated_items_and_long_summaries_without_writing() {
@@ -278,7 +278,7 @@ fn messages_are_in_indonesian_for_an_indonesian_locale_or_lang_id() {
         "content/news/2025-11-19-a.id.md",
         &story("A", "2025-11-19", "programs: [ac-33]\n", "x"),
     );
-    let by_locale = std::process::Command::new(env!("CARGO_BIN_EXE_etalase"))
+    let by_locale = etalase()
         .arg("build")
         .current_dir(site.root())
         .env_remove("LC_ALL")
