@@ -4,13 +4,14 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use image::codecs::jpeg::JpegEncoder;
+use image::codecs::png::PngEncoder;
+use image::{ImageDecoder, ImageEncoder, Rgb, RgbImage, Rgba, RgbaImage};
+
 use crate::support::folders::snapshot;
 use crate::support::html::{Element, elements, find};
 use crate::support::servers::Server;
 use crate::support::site::{SVG, Site, story};
-use image::codecs::jpeg::JpegEncoder;
-use image::codecs::png::PngEncoder;
-use image::{ImageDecoder, ImageEncoder, Rgb, RgbImage, Rgba, RgbaImage};
 
 /// A JPEG `width`×`height` with a gradient, like a photo but small to store.
 fn jpeg(width: u32, height: u32) -> Vec<u8> {

@@ -1,5 +1,5 @@
-//! Every page is valid HTML according to the Nu HTML Checker (vnu.jar, installed by
-//! `bash .ci/run` with npm into target/tools).
+//! What other programs read is valid: every page is valid HTML according to the Nu HTML
+//! Checker (vnu.jar), and the feeds parse in Python's feedparser as in feed readers.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

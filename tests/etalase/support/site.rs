@@ -19,53 +19,8 @@ pub fn etalase() -> Command {
     Command::new(env!("CARGO_BIN_EXE_etalase"))
 }
 
-/// The repository's demo site built into a temporary folder (its `public/`), with the search
-/// index when Pagefind is installed.
-pub struct Demo {
-    dir: TempDir,
-}
-
-impl Demo {
-    /// Builds the demo site. Tests only read it, so the tests running at the same time share
-    /// one build, which is removed when the last of them is done.
-    pub fn build() -> Arc<Demo> {
-        static SHARED: Mutex<Weak<Demo>> = Mutex::new(Weak::new());
-        let mut shared = SHARED.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(demo) = shared.upgrade() {
-            return demo;
-        }
-        let dir = tempfile::tempdir().expect("temp dir");
-        let build = etalase()
-            .args(["build", "--root"])
-            .arg(repo())
-            .arg("--output")
-            .arg(dir.path().join("public"))
-            .output()
-            .expect("run etalase");
-        assert!(build.status.success(), "{}", String::from_utf8_lossy(&build.stderr));
-        let demo = Arc::new(Demo { dir });
-        *shared = Arc::downgrade(&demo);
-        demo
-    }
-
-    pub fn public(&self) -> PathBuf {
-        self.dir.path().join("public")
-    }
-
-    /// A file of the built site.
-    pub fn read(&self, path: &str) -> String {
-        read(&self.public().join(path))
-    }
-
-    /// The HTML pages of the built site, as paths below `public/`.
-    pub fn pages(&self) -> Vec<String> {
-        files(&self.public())
-            .into_iter()
-            .filter(|f| f.ends_with(".html"))
-            .collect()
-    }
-}
-
+/// The `etalase.yaml` of a fixture site: Indonesian and English, three stories a page, two
+/// product categories.
 pub const CONFIG: &str = "\
 base_url: https://example.test
 title: { id: Etalase Uji, en: Test Showcase }
@@ -85,6 +40,7 @@ categories:
   wastra: { id: Wastra, en: Textiles }
 ";
 
+/// A prison, `lapas-lahat`, under the regional office.
 pub const UNIT_LAHAT: &str = "\
 name: Lapas Kelas IIA Lahat
 type: lapas
@@ -94,6 +50,7 @@ region: Sumatera Selatan
 parent: kanwil-sumsel
 ";
 
+/// The regional office, `kanwil-sumsel`.
 pub const UNIT_KANWIL: &str = "\
 name: { id: Kanwil Ditjenpas Sumatera Selatan, en: South Sumatra Regional Office }
 type: kanwil
@@ -101,6 +58,8 @@ city: Palembang
 region: Sumatera Selatan
 ";
 
+/// A featured product of `lapas-lahat`, `gula-semut`: a price, an SVG picture, two programme
+/// tags and a WhatsApp number to order.
 pub const PRODUCT_GULA: &str = "\
 name: { id: Gula Semut Jahe Merah, en: Red Ginger Palm Sugar }
 unit: lapas-lahat
@@ -114,6 +73,7 @@ programs: [ac-2, ac-3]
 order: { whatsapp: \"+62 812-0000-0000\" }
 ";
 
+/// A plain SVG picture.
 pub const SVG: &str = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"12\" height=\"8\"><title>x</title></svg>";
 
 /// A press release in front matter + body form.
@@ -204,6 +164,53 @@ impl Site {
 
     pub fn exists(&self, path: &str) -> bool {
         self.public().join(path).exists()
+    }
+}
+
+/// The repository's demo site built into a temporary folder (its `public/`), with the search
+/// index when Pagefind is installed.
+pub struct Demo {
+    dir: TempDir,
+}
+
+impl Demo {
+    /// Builds the demo site. Tests only read it, so the tests running at the same time share
+    /// one build, which is removed when the last of them is done.
+    pub fn build() -> Arc<Demo> {
+        static SHARED: Mutex<Weak<Demo>> = Mutex::new(Weak::new());
+        let mut shared = SHARED.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(demo) = shared.upgrade() {
+            return demo;
+        }
+        let dir = tempfile::tempdir().expect("temp dir");
+        let build = etalase()
+            .args(["build", "--root"])
+            .arg(repo())
+            .arg("--output")
+            .arg(dir.path().join("public"))
+            .output()
+            .expect("run etalase");
+        assert!(build.status.success(), "{}", String::from_utf8_lossy(&build.stderr));
+        let demo = Arc::new(Demo { dir });
+        *shared = Arc::downgrade(&demo);
+        demo
+    }
+
+    pub fn public(&self) -> PathBuf {
+        self.dir.path().join("public")
+    }
+
+    /// A file of the built site.
+    pub fn read(&self, path: &str) -> String {
+        read(&self.public().join(path))
+    }
+
+    /// The HTML pages of the built site, as paths below `public/`.
+    pub fn pages(&self) -> Vec<String> {
+        files(&self.public())
+            .into_iter()
+            .filter(|f| f.ends_with(".html"))
+            .collect()
     }
 }
 
