@@ -2,7 +2,7 @@
 # Lighthouse (mobile) on the demo site: builds it, serves it with the headers of netlify.toml
 # (bench/static.py) and prints the four category scores of each page as a table.
 #
-#   bash bench/lighthouse.sh              # the pages tests/quality.rs checks (its PAGES)
+#   bash bench/lighthouse.sh              # the pages tests/etalase/quality.rs checks (its PAGES)
 #   bash bench/lighthouse.sh / /en/       # these pages
 #
 # Lighthouse comes from npm into target/tools (bash .ci/run installs it) and drives Debian's
@@ -24,7 +24,7 @@ export CHROME_PATH=${CHROME_PATH:-/usr/bin/chromium}
 if [ $# -gt 0 ]; then
   pages=("$@")
 else
-  mapfile -t pages < <(sed -n '/^const PAGES/,/^];/p' tests/quality.rs | grep -oE '"/[^"]*"' | tr -d '"')
+  mapfile -t pages < <(sed -n '/^const PAGES/,/^];/p' tests/etalase/quality.rs | grep -oE '"/[^"]*"' | tr -d '"')
 fi
 
 work=$(mktemp -d)

@@ -4,7 +4,7 @@ Content-Security-Policy and the others) and each language's 404 page.
     python3 bench/static.py DIR [PORT]
 
 PORT 0 (the default) picks a free port. The first line printed is `Serving http://HOST:PORT/`.
-Used by bench/lighthouse.sh and tests/quality.rs, so that the quality checks see the pages with
+Used by bench/lighthouse.sh and tests/etalase/quality.rs, so that the quality checks see the pages with
 the headers they are published with.
 """
 

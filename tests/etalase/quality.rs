@@ -5,13 +5,13 @@
 //! (`bench/static.py`), so a Content-Security-Policy violation is a console error too.
 //! axe-core and Lighthouse are installed by `bash .ci/run` with npm into target/tools.
 
-mod common;
-
-use std::path::PathBuf;
 use std::process::Command;
 use std::sync::Mutex;
 
-use common::*;
+use crate::support::browser::Browser;
+use crate::support::servers::StaticServer;
+use crate::support::site::Demo;
+use crate::support::tools::{self, Tool, missing};
 
 /// The pages checked: both home pages, the catalogue and one page of each other kind.
 /// `bench/lighthouse.sh` reads this list too.
@@ -48,21 +48,11 @@ const PERFORMANCE_RUNS: usize = 3;
 /// The two tests take turns: a browser running beside Lighthouse would slow down its pages.
 static ONE_BROWSER: Mutex<()> = Mutex::new(());
 
-fn tool(path: &str) -> PathBuf {
-    let file = repo().join("target/tools/node_modules").join(path);
-    assert!(
-        file.is_file(),
-        "{} is missing: run `bash .ci/run`, which installs axe-core and lighthouse with npm into target/tools",
-        file.display()
-    );
-    file
-}
-
 /// The demo site served as the host serves it, every page of `PAGES` present.
-fn serve_demo(demo: &tempfile::TempDir) -> StaticServer {
-    let server = StaticServer::start(&demo.path().join("public"));
+fn serve_demo(demo: &Demo) -> StaticServer {
+    let server = StaticServer::start(&demo.public());
     for page in PAGES {
-        let response = http_get(server.url.trim_start_matches("http://"), page);
+        let response = server.get(page);
         assert_eq!(response.status, 200, "{page} is not a page of the demo site");
     }
     server
@@ -87,9 +77,12 @@ fn axe_violations(browser: &Browser, axe: &str) -> Vec<String> {
 
 #[test]
 fn axe_finds_no_violations_and_the_console_no_errors() {
+    if missing(&[Tool::Axe, Tool::Chromium, Tool::Python, Tool::Pagefind]) {
+        return;
+    }
     let _turn = ONE_BROWSER.lock().unwrap_or_else(|e| e.into_inner());
-    let axe = std::fs::read_to_string(tool("axe-core/axe.min.js")).expect("axe.min.js");
-    let demo = build_demo();
+    let axe = std::fs::read_to_string(tools::axe()).expect("axe.min.js");
+    let demo = Demo::build();
     let server = serve_demo(&demo);
     let browser = Browser::start();
     let mut problems = Vec::new();
@@ -116,8 +109,8 @@ fn axe_finds_no_violations_and_the_console_no_errors() {
 /// One Lighthouse run (mobile, the default) of `url`, with the default CPU slowdown or the one
 /// given: its JSON report.
 fn lighthouse(url: &str, cpu_slowdown: Option<f64>) -> serde_json::Value {
-    let mut command = Command::new("node");
-    command.arg(tool("lighthouse/cli/index.js")).arg(url);
+    let mut command = Command::new(tools::node());
+    command.arg(tools::lighthouse()).arg(url);
     if let Some(multiplier) = cpu_slowdown {
         command.arg(format!("--throttling.cpuSlowdownMultiplier={multiplier:.2}"));
     }
@@ -129,9 +122,9 @@ fn lighthouse(url: &str, cpu_slowdown: Option<f64>) -> serde_json::Value {
             &format!("--only-categories={}", CATEGORIES.join(",")),
             "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage",
         ])
-        .env("CHROME_PATH", "/usr/bin/chromium")
+        .env("CHROME_PATH", tools::chromium())
         .output()
-        .expect("node is missing");
+        .expect("run lighthouse");
     assert!(
         out.status.success(),
         "lighthouse failed on {url}:\n{}",
@@ -179,9 +172,11 @@ fn failing_audits(report: &serde_json::Value, category: &str) -> Vec<String> {
 
 #[test]
 fn lighthouse_scores_every_category_at_least_95_on_mobile() {
+    if missing(&[Tool::Lighthouse, Tool::Chromium, Tool::Python, Tool::Pagefind]) {
+        return;
+    }
     let _turn = ONE_BROWSER.lock().unwrap_or_else(|e| e.into_inner());
-    tool("lighthouse/cli/index.js");
-    let demo = build_demo();
+    let demo = Demo::build();
     let server = serve_demo(&demo);
     let mut table = format!("{:<52}{:>6}{:>6}{:>6}{:>6}\n", "page", "perf", "a11y", "bp", "seo");
     let mut problems = Vec::new();

@@ -1,8 +1,13 @@
-//! `etalase serve`: a real server, a real file watcher and real HTTP, against fixture sites.
+//! Previewing while writing, `etalase serve`: a real server, a real file watcher and real HTTP
+//! against fixture sites, and a real browser (headless Chromium) on the page being written.
 
-mod common;
-
-use common::*;
+use crate::support::browser::Browser;
+use crate::support::folders::files;
+use crate::support::html::{elements, stylesheet};
+use crate::support::http::http_get_as;
+use crate::support::servers::Server;
+use crate::support::site::{CONFIG, PRODUCT_GULA, Site, UNIT_LAHAT, etalase, repo, story};
+use crate::support::tools::{Tool, missing};
 
 fn body(version: &str) -> String {
     story(
@@ -191,7 +196,7 @@ fn the_server_listens_on_localhost_and_moves_off_a_busy_port() {
     let busy = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     let port = busy.local_addr().expect("addr").port().to_string();
     let site = Site::new();
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_etalase"))
+    let mut child = etalase()
         .args(["serve", "--port", &port, "--root"])
         .arg(site.root())
         .stdout(std::process::Stdio::piped())
@@ -365,4 +370,80 @@ fn saves_made_while_the_site_is_broken_all_show_after_the_fix() {
         "the save made during the error is served"
     );
     assert!(server.get("/berita/a/").text().contains("a lagi"));
+}
+
+#[test]
+fn the_open_page_follows_the_writers_saves() {
+    if missing(&[Tool::Chromium]) {
+        return;
+    }
+    let site = Site::new();
+    let file = "content/news/2025-11-19-a.id.md";
+    site.file(file, &story("Cerita A", "2025-11-19", "", "Kalimat pertama."));
+    let server = Server::start(site.root(), &[]);
+    let browser = Browser::start();
+    browser.open(&format!("{}/berita/a/", server.url));
+    browser.wait_until(
+        "return document.body.innerText.includes('Kalimat pertama.')",
+        "the first version",
+    );
+    // Give the page's event stream a moment to connect.
+    browser.wait_until(
+        "return performance.getEntriesByType('resource').some(e => e.name.includes('live.js'))",
+        "live.js",
+    );
+    std::thread::sleep(std::time::Duration::from_millis(500));
+
+    site.file(
+        file,
+        &story(
+            "Cerita A",
+            "2025-11-19",
+            "",
+            "Kalimat pertama. Kalimat kedua yang baru.",
+        ),
+    );
+    browser.wait_until(
+        "return document.body.innerText.includes('Kalimat kedua yang baru.')",
+        "the saved sentence",
+    );
+
+    // A broken save shows the error over the page, which keeps its last good text.
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    site.file(
+        file,
+        "---\ntitle: Cerita A\ndate: 19/11/2025\nunit: lapas-lahat\nsummary: S\n---\nx\n",
+    );
+    browser.wait_until(
+        "const o = document.getElementById('etalase-error'); return !!o && o.textContent.includes('is not a date')",
+        "the error overlay",
+    );
+    assert_eq!(
+        browser.eval("return document.body.innerText.includes('Kalimat kedua yang baru.')"),
+        serde_json::Value::Bool(true)
+    );
+
+    // The next good save clears it.
+    site.file(file, &story("Cerita A", "2025-11-19", "", "Kalimat ketiga."));
+    browser.wait_until(
+        "return document.body.innerText.includes('Kalimat ketiga.') && !document.getElementById('etalase-error')",
+        "recovery",
+    );
+
+    // A stylesheet change is swapped in without reloading the page.
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    browser.eval("window.notReloaded = true; return true");
+    let css = std::fs::read_to_string(site.root().join("themes/default/static/style.css")).expect("css");
+    site.file(
+        "themes/default/static/style.css",
+        &format!("{css}\nbody{{outline:7px solid rgb(1, 2, 3)}}"),
+    );
+    browser.wait_until(
+        "return getComputedStyle(document.body).outlineWidth === '7px'",
+        "the new stylesheet",
+    );
+    assert_eq!(
+        browser.eval("return window.notReloaded === true"),
+        serde_json::Value::Bool(true)
+    );
 }

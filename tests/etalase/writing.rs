@@ -1,8 +1,7 @@
-//! `etalase check` and `etalase new`, and the mistakes writers make.
+//! What a writer meets: `etalase check`, `etalase new`, and a message for each mistake, with
+//! its file, line and column and a hint, in the writer's language.
 
-mod common;
-
-use common::*;
+use crate::support::site::{PRODUCT_GULA, Site, etalase, story};
 
 #[test]
 fn check_reports_untranslated_items_and_long_summaries_without_writing() {
@@ -279,7 +278,7 @@ fn messages_are_in_indonesian_for_an_indonesian_locale_or_lang_id() {
         "content/news/2025-11-19-a.id.md",
         &story("A", "2025-11-19", "programs: [ac-33]\n", "x"),
     );
-    let by_locale = std::process::Command::new(env!("CARGO_BIN_EXE_etalase"))
+    let by_locale = etalase()
         .arg("build")
         .current_dir(site.root())
         .env_remove("LC_ALL")
@@ -320,4 +319,38 @@ fn messages_are_in_indonesian_for_an_indonesian_locale_or_lang_id() {
     let price = site.run(&["build", "--lang", "id"]);
     let err = String::from_utf8_lossy(&price.stderr);
     assert!(err.contains("saran: tulis rupiah tanpa titik atau koma"), "{err}");
+}
+
+#[test]
+fn a_tag_outside_the_vocabulary_fails_the_build() {
+    let site = Site::new();
+    site.file(
+        "content/news/2025-11-19-a.id.md",
+        &story("A", "2025-11-19", "programs: [ac-3, ac-33]\n", "x"),
+    );
+    let err = site.build_error();
+    assert!(err.contains("content/news/2025-11-19-a.id.md:6:18"), "{err}");
+    assert!(err.contains("unknown programme tag `ac-33`"), "{err}");
+    assert!(err.contains("did you mean `ac-3`?"), "{err}");
+    assert!(!site.public().exists());
+}
+
+#[test]
+fn dangling_references_are_reported_with_file_line_and_suggestion() {
+    let site = Site::new();
+    site.file(
+        "content/news/2025-11-19-a.id.md",
+        "---\ntitle: A\ndate: 19/11/2025\nunit: lapas-lahatt\nsummary: S\nproducts: [gula-semutt]\nimage: { src: foto.jpg, alt: Foto }\n---\nx\n",
+    );
+    let err = site.build_error();
+    for expected in [
+        "content/news/2025-11-19-a.id.md:3:7: error: `19/11/2025` is not a date",
+        "content/news/2025-11-19-a.id.md:4:7: error: unknown unit `lapas-lahatt`",
+        "did you mean `lapas-lahat`?",
+        "unknown product `gula-semutt`",
+        "the image `foto.jpg` is not in content/media/",
+        "4 errors",
+    ] {
+        assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
+    }
 }

@@ -1,12 +1,12 @@
-//! Nothing a writer types runs in a visitor's browser: payloads in every writer-controlled
-//! field, every URL field under one rule, SVGs without scripts, and the regressions found by
+//! Nothing a writer types runs in a visitor's browser: special characters escaped everywhere,
+//! payloads in every writer-controlled field, every URL field under one rule, SVGs without scripts, and the regressions found by
 //! an attack on the build.
-
-mod common;
 
 use std::path::Path;
 
-use common::*;
+use crate::support::folders::files;
+use crate::support::html::{Element, elements, feed_titles, find, json_ld, text};
+use crate::support::site::{CONFIG, PRODUCT_GULA, SVG, Site, UNIT_KANWIL, UNIT_LAHAT, story};
 
 /// Markup, a script, an event handler, a script URL and a heading attribute block at once.
 const PAYLOAD: &str = "\"'><img src=x onerror=alert(1)><script>alert(1)</script><a href=javascript:alert(2)>x</a> {onfocus=alert(3) autofocus}";
@@ -370,4 +370,55 @@ fn symlinks_in_content_static_and_templates_are_reported() {
         );
     }
     assert!(!site.exists("media/x.svg") && !site.exists("x.svg"));
+}
+
+#[test]
+fn html_special_characters_are_escaped_everywhere() {
+    let site = Site::new();
+    let evil = "Tempe & <Roti> \"Enak\" </script><script>alert(1)</script>";
+    site.file(
+        "content/news/2025-11-19-a.id.md",
+        &format!("---\ntitle: '{evil}'\ndate: 2025-11-19\nunit: lapas-lahat\nsummary: '{evil}'\nproducts: [gula-semut]\n---\nIsi <b>tebal</b> & [x](javascript:alert(1))\n"),
+    )
+    .file(
+        "content/products/gula-semut.yaml",
+        &PRODUCT_GULA.replace("Gula Semut Jahe Merah", &format!("Gula {}", evil.replace('"', "'"))),
+    )
+    .build();
+    let html = site.read("berita/a/index.html");
+    let els = elements(&html);
+    assert!(
+        !els.iter().any(|e| e.name == "roti" || e.name == "b"),
+        "no element from content"
+    );
+    assert!(!html.contains("<b>tebal"), "raw HTML in Markdown is shown as text");
+    assert!(!html.contains("javascript:"), "script links are dropped");
+    assert!(text(&html).contains(evil), "the title reads as written");
+    let description = find(&els, "meta", "name", "description")[0].attr("content");
+    assert_eq!(description, Some(evil), "attribute round-trips");
+    let scripts = |els: &[Element]| -> Vec<String> {
+        els.iter()
+            .filter(|e| e.name == "script")
+            .map(|e| e.attr("src").or(e.attr("type")).unwrap_or_default().to_string())
+            .collect()
+    };
+    let only_ours = |found: Vec<String>| {
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0], "application/ld+json", "{found:?}");
+        assert!(
+            found[1].starts_with("/assets/share.") && found[1].ends_with(".js"),
+            "{found:?}"
+        );
+    };
+    only_ours(scripts(&els));
+    let ld = json_ld(&html);
+    assert_eq!(ld[0]["@graph"][0]["headline"], evil);
+
+    let product = site.read("produk/gula-semut/index.html");
+    only_ours(scripts(&elements(&product)));
+    let ld = json_ld(&product);
+    assert!(ld[0]["@graph"][0]["name"].as_str().expect("name").contains("</script>"));
+
+    let titles = feed_titles(&site.read("atom.xml"));
+    assert_eq!(titles.first().map(String::as_str), Some(evil));
 }

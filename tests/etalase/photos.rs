@@ -1,15 +1,17 @@
 //! The photo pipeline, end to end: real JPEG and PNG files made in the test go through a build
 //! of a fixture site; the tests read back the files and pages it wrote.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use common::*;
 use image::codecs::jpeg::JpegEncoder;
 use image::codecs::png::PngEncoder;
 use image::{ImageDecoder, ImageEncoder, Rgb, RgbImage, Rgba, RgbaImage};
+
+use crate::support::folders::snapshot;
+use crate::support::html::{Element, elements, find};
+use crate::support::servers::Server;
+use crate::support::site::{SVG, Site, story};
 
 /// A JPEG `width`×`height` with a gradient, like a photo but small to store.
 fn jpeg(width: u32, height: u32) -> Vec<u8> {

@@ -1,20 +1,10 @@
 //! Search on the published site: Pagefind's index (installed with `npm install`, run by
 //! `etalase build`) queried by the search page in a real headless browser, in both languages.
 
-mod common;
-
-use std::path::PathBuf;
-
-use common::*;
-
-fn pagefind() -> PathBuf {
-    let program = repo().join("node_modules/.bin/pagefind");
-    assert!(
-        program.is_file(),
-        "Pagefind is missing: run `npm install` in the repository (bash .ci/run does)"
-    );
-    program
-}
+use crate::support::browser::Browser;
+use crate::support::servers::{Server, StaticServer};
+use crate::support::site::{Demo, Site};
+use crate::support::tools::{Tool, missing};
 
 /// Types `query` into the search box and returns the result links once they include `expect`.
 fn search(browser: &Browser, query: &str, expect: &str) -> Vec<String> {
@@ -37,15 +27,16 @@ fn search(browser: &Browser, query: &str, expect: &str) -> Vec<String> {
 
 #[test]
 fn a_product_name_is_found_in_both_languages() {
-    pagefind();
-    let out = build_demo();
-    let public = out.path().join("public");
-    let entry = std::fs::read_to_string(public.join("pagefind/pagefind-entry.json")).expect("the index");
+    if missing(&[Tool::Pagefind, Tool::Chromium, Tool::Python]) {
+        return;
+    }
+    let demo = Demo::build();
+    let entry = demo.read("pagefind/pagefind-entry.json");
     let entry: serde_json::Value = serde_json::from_str(&entry).expect("JSON");
     assert_eq!(entry["languages"]["id"]["wasm"], "id", "Indonesian stemming: {entry}");
     assert_eq!(entry["languages"]["en"]["wasm"], "en", "{entry}");
 
-    let server = StaticServer::start(&public);
+    let server = StaticServer::start(&demo.public());
     let browser = Browser::start();
     browser.open(&format!("{}/cari/", server.url));
     let found = search(&browser, "songket", "/produk/songket-palembang/");
@@ -58,8 +49,8 @@ fn a_product_name_is_found_in_both_languages() {
 
     // Indonesian stemming: "dibina" appears nowhere, but "pembinaan" and "binaan" share its stem.
     assert!(
-        !std::fs::read_to_string(public.join("produk/gula-semut-jahe-merah/index.html"))
-            .expect("page")
+        !demo
+            .read("produk/gula-semut-jahe-merah/index.html")
             .to_lowercase()
             .contains("dibina")
     );
@@ -82,6 +73,9 @@ fn a_product_name_is_found_in_both_languages() {
 
 #[test]
 fn without_an_index_the_search_page_offers_the_lists() {
+    if missing(&[Tool::Chromium]) {
+        return;
+    }
     let site = Site::new();
     let server = Server::start(site.root(), &[]);
     let browser = Browser::start();

@@ -1,15 +1,10 @@
 //! The demo site of this repository builds, and what it publishes holds together.
 
-mod common;
-
 use std::collections::BTreeSet;
-use std::path::Path;
 
-use common::*;
-
-fn html_pages(public: &Path) -> Vec<String> {
-    files(public).into_iter().filter(|f| f.ends_with(".html")).collect()
-}
+use crate::support::folders::files;
+use crate::support::html::{elements, find, ld_types, text};
+use crate::support::site::{Demo, repo};
 
 /// The file a root-relative link points at, if the link is internal.
 fn target(link: &str) -> Option<String> {
@@ -30,13 +25,12 @@ fn target(link: &str) -> Option<String> {
 
 #[test]
 fn every_internal_link_of_the_demo_site_resolves() {
-    let out = build_demo();
-    let public = out.path().join("public");
-    let existing: BTreeSet<String> = files(&public).into_iter().collect();
+    let demo = Demo::build();
+    let existing: BTreeSet<String> = files(&demo.public()).into_iter().collect();
     let mut checked = 0;
     let mut broken = Vec::new();
-    for page in html_pages(&public) {
-        let html = std::fs::read_to_string(public.join(&page)).expect("read");
+    for page in demo.pages() {
+        let html = demo.read(&page);
         for element in elements(&html) {
             for attr in ["href", "src"] {
                 let Some(link) = element.attr(attr) else { continue };
@@ -50,8 +44,8 @@ fn every_internal_link_of_the_demo_site_resolves() {
         }
     }
     assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
-    for page in html_pages(&public) {
-        let html = std::fs::read_to_string(public.join(&page)).expect("read");
+    for page in demo.pages() {
+        let html = demo.read(&page);
         assert!(
             !html.contains("__etalase"),
             "{page}: the dev server's script is never built into the site"
@@ -62,12 +56,11 @@ fn every_internal_link_of_the_demo_site_resolves() {
 
 #[test]
 fn every_demo_page_has_language_title_description_and_canonical() {
-    let out = build_demo();
-    let public = out.path().join("public");
-    let pages = html_pages(&public);
+    let demo = Demo::build();
+    let pages = demo.pages();
     assert!(pages.len() > 50, "{} pages", pages.len());
     for page in pages {
-        let html = std::fs::read_to_string(public.join(&page)).expect("read");
+        let html = demo.read(&page);
         let els = elements(&html);
         let lang = els
             .iter()
@@ -97,16 +90,13 @@ fn every_demo_page_has_language_title_description_and_canonical() {
 
 #[test]
 fn demo_feeds_sitemap_and_structured_data_parse() {
-    let out = build_demo();
-    let public = out.path().join("public");
+    let demo = Demo::build();
     for xml in ["atom.xml", "en/atom.xml", "sitemap.xml"] {
-        let text = std::fs::read_to_string(public.join(xml)).expect("read");
-        roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{xml}: {e}"));
+        roxmltree::Document::parse(&demo.read(xml)).unwrap_or_else(|e| panic!("{xml}: {e}"));
     }
     let mut types = Vec::new();
-    for page in html_pages(&public) {
-        let html = std::fs::read_to_string(public.join(&page)).expect("read");
-        json_ld(&html).iter().for_each(|v| ld_types(v, &mut types));
+    for page in demo.pages() {
+        types.extend(ld_types(&demo.read(&page)));
     }
     for expected in [
         "NewsArticle",
@@ -121,9 +111,8 @@ fn demo_feeds_sitemap_and_structured_data_parse() {
 
 #[test]
 fn the_demo_tells_both_seed_stories_in_both_languages() {
-    let out = build_demo();
-    let public = out.path().join("public");
-    let read = |p: &str| text(&std::fs::read_to_string(public.join(p)).expect(p));
+    let demo = Demo::build();
+    let read = |p: &str| text(&demo.read(p));
     let awards = read("penghargaan/index.html");
     assert!(awards.contains("Lapas Perempuan"), "{awards}");
     assert!(read("en/awards/index.html").contains("Palembang"));
@@ -132,7 +121,7 @@ fn the_demo_tells_both_seed_stories_in_both_languages() {
         assert!(products.contains(product), "{product} missing from the catalogue");
     }
     assert!(read("en/products/index.html").contains("Red Ginger"));
-    let guide = std::fs::read_to_string(public.join("panduan-penulis/index.html")).expect("guide");
+    let guide = demo.read("panduan-penulis/index.html");
     assert!(
         guide.contains("class=\"hl-") || guide.contains("class=hl-"),
         "the writer's guide has highlighted code"
@@ -143,10 +132,9 @@ fn the_demo_tells_both_seed_stories_in_both_languages() {
 fn the_demo_site_needs_nothing_its_content_security_policy_forbids() {
     let policy = std::fs::read_to_string(repo().join("netlify.toml")).expect("netlify.toml");
     assert!(policy.contains("script-src 'self'") && policy.contains("style-src 'self'"));
-    let out = build_demo();
-    let public = out.path().join("public");
-    for page in html_pages(&public) {
-        let html = std::fs::read_to_string(public.join(&page)).expect("read");
+    let demo = Demo::build();
+    for page in demo.pages() {
+        let html = demo.read(&page);
         for element in elements(&html) {
             assert!(
                 !element.attrs.contains_key("style"),
@@ -187,10 +175,9 @@ fn the_demo_site_needs_nothing_its_content_security_policy_forbids() {
 /// 50 KB before compression (images aside), and needs nothing from another site.
 #[test]
 fn the_home_page_with_its_css_and_js_weighs_under_50_kb() {
-    let out = build_demo();
-    let public = out.path().join("public");
+    let demo = Demo::build();
     for home in ["index.html", "en/index.html"] {
-        let html = std::fs::read_to_string(public.join(home)).expect("home page");
+        let html = demo.read(home);
         let mut total = html.len();
         let mut assets = Vec::new();
         for element in elements(&html) {
@@ -201,7 +188,9 @@ fn the_home_page_with_its_css_and_js_weighs_under_50_kb() {
             };
             if let Some(url) = url {
                 let file = target(url).unwrap_or_else(|| panic!("{home}: {url} is not on this site"));
-                total += std::fs::metadata(public.join(&file)).expect("asset exists").len() as usize;
+                total += std::fs::metadata(demo.public().join(&file))
+                    .expect("asset exists")
+                    .len() as usize;
                 assets.push(file);
             }
         }
@@ -222,9 +211,8 @@ fn only_hashed_assets_are_cached_for_good() {
         .expect("rule");
     assert!(rule.contains("for = \"/assets/*\""), "{rule}");
 
-    let out = build_demo();
-    let public = out.path().join("public");
-    for file in files(&public) {
+    let demo = Demo::build();
+    for file in files(&demo.public()) {
         let hashed = file.starts_with("assets/");
         if hashed {
             let name = file.rsplit('/').next().unwrap_or_default();

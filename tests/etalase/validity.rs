@@ -1,30 +1,20 @@
-//! Every page is valid HTML according to the Nu HTML Checker (vnu.jar, installed by
-//! `bash .ci/run` with npm into target/tools).
-
-mod common;
+//! What other programs read is valid: every page is valid HTML according to the Nu HTML
+//! Checker (vnu.jar), and the feeds parse in Python's feedparser as in feed readers.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::*;
-
-fn vnu() -> PathBuf {
-    let jar = repo().join("target/tools/node_modules/vnu-jar/build/dist/vnu.jar");
-    assert!(
-        jar.is_file(),
-        "the Nu HTML Checker is missing: run `bash .ci/run`, or `npm install --ignore-scripts --prefix target/tools vnu-jar`"
-    );
-    jar
-}
+use crate::support::site::{Demo, PRODUCT_GULA, Site, repo, story};
+use crate::support::tools::{self, Tool, missing};
 
 fn assert_valid(dir: &Path) {
-    let out = Command::new("java")
+    let out = Command::new(tools::java())
         .arg("-jar")
-        .arg(vnu())
+        .arg(tools::vnu())
         .args(["--errors-only", "--skip-non-html"])
         .arg(dir)
         .output()
-        .expect("java is missing: install a Java runtime (bash .ci/run does)");
+        .expect("run the Nu HTML Checker");
     let report = String::from_utf8_lossy(&out.stderr);
     assert!(
         out.status.success() && report.trim().is_empty(),
@@ -34,13 +24,18 @@ fn assert_valid(dir: &Path) {
 
 #[test]
 fn the_demo_site_is_valid_html() {
-    let out = build_demo();
-    let public = out.path().join("public");
-    assert_valid(&public);
+    if missing(&[Tool::NuHtmlChecker]) {
+        return;
+    }
+    let demo = Demo::build();
+    assert_valid(&demo.public());
 }
 
 #[test]
 fn every_kind_of_page_is_valid_html() {
+    if missing(&[Tool::NuHtmlChecker]) {
+        return;
+    }
     let site = Site::new();
     for day in 1..=5 {
         let extra = if day == 1 {
@@ -78,7 +73,7 @@ fn every_kind_of_page_is_valid_html() {
     assert_valid(&site.public());
 }
 
-/// Reads feeds with Python's feedparser (installed by `bash .ci/run`), as feed readers do;
+/// Reads feeds with Python's feedparser, as feed readers do;
 /// returns per feed: bozo flag and exception, language, and each entry's title and link.
 fn feedparser(feeds: &[PathBuf]) -> serde_json::Value {
     let script = r#"
@@ -95,15 +90,15 @@ for path in sys.argv[1:]:
     })
 print(json.dumps(out))
 "#;
-    let out = Command::new("python3")
+    let out = Command::new(tools::python())
         .arg("-c")
         .arg(script)
         .args(feeds)
         .output()
-        .expect("python3 runs");
+        .expect("run python3");
     assert!(
         out.status.success(),
-        "feedparser is missing or failed (bash .ci/run installs it): {}",
+        "feedparser failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
     serde_json::from_slice(&out.stdout).expect("JSON from the feedparser script")
@@ -111,6 +106,9 @@ print(json.dumps(out))
 
 #[test]
 fn feed_readers_accept_the_feeds() {
+    if missing(&[Tool::Feedparser]) {
+        return;
+    }
     let site = Site::new();
     let evil = "Tempe & <Roti> \"Enak\" ]]> &amp;";
     site.file(
@@ -152,8 +150,11 @@ fn feed_readers_accept_the_feeds() {
 
 #[test]
 fn the_demo_feeds_parse_in_a_feed_reader() {
-    let out = build_demo();
-    let public = out.path().join("public");
+    if missing(&[Tool::Feedparser]) {
+        return;
+    }
+    let demo = Demo::build();
+    let public = demo.public();
     let stories = |lang: &str| {
         std::fs::read_dir(repo().join("content/news"))
             .expect("news folder")

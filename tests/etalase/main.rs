@@ -1,0 +1,17 @@
+//! The integration tests of Etalase, in one test binary: one module per feature, and `support`
+//! for what they share.
+
+mod support;
+
+mod demo;
+mod output;
+mod pages;
+mod photos;
+mod preview;
+mod quality;
+mod schema;
+mod search;
+mod security;
+mod themes;
+mod validity;
+mod writing;

@@ -1,0 +1,9 @@
+//! What the feature tests share, one job per module.
+
+pub mod browser;
+pub mod folders;
+pub mod html;
+pub mod http;
+pub mod servers;
+pub mod site;
+pub mod tools;
