@@ -12,6 +12,7 @@ use crate::content::{CONTENT_DIR, MEDIA_DIR};
 use crate::error::{Diagnostic, Diagnostics, Error};
 use crate::kinds::{Content, Renderer, Site};
 use crate::media::{self, Mode, Photos, Processor};
+use crate::messages::{self, Lang};
 use crate::output::Staging;
 use crate::render::{RenderOptions, Templates};
 use crate::search::SearchIndex;
@@ -30,6 +31,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Publish drafts too.
     pub drafts: bool,
+    /// The language of what the build says while it works.
+    pub lang: Lang,
 }
 
 /// What a successful build did.
@@ -51,8 +54,13 @@ pub fn load_config(options: &BuildOptions) -> Result<Config, Error> {
     let mut config = Config::load(&options.root)?;
     if let Some(base_url) = &options.base_url {
         config.base_url = crate::web_url::check(base_url).map_err(|_| {
-            Diagnostic::new("--base-url", format!("`{base_url}` is not an absolute URL"))
-                .with_hint("write it with its scheme, e.g. https://example.netlify.app")
+            Diagnostic::new(
+                "--base-url",
+                messages::Config::BaseUrlFlag {
+                    value: base_url.clone(),
+                },
+            )
+            .with_hint(messages::Config::HintScheme)
         })?;
     }
     Ok(config)
@@ -95,7 +103,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
         RenderOptions::default(),
     );
     let target = options.output.clone().unwrap_or_else(|| options.root.join("public"));
-    let staging = Staging::open(&options.root, &target)?;
+    let waiting = |target: &std::path::Path| {
+        let line = messages::Cli::WaitingForBuild {
+            path: messages::Path(target.to_path_buf()),
+        };
+        eprintln!("{}", messages::Text::text(&line, options.lang));
+    };
+    let staging = Staging::open(&options.root, &target, &waiting)?;
 
     let prepared = started.elapsed();
     let pages = renderer.pages();

@@ -12,6 +12,7 @@ use crate::build::{BuildOptions, copied_media, load_site, photos};
 use crate::error::{Diagnostic, Diagnostics, Error};
 use crate::kinds::{Renderer, Untranslated};
 use crate::media::{Mode, Processor};
+use crate::messages::{Check, Lang};
 use crate::render::{RenderOptions, Templates};
 use crate::theme::Theme;
 
@@ -36,10 +37,10 @@ impl CheckReport {
         }
     }
 
-    pub fn to_json(&self) -> serde_json::Value {
+    pub fn to_json(&self, lang: Lang) -> serde_json::Value {
         serde_json::json!({
-            "errors": self.errors.iter().map(Diagnostic::to_json).collect::<Vec<_>>(),
-            "warnings": self.warnings.iter().map(Diagnostic::to_json).collect::<Vec<_>>(),
+            "errors": self.errors.iter().map(|d| d.to_json(lang)).collect::<Vec<_>>(),
+            "warnings": self.warnings.iter().map(|d| d.to_json(lang)).collect::<Vec<_>>(),
             "untranslated": self.untranslated.iter().map(|u| serde_json::json!({
                 "kind": u.kind, "item": u.file.display().to_string(), "missing": u.missing,
             })).collect::<Vec<_>>(),
@@ -75,8 +76,13 @@ pub fn check(options: &BuildOptions) -> Result<CheckReport, Error> {
     let untranslated = crate::kinds::untranslated(&site);
     for item in &untranslated {
         warnings.push(
-            Diagnostic::warning(&item.file, format!("no version in {}", item.missing.join(", ")))
-                .with_hint("the item is published in the languages it has; add the translation when it is ready"),
+            Diagnostic::warning(
+                &item.file,
+                Check::NoVersionIn {
+                    languages: item.missing.join(", "),
+                },
+            )
+            .with_hint(Check::HintTranslateLater),
         );
     }
     let theme = Theme::load(&options.root, &site.config)?;
@@ -132,7 +138,7 @@ fn links(renderer: &Renderer, extra: &[String], warnings: &mut Diagnostics) -> R
             .filter(|(_, html, _)| !html)
             .map(|(url, _, _)| url.clone()),
     );
-    let mut broken: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut broken: BTreeMap<String, Vec<Check>> = BTreeMap::new();
     for (url, html) in &pages {
         for link in attribute_values(html, "href").chain(attribute_values(html, "src")) {
             if let Some(problem) = check_link(url, link, &ids, &files) {
@@ -142,16 +148,13 @@ fn links(renderer: &Renderer, extra: &[String], warnings: &mut Diagnostics) -> R
     }
     for (page, problems) in broken {
         for problem in problems {
-            warnings.push(
-                Diagnostic::warning(format!("(page {page})"), problem)
-                    .with_hint("correct the link in the content or template that makes this page"),
-            );
+            warnings.push(Diagnostic::warning(format!("(page {page})"), problem).with_hint(Check::HintFixLink));
         }
     }
     Ok(())
 }
 
-fn check_link(page: &str, link: &str, ids: &HashMap<&str, HashSet<&str>>, files: &HashSet<String>) -> Option<String> {
+fn check_link(page: &str, link: &str, ids: &HashMap<&str, HashSet<&str>>, files: &HashSet<String>) -> Option<Check> {
     let link = link.trim();
     if link.is_empty() || link.starts_with("//") || link.contains(':') {
         return None; // external (https:, mailto:, …)
@@ -170,16 +173,18 @@ fn check_link(page: &str, link: &str, ids: &HashMap<&str, HashSet<&str>>, files:
     };
     if let Some(target_ids) = ids.get(target.as_str()) {
         return match fragment {
-            Some(fragment) if !fragment.is_empty() && !target_ids.contains(fragment) => Some(format!(
-                "the link {link} points at #{fragment}, which is not on {target}"
-            )),
+            Some(fragment) if !fragment.is_empty() && !target_ids.contains(fragment) => Some(Check::AnchorMissing {
+                link: link.to_string(),
+                fragment: fragment.to_string(),
+                page: target,
+            }),
             _ => None,
         };
     }
     if files.contains(&target) || ids.contains_key(format!("{target}/").as_str()) {
         return None;
     }
-    Some(format!("the link {link} leads nowhere"))
+    Some(Check::LinkNowhere { link: link.to_string() })
 }
 
 /// `page` is a directory URL (`/berita/a/`); `path` is relative to it.

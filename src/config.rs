@@ -1,13 +1,14 @@
 //! The site configuration: `etalase.yaml`, its defaults and its validation.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::content::yaml;
 use crate::error::{Diagnostic, Diagnostics, Error, IoContext};
 use crate::localized::Localized;
+use crate::messages::{self, Config as Problem, Content as Msg, Output};
+use crate::yaml;
 
 pub const CONFIG_FILE: &str = "etalase.yaml";
 
@@ -116,14 +117,13 @@ impl Config {
     pub fn load(root: &Path) -> Result<Config, Error> {
         let path = root.join(CONFIG_FILE);
         if !path.is_file() {
-            return Err(Diagnostic::new(CONFIG_FILE, "the site configuration file is missing")
-                .with_hint(format!(
-                    "run etalase in the site folder, or pass --root; looked for {}",
-                    path.display()
-                ))
+            return Err(Diagnostic::new(CONFIG_FILE, Msg::ConfigMissing)
+                .with_hint(Msg::HintConfigMissing {
+                    path: messages::Path(path),
+                })
                 .into());
         }
-        let bytes = std::fs::read(&path).io("cannot read", &path)?;
+        let bytes = std::fs::read(&path).io(Output::CannotRead, &path)?;
         let text = yaml::decode_utf8(Path::new(CONFIG_FILE), &bytes)?;
         let mut config: Config = yaml::parse(Path::new(CONFIG_FILE), &text)?;
         config.validate(&text)?;
@@ -132,58 +132,58 @@ impl Config {
     }
 
     fn validate(&self, text: &str) -> Result<(), Diagnostics> {
-        let file = PathBuf::from(CONFIG_FILE);
-        let error = |message: String, hint: &str| {
-            let needle = message.split('`').nth(1).unwrap_or_default().to_string();
-            let diagnostic = Diagnostic::new(&file, message).with_hint(hint);
-            match yaml::find_line(text, &needle) {
+        // Each problem is placed at the first line that holds the value it names.
+        let error = |needle: &str, message: Problem, hint: Problem| {
+            let diagnostic = Diagnostic::new(CONFIG_FILE, message).with_hint(hint);
+            match yaml::find_line(text, needle) {
                 Some((line, column)) if !needle.is_empty() => diagnostic.at(text, line, column),
                 _ => diagnostic,
             }
         };
         let mut problems = Diagnostics::default();
         if crate::web_url::check(&self.base_url).is_err() {
-            problems.push(error(
-                format!("base_url `{}` is not an absolute URL", self.base_url),
-                "write it with its scheme, e.g. https://example.netlify.app",
-            ));
+            let value = self.base_url.clone();
+            problems.push(error(&self.base_url, Problem::BaseUrl { value }, Problem::HintScheme));
         }
         if self.languages.is_empty() {
-            problems.push(error(
-                "`languages` is empty".into(),
-                "list at least one language, e.g. `- { code: id, name: Bahasa Indonesia, locale: id_ID }`",
-            ));
+            problems.push(error("languages", Problem::NoLanguages, Problem::HintListLanguage));
         }
         let mut seen = Vec::new();
         for language in &self.languages {
-            if !is_slug(&language.code) {
+            let code = language.code.clone();
+            if !is_slug(&code) {
                 problems.push(error(
-                    format!("language code `{}` is not a plain lowercase code", language.code),
-                    "use a code like `id` or `en`",
+                    &code,
+                    Problem::BadLanguageCode { code: code.clone() },
+                    Problem::HintLanguageCode,
                 ));
             }
             if seen.contains(&&language.code) {
                 problems.push(error(
-                    format!("language `{}` is listed twice", language.code),
-                    "list each language once",
+                    &code,
+                    Problem::LanguageTwice { code: code.clone() },
+                    Problem::HintListOnce,
                 ));
             }
             seen.push(&language.code);
         }
         if self.news_per_page == 0 {
-            problems.push(error("`news_per_page` is 0".into(), "use a positive number, e.g. 10"));
+            problems.push(error("news_per_page", Problem::ZeroPerPage, Problem::HintPerPage));
         }
         if self.timezone_offset().is_none() {
+            let offset = self.timezone.offset.clone();
             problems.push(error(
-                format!("timezone offset `{}` is not an offset", self.timezone.offset),
-                "write it as +HH:MM, e.g. +07:00 for WIB",
+                &offset,
+                Problem::BadOffset { offset: offset.clone() },
+                Problem::HintOffset,
             ));
         }
         for (key, _) in &self.categories.0 {
             if !is_slug(key) {
                 problems.push(error(
-                    format!("category key `{key}` cannot be used as an id"),
-                    "use lowercase letters, digits and hyphens",
+                    key,
+                    Problem::BadCategoryKey { key: key.clone() },
+                    Problem::HintKey,
                 ));
             }
         }

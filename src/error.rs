@@ -1,9 +1,10 @@
-//! Errors: content diagnostics that point at a file, line and column, and the failures of a build.
+//! Errors: content diagnostics that point at a file, line and column, and the failures of a
+//! build. Every text is a typed message (`crate::messages`), rendered in the reader's language.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::messages::{self, Lang};
+use crate::messages::{self, Cli, Lang, Message, Output, Text};
 
 /// One problem in a writer's file: where it is, what is wrong, and how to fix it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,8 +15,9 @@ pub struct Diagnostic {
     pub position: Option<(u32, u32)>,
     /// The offending line of the file, shown under the message.
     pub source_line: Option<String>,
-    pub message: String,
-    pub hint: Option<String>,
+    pub message: Message,
+    /// How to fix it, in parts shown joined by " — " (e.g. "did you mean …? — units are …").
+    pub hints: Vec<Message>,
     pub severity: Severity,
 }
 
@@ -27,35 +29,23 @@ pub enum Severity {
 }
 
 impl Diagnostic {
-    pub fn new(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    pub fn new(file: impl Into<PathBuf>, message: impl Into<Message>) -> Self {
         Diagnostic {
             file: file.into(),
             position: None,
             source_line: None,
             message: message.into(),
-            hint: None,
+            hints: Vec::new(),
             severity: Severity::Error,
         }
     }
 
     /// A problem worth fixing that does not stop a build.
-    pub fn warning(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    pub fn warning(file: impl Into<PathBuf>, message: impl Into<Message>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::new(file, message)
         }
-    }
-
-    /// The diagnostic as JSON, for `check --format json`.
-    pub fn to_json(&self) -> serde_json::Value {
-        serde_json::json!({
-            "file": self.file.to_string_lossy(),
-            "line": self.position.map(|p| p.0),
-            "column": self.position.map(|p| p.1),
-            "severity": if self.severity == Severity::Error { "error" } else { "warning" },
-            "message": self.message,
-            "hint": self.hint,
-        })
     }
 
     /// Places the diagnostic at `line`:`column` of `text`, the file's contents.
@@ -71,30 +61,46 @@ impl Diagnostic {
         self
     }
 
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+    /// Adds a part of the hint.
+    pub fn with_hint(mut self, hint: impl Into<Message>) -> Self {
+        self.hints.push(hint.into());
         self
+    }
+
+    /// The hint in `lang`, its parts joined; `None` when there is none.
+    pub fn hint(&self, lang: Lang) -> Option<String> {
+        (!self.hints.is_empty()).then(|| self.hints.iter().map(|h| h.text(lang)).collect::<Vec<_>>().join(" — "))
+    }
+
+    /// The diagnostic as JSON, for `check --format json`.
+    pub fn to_json(&self, lang: Lang) -> serde_json::Value {
+        serde_json::json!({
+            "code": self.message.code(),
+            "file": self.file.to_string_lossy(),
+            "line": self.position.map(|p| p.0),
+            "column": self.position.map(|p| p.1),
+            "severity": if self.severity == Severity::Error { "error" } else { "warning" },
+            "message": self.message.text(lang),
+            "hint": self.hint(lang),
+        })
     }
 
     /// Sort key: by file, then by position.
     fn sort_key(&self) -> (&Path, (u32, u32)) {
         (&self.file, self.position.unwrap_or((0, 0)))
     }
-}
 
-impl Diagnostic {
     /// The diagnostic as a person reads it, in `lang`.
     pub fn render(&self, lang: Lang) -> String {
         let mut out = self.file.display().to_string();
         if let Some((line, column)) = self.position {
             out.push_str(&format!(":{line}:{column}"));
         }
-        let label = lang.word(if self.severity == Severity::Error {
-            "error"
-        } else {
-            "warning"
-        });
-        out.push_str(&format!(": {label}: {}", messages::translate(&self.message, lang)));
+        let label = match self.severity {
+            Severity::Error => Cli::LabelError,
+            Severity::Warning => Cli::LabelWarning,
+        };
+        out.push_str(&format!(": {}: {}", label.text(lang), self.message.text(lang)));
         if let (Some(text), Some((line, column))) = (&self.source_line, self.position) {
             let gutter = line.to_string().len();
             let pad = " ".repeat(gutter);
@@ -105,12 +111,8 @@ impl Diagnostic {
                 .collect::<String>();
             out.push_str(&format!("\n{pad} |\n{line} | {text}\n{pad} | {marker_at}^"));
         }
-        if let Some(hint) = &self.hint {
-            out.push_str(&format!(
-                "\n  = {}: {}",
-                lang.word("hint"),
-                messages::translate(hint, lang)
-            ));
+        if let Some(hint) = self.hint(lang) {
+            out.push_str(&format!("\n  = {}: {hint}", Cli::LabelHint.text(lang)));
         }
         out
     }
@@ -155,14 +157,28 @@ impl Diagnostics {
     }
 
     /// `Ok(value)` when nothing was reported, else every diagnostic, sorted.
-    pub fn into_result<T>(mut self, value: T) -> Result<T, Diagnostics> {
+    pub fn into_result<T>(self, value: T) -> Result<T, Diagnostics> {
         if self.0.is_empty() {
             Ok(value)
         } else {
-            self.0.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-            self.0.dedup();
-            Err(self)
+            Err(self.sorted())
         }
+    }
+
+    /// Every diagnostic and the count, in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        let mut out = String::new();
+        for diagnostic in &self.0 {
+            out.push_str(&diagnostic.render(lang));
+            out.push_str("\n\n");
+        }
+        let errors = self.0.iter().filter(|d| d.severity == Severity::Error).count();
+        let text = match errors {
+            1 => Cli::OneError,
+            n => Cli::Errors { n },
+        };
+        out.push_str(&text.text(lang));
+        out
     }
 }
 
@@ -178,25 +194,6 @@ impl FromIterator<Diagnostic> for Diagnostics {
     }
 }
 
-impl Diagnostics {
-    /// Every diagnostic and the count, in `lang`.
-    pub fn render(&self, lang: Lang) -> String {
-        let mut out = String::new();
-        for diagnostic in &self.0 {
-            out.push_str(&diagnostic.render(lang));
-            out.push_str("\n\n");
-        }
-        let n = self.0.len();
-        let noun = match (lang, n) {
-            (Lang::Id, _) => "kesalahan",
-            (Lang::En, 1) => "error",
-            (Lang::En, _) => "errors",
-        };
-        out.push_str(&format!("{n} {noun}"));
-        out
-    }
-}
-
 impl fmt::Display for Diagnostics {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.render(Lang::En))
@@ -204,36 +201,61 @@ impl fmt::Display for Diagnostics {
 }
 
 /// Why a build failed.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum Error {
     /// Mistakes in the site's content or configuration.
-    #[error("{0}")]
     Content(Diagnostics),
     /// A theme or site template failed to compile or render.
-    #[error("template error in {template}: {message}")]
     Template { template: String, message: String },
     /// Reading or writing a file failed.
-    #[error("{action} {}: {source}", path.display())]
     Io {
-        action: &'static str,
+        action: Output,
         path: PathBuf,
         source: std::io::Error,
     },
     /// A tool the build runs (the search indexer) failed.
-    #[error("{tool} failed: {message}")]
     Tool { tool: String, message: String },
     /// The output folder may not be written, to protect the user's files.
-    #[error("refusing to write the site to {}: {reason}", path.display())]
-    UnsafeOutput { path: PathBuf, reason: String },
+    UnsafeOutput { path: PathBuf, reason: Output },
 }
 
 impl Error {
-    /// The error as a person reads it, in `lang` (content mistakes are translated).
+    /// The error as a person reads it, in `lang`.
     pub fn render(&self, lang: Lang) -> String {
         match self {
             Error::Content(diagnostics) => diagnostics.render(lang),
-            other => other.to_string(),
+            Error::Template { template, message } => Output::TemplateError {
+                template: template.clone(),
+                detail: message.clone(),
+            }
+            .text(lang),
+            Error::Io { action, path, source } => format!("{} {}: {source}", action.text(lang), path.display()),
+            Error::Tool { tool, message } => Output::ToolFailed {
+                tool: tool.clone(),
+                detail: message.clone(),
+            }
+            .text(lang),
+            Error::UnsafeOutput { path, reason } => Output::Refused {
+                path: messages::Path(path.clone()),
+                reason: reason.text(lang),
+            }
+            .text(lang),
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::En))
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Io { source, .. } => Some(source),
+            _ => None,
         }
     }
 }
@@ -252,11 +274,11 @@ impl From<Diagnostic> for Error {
 
 /// Attaches the action and path to an I/O error.
 pub trait IoContext<T> {
-    fn io(self, action: &'static str, path: &Path) -> Result<T, Error>;
+    fn io(self, action: Output, path: &Path) -> Result<T, Error>;
 }
 
 impl<T> IoContext<T> for std::io::Result<T> {
-    fn io(self, action: &'static str, path: &Path) -> Result<T, Error> {
+    fn io(self, action: Output, path: &Path) -> Result<T, Error> {
         self.map_err(|source| Error::Io {
             action,
             path: path.to_path_buf(),
@@ -265,29 +287,4 @@ impl<T> IoContext<T> for std::io::Result<T> {
     }
 }
 
-/// The closest of `candidates` to `wrong` (edit distance), to suggest a fix for a typo.
-pub fn closest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    candidates
-        .into_iter()
-        .map(|c| (strsim::levenshtein(wrong, c), c))
-        .filter(|(distance, c)| *distance <= (c.len().max(wrong.len()) / 2).max(2))
-        .min()
-        .map(|(_, c)| c)
-}
-
-/// "did you mean `x`?" or the list of valid values, for a hint.
-pub fn suggestion<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str> + Clone) -> String {
-    match closest(wrong, candidates.clone()) {
-        Some(best) => format!("did you mean `{best}`?"),
-        None => {
-            let all: Vec<&str> = candidates.into_iter().collect();
-            if all.is_empty() {
-                "there is nothing to refer to yet".to_string()
-            } else if all.len() <= 12 {
-                format!("valid values: {}", all.join(", "))
-            } else {
-                format!("valid values include: {}, …", all[..12].join(", "))
-            }
-        }
-    }
-}
+pub use crate::messages::{closest, suggestion};

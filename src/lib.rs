@@ -33,6 +33,7 @@ pub mod serve;
 pub mod site;
 pub mod theme;
 pub mod web_url;
+pub mod yaml;
 
 pub use build::{BuildOptions, BuildReport, build};
 pub use error::{Diagnostic, Diagnostics, Error};

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::config::Config;
 use crate::content::CONTENT_DIR;
 use crate::error::{Diagnostic, Error, IoContext, suggestion};
+use crate::messages::{Check, Field, Reference};
 
 /// What to create.
 #[derive(Debug, Clone)]
@@ -38,7 +39,7 @@ pub fn create(root: &Path, item: &NewItem) -> Result<Vec<PathBuf>, Error> {
             check_unit(root, unit)?;
             let date = match date {
                 Some(date) => date.parse::<jiff::civil::Date>().map_err(|_| {
-                    Diagnostic::new("--date", format!("`{date}` is not a date")).with_hint("write it as YYYY-MM-DD")
+                    Diagnostic::new("--date", Field::NotADate { value: date.clone() }).with_hint(Check::HintDateFlag)
                 })?,
                 None => today(&config),
             };
@@ -75,17 +76,17 @@ pub fn create(root: &Path, item: &NewItem) -> Result<Vec<PathBuf>, Error> {
     };
     if let Some((existing, _)) = files.iter().find(|(path, _)| path.exists()) {
         return Err(
-            Diagnostic::new(crate::content::relative(root, existing), "the file already exists")
-                .with_hint("choose another title, or edit the existing file")
+            Diagnostic::new(crate::content::relative(root, existing), Check::FileExists)
+                .with_hint(Check::HintOtherTitle)
                 .into(),
         );
     }
     let mut written = Vec::new();
     for (path, text) in files {
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).io("cannot create", parent)?;
+            std::fs::create_dir_all(parent).io(crate::messages::Output::CannotCreate, parent)?;
         }
-        std::fs::write(&path, text).io("cannot write", &path)?;
+        std::fs::write(&path, text).io(crate::messages::Output::CannotWrite, &path)?;
         written.push(crate::content::relative(root, &path));
     }
     Ok(written)
@@ -104,12 +105,12 @@ fn check_unit(root: &Path, unit: &str) -> Result<(), Error> {
                 .collect()
         })
         .unwrap_or_default();
-    Err(Diagnostic::new("--unit", format!("unknown unit `{unit}`"))
-        .with_hint(format!(
-            "{} — units are the file names in content/units/",
-            suggestion(unit, known.iter().map(String::as_str))
-        ))
-        .into())
+    Err(
+        Diagnostic::new("--unit", Reference::UnknownUnit { id: unit.to_string() })
+            .with_hint(suggestion(unit, known.iter().map(String::as_str)))
+            .with_hint(Reference::UnitsAreFiles)
+            .into(),
+    )
 }
 
 /// Today in the site's time zone.
@@ -140,9 +141,14 @@ pub fn slugify(title: &str) -> Result<String, Error> {
         .trim_end_matches('-')
         .to_string();
     if slug.is_empty() {
-        return Err(Diagnostic::new("(title)", format!("`{title}` gives no file name"))
-            .with_hint("use a title with letters or digits")
-            .into());
+        return Err(Diagnostic::new(
+            "(title)",
+            Check::NoFileName {
+                title: title.to_string(),
+            },
+        )
+        .with_hint(Check::HintTitleLetters)
+        .into());
     }
     Ok(slug)
 }

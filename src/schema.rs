@@ -54,12 +54,12 @@ fn schema<T: JsonSchema>(title: &str) -> serde_json::Value {
 
 /// Writes every schema into `dir`.
 pub fn write(dir: &Path) -> Result<Vec<PathBuf>, Error> {
-    std::fs::create_dir_all(dir).io("cannot create", dir)?;
+    std::fs::create_dir_all(dir).io(crate::messages::Output::CannotCreate, dir)?;
     let mut written = Vec::new();
     for (name, schema) in schemas() {
         let path = dir.join(name);
         let text = serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n";
-        std::fs::write(&path, text).io("cannot write", &path)?;
+        std::fs::write(&path, text).io(crate::messages::Output::CannotWrite, &path)?;
         written.push(path);
     }
     Ok(written)

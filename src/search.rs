@@ -52,7 +52,7 @@ pub fn index(root: &Path, staging: &Staging) -> Result<SearchIndex, Error> {
         .arg("--quiet")
         .output()
         .map_err(|source| Error::Io {
-            action: "cannot run the search indexer",
+            action: crate::messages::Output::CannotRun,
             path: program.clone(),
             source,
         })?;

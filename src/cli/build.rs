@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::BuildOptions;
-use crate::messages::Lang;
+use crate::messages::{self, Cli, Lang, Text};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -28,32 +28,31 @@ pub fn run(args: Args, lang: Lang) -> ExitCode {
         output: args.output,
         base_url: args.base_url,
         drafts: args.drafts,
+        lang,
     };
     match crate::build(&options) {
         Ok(report) => {
             for warning in report.warnings.iter() {
                 eprintln!("{}\n", warning.render(lang));
             }
-            println!(
-                "Built {} pages ({} files) into {} in {} ms",
-                report.pages,
-                report.files,
-                report.output.display(),
-                report.elapsed.as_millis()
-            );
+            let built = Cli::Built {
+                pages: report.pages,
+                files: report.files,
+                output: messages::Path(report.output.clone()),
+                ms: u64::try_from(report.elapsed.as_millis()).unwrap_or(u64::MAX),
+            };
+            println!("{}", built.text(lang));
             if report.search == crate::search::SearchIndex::Skipped {
-                eprintln!(
-                    "note: no search index, since Pagefind is not installed; run `npm install` in the site folder to add search"
-                );
+                eprintln!("{}", Cli::NoSearchIndex.text(lang));
             }
             let images = report.images;
             if images.processed + images.cached > 0 {
-                println!(
-                    "Photos: {} processed, {} from the cache ({})",
-                    images.processed,
-                    images.cached,
-                    crate::media::cache::CACHE_DIR
-                );
+                let photos = Cli::Photos {
+                    processed: images.processed,
+                    cached: images.cached,
+                    cache: crate::media::cache::CACHE_DIR.to_string(),
+                };
+                println!("{}", photos.text(lang));
             }
             ExitCode::SUCCESS
         }

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use crate::BuildOptions;
 use crate::check::CheckReport;
-use crate::messages::Lang;
+use crate::messages::{self, Cli, Lang, Text};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -39,7 +39,7 @@ pub fn run(args: Args, lang: Lang) -> ExitCode {
     match crate::check::check(&options) {
         Ok(report) => {
             match args.format {
-                Format::Json => println!("{}", report.to_json()),
+                Format::Json => println!("{}", report.to_json(lang)),
                 Format::Human => print_report(&report, lang),
             }
             ExitCode::from(report.exit_code(args.strict))
@@ -53,22 +53,16 @@ fn print_report(report: &CheckReport, lang: Lang) {
         println!("{}\n", diagnostic.render(lang));
     }
     if !report.untranslated.is_empty() {
-        println!("Not yet translated:");
+        println!("{}", Cli::NotYetTranslated.text(lang));
         for item in &report.untranslated {
-            println!(
-                "  {} ({}): missing {}",
-                item.file.display(),
-                item.kind,
-                item.missing.join(", ")
-            );
+            let line = Cli::MissingIn {
+                item: item.file.display().to_string(),
+                kind: item.kind.to_string(),
+                languages: item.missing.join(", "),
+            };
+            println!("{}", line.text(lang));
         }
         println!();
     }
-    println!(
-        "{} {}, {} {}",
-        report.errors.len(),
-        lang.word("errors"),
-        report.warnings.len(),
-        lang.word("warnings")
-    );
+    println!("{}", messages::totals(report.errors.len(), report.warnings.len(), lang));
 }

@@ -13,7 +13,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::error::Error;
-use crate::messages::Lang;
+use crate::messages::{self, Lang, Text};
 
 #[derive(Parser)]
 #[command(
@@ -60,13 +60,7 @@ pub fn run() -> ExitCode {
 fn report_error(err: &Error, lang: Lang) -> ExitCode {
     eprintln!("{}", err.render(lang));
     if matches!(err, Error::Content(_)) {
-        eprintln!(
-            "{}",
-            match lang {
-                Lang::Id => "Situs tidak dibangun; hasil sebelumnya tidak berubah.",
-                Lang::En => "The site was not built; the previous output is unchanged.",
-            }
-        );
+        eprintln!("{}", messages::Cli::NotBuilt.text(lang));
     }
     ExitCode::FAILURE
 }

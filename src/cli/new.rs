@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::messages::Lang;
+use crate::messages::{self, Cli, Lang, Text};
 use crate::scaffold::NewItem;
 
 #[derive(clap::Args)]
@@ -60,7 +60,13 @@ pub fn run(args: Args, lang: Lang) -> ExitCode {
     match crate::scaffold::create(&args.root, &item) {
         Ok(files) => {
             for file in files {
-                println!("Created {}", file.display());
+                println!(
+                    "{}",
+                    Cli::Created {
+                        path: messages::Path(file)
+                    }
+                    .text(lang)
+                );
             }
             ExitCode::SUCCESS
         }

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::messages::Lang;
+use crate::messages::{self, Cli, Lang, Text};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -21,7 +21,15 @@ pub fn run(args: Args, lang: Lang) -> ExitCode {
         .unwrap_or_else(|| args.root.join(crate::schema::DEFAULT_DIR));
     match crate::schema::write(&dir) {
         Ok(files) => {
-            files.iter().for_each(|f| println!("Wrote {}", f.display()));
+            for file in files {
+                println!(
+                    "{}",
+                    Cli::Wrote {
+                        path: messages::Path(file)
+                    }
+                    .text(lang)
+                );
+            }
             ExitCode::SUCCESS
         }
         Err(err) => super::report_error(&err, lang),

@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use crate::error::Diagnostic;
+use crate::messages::Content as Msg;
 
 /// A Markdown file cut at its front matter fences.
 #[derive(Debug, PartialEq, Eq)]
@@ -16,17 +17,15 @@ pub struct Split<'a> {
 
 /// Cuts `text` at the `---` fences that open and close its front matter.
 pub fn split<'a>(file: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
-    let example =
-        "start the file with a line `---`, then the fields (title, date, …), then a line `---`, then the text";
     if text.trim().is_empty() {
-        return Err(Diagnostic::new(file, "the file is empty").with_hint(example));
+        return Err(Diagnostic::new(file, Msg::FileEmpty).with_hint(Msg::HintFrontMatterShape));
     }
     let mut lines = text.split_inclusive('\n');
     let first = lines.next().unwrap_or_default();
     if !is_fence(first) {
-        return Err(Diagnostic::new(file, "the front matter is missing")
+        return Err(Diagnostic::new(file, Msg::FrontMatterMissing)
             .at(text, 1, 1)
-            .with_hint(example));
+            .with_hint(Msg::HintFrontMatterShape));
     }
     let mut yaml = String::with_capacity(text.len().min(4096));
     yaml.push('\n');
@@ -42,9 +41,9 @@ pub fn split<'a>(file: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
         yaml.push_str(line.trim_end_matches(['\r', '\n']));
         yaml.push('\n');
     }
-    Err(Diagnostic::new(file, "the front matter is not closed")
+    Err(Diagnostic::new(file, Msg::FrontMatterNotClosed)
         .at(text, 1, 1)
-        .with_hint("add a line `---` after the last field, before the text of the story"))
+        .with_hint(Msg::HintCloseFrontMatter))
 }
 
 fn is_fence(line: &str) -> bool {
@@ -66,11 +65,11 @@ mod tests {
     #[test]
     fn reports_missing_and_unclosed_front_matter() {
         let missing = split(Path::new("a.md"), "title: A\n").unwrap_err();
-        assert!(missing.message.contains("missing"));
+        assert_eq!(missing.message, Msg::FrontMatterMissing.into());
         let unclosed = split(Path::new("a.md"), "---\ntitle: A\n").unwrap_err();
-        assert!(unclosed.message.contains("not closed"));
+        assert_eq!(unclosed.message, Msg::FrontMatterNotClosed.into());
         let empty = split(Path::new("a.md"), " \n").unwrap_err();
-        assert!(empty.message.contains("empty"));
+        assert_eq!(empty.message, Msg::FileEmpty.into());
     }
 
     #[test]
@@ -148,11 +147,11 @@ mod properties {
                 let front_lines = split.yaml.matches('\n').count();
                 let text_lines_before_body = text[..text.len() - split.body.len()].matches('\n').count();
                 assert_eq!(front_lines + 1, text_lines_before_body, "{text:?}");
-                let _ = crate::content::yaml::parse::<NewsFront>(file, &split.yaml);
+                let _ = crate::yaml::parse::<NewsFront>(file, &split.yaml);
             }
-            let _ = crate::content::yaml::parse::<ProductSheet>(file, &text);
-            let _ = crate::content::yaml::parse::<UnitSheet>(file, &text);
-            let _ = crate::content::yaml::decode_utf8(file, text.as_bytes());
+            let _ = crate::yaml::parse::<ProductSheet>(file, &text);
+            let _ = crate::yaml::parse::<UnitSheet>(file, &text);
+            let _ = crate::yaml::decode_utf8(file, text.as_bytes());
         }
     }
 }

@@ -4,7 +4,6 @@
 //! that changed. Reads files; writes nothing.
 
 pub mod frontmatter;
-pub mod yaml;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -17,6 +16,8 @@ use walkdir::WalkDir;
 use crate::config::Config;
 use crate::error::{Diagnostic, Diagnostics, Error, suggestion};
 use crate::ids::LangId;
+use crate::messages::{self, Content as Msg};
+use crate::yaml;
 
 pub const CONTENT_DIR: &str = "content";
 pub const MEDIA_DIR: &str = "media";
@@ -167,8 +168,8 @@ impl Found {
     fn walk(root: &Path) -> Result<Found, Error> {
         let content_dir = root.join(CONTENT_DIR);
         if !content_dir.is_dir() {
-            return Err(Diagnostic::new(CONTENT_DIR, "the content folder is missing")
-                .with_hint("create content/ with news/, products/, units/ in it (see the README)")
+            return Err(Diagnostic::new(CONTENT_DIR, Msg::ContentFolderMissing)
+                .with_hint(Msg::HintCreateContent)
                 .into());
         }
         let mut found = Found {
@@ -183,9 +184,12 @@ impl Found {
                 Ok(entry) => entry,
                 Err(err) => {
                     let path = err.path().map(|p| relative(root, p)).unwrap_or_default();
-                    found
-                        .problems
-                        .push(Diagnostic::new(path, format!("cannot read: {err}")));
+                    found.problems.push(Diagnostic::new(
+                        path,
+                        Msg::CannotRead {
+                            detail: err.to_string(),
+                        },
+                    ));
                     continue;
                 }
             };
@@ -303,14 +307,24 @@ fn read(raw: &RawFile, extensions: &[&str]) -> Result<String, Diagnostic> {
     let extension = raw.path.extension().and_then(|e| e.to_str()).unwrap_or_default();
     if !extensions.contains(&extension) {
         let expected = extensions[0];
-        return Err(
-            Diagnostic::new(&raw.file, format!("expected a .{expected} file here")).with_hint(format!(
-                "rename the file to end in .{expected}, or move it out of this folder"
-            )),
-        );
+        return Err(Diagnostic::new(
+            &raw.file,
+            Msg::WrongExtension {
+                expected: expected.to_string(),
+            },
+        )
+        .with_hint(Msg::HintRenameExtension {
+            expected: expected.to_string(),
+        }));
     }
-    let bytes =
-        std::fs::read(&raw.path).map_err(|err| Diagnostic::new(&raw.file, format!("cannot read the file: {err}")))?;
+    let bytes = std::fs::read(&raw.path).map_err(|err| {
+        Diagnostic::new(
+            &raw.file,
+            Msg::CannotRead {
+                detail: err.to_string(),
+            },
+        )
+    })?;
     yaml::decode_utf8(&raw.file, &bytes)
 }
 
@@ -323,14 +337,11 @@ pub fn document<F: DeserializeOwned>(raw: &RawFile, config: &Config) -> Result<D
         Some((stem, code)) => match config.languages.iter().position(|l| l.code == code) {
             Some(lang) => (stem, LangId::new(lang)),
             None => {
-                return Err(Diagnostic::new(
-                    &raw.file,
-                    format!("the language `{code}` in the file name is not configured"),
-                )
-                .with_hint(format!(
-                    "{} — name the file <name>.<language>.md with a language listed in etalase.yaml",
-                    suggestion(code, config.language_codes())
-                )));
+                return Err(
+                    Diagnostic::new(&raw.file, Msg::LanguageInFileName { code: code.to_string() })
+                        .with_hint(suggestion(code, config.language_codes()))
+                        .with_hint(Msg::HintNameLanguage),
+                );
             }
         },
     };
@@ -358,8 +369,7 @@ pub fn sheet<S: DeserializeOwned>(raw: &RawFile) -> Result<Sheet<S>, Diagnostic>
 /// Parses a YAML sheet from its text.
 pub fn sheet_from<S: DeserializeOwned>(file: PathBuf, id: &str, text: String) -> Result<Sheet<S>, Diagnostic> {
     if text.trim().is_empty() {
-        return Err(Diagnostic::new(&file, "the file is empty")
-            .with_hint("copy an example sheet from the README and fill it in"));
+        return Err(Diagnostic::new(&file, Msg::FileEmpty).with_hint(Msg::HintCopySheet));
     }
     let data = yaml::parse(&file, &text)?;
     Ok(Sheet {
@@ -372,8 +382,7 @@ pub fn sheet_from<S: DeserializeOwned>(file: PathBuf, id: &str, text: String) ->
 /// A symbolic link in a folder Etalase reads: skipped, since following it could publish
 /// files from outside the site folder.
 pub fn skipped_link(file: &Path) -> Diagnostic {
-    Diagnostic::warning(file, "a symbolic link is not followed; the file is left out")
-        .with_hint("copy the file itself into the folder instead of linking to it")
+    Diagnostic::warning(file, Msg::SkippedLink).with_hint(Msg::HintCopyNotLink)
 }
 
 /// File paths with capitals folded, to find two names that differ only in case: on Windows
@@ -389,9 +398,11 @@ impl CaseFolded {
             Some(other) => Some(
                 Diagnostic::new(
                     file,
-                    format!("this name differs from {} only in capital letters", other.display()),
+                    Msg::CaseTwin {
+                        other: messages::Path(other.clone()),
+                    },
                 )
-                .with_hint("on Windows, macOS and many web hosts they are the same file: rename or delete one of them"),
+                .with_hint(Msg::HintCaseTwin),
             ),
             None => {
                 self.0.insert(folded, file.to_path_buf());

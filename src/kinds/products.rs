@@ -16,6 +16,7 @@ use crate::content::{self, Folder, RawFile, Sheet};
 use crate::error::{Diagnostic, Error, suggestion};
 use crate::ids::{LangId, PerLang, ProductId, Table, TermId, UnitId};
 use crate::localized::Localized;
+use crate::messages::Reference;
 use crate::render::layout::percent_encode;
 use crate::render::{Head, ItemId, Output, Place, View, jsonld};
 use crate::site::fields::{self, at};
@@ -352,12 +353,12 @@ fn product(cx: &Resolve, sheet: &Sheet<ProductSheet>, report: &mut Report) -> Pr
             at(
                 source,
                 &data.category,
-                format!("unknown category `{}`", data.category.value),
+                Reference::UnknownCategory {
+                    id: data.category.value.clone(),
+                },
             )
-            .with_hint(format!(
-                "{} — categories are declared in etalase.yaml",
-                suggestion(&data.category.value, cx.config.categories.keys())
-            )),
+            .with_hint(suggestion(&data.category.value, cx.config.categories.keys()))
+            .with_hint(Reference::CategoriesInConfig),
         );
     }
     let terms = cx.names.terms(source, &data.programs, problems);

@@ -16,6 +16,7 @@ use crate::content::{self, Folder, RawFile, Sheet, Source};
 use crate::error::{Diagnostic, Diagnostics, Error, suggestion};
 use crate::ids::{LangId, PageNo, PerLang, Table, UnitId};
 use crate::localized::Localized;
+use crate::messages::Reference;
 use crate::render::{Head, ItemId, Output, Pager, Place, View, layout::paged_title};
 use crate::site::fields::{self, at};
 use crate::site::lists::{ItemRef, ListKey, Lists, Target};
@@ -333,17 +334,20 @@ fn parent_of(
     problems: &mut Diagnostics,
 ) -> Option<UnitId> {
     if parent.value == sheet.id {
-        problems.push(
-            at(&sheet.source, parent, "a unit cannot be its own parent office")
-                .with_hint("name the regional office the unit reports to, or remove `parent`"),
-        );
+        problems.push(at(&sheet.source, parent, Reference::OwnParent).with_hint(Reference::HintParentName));
         return None;
     }
     let found = cx.names.units.get(parent.value.as_str()).copied();
     if found.is_none() && !cx.names.broken.contains(&parent.value) {
         problems.push(
-            at(&sheet.source, parent, format!("unknown parent unit `{}`", parent.value))
-                .with_hint(suggestion(&parent.value, cx.names.units.keys().map(String::as_str))),
+            at(
+                &sheet.source,
+                parent,
+                Reference::UnknownParent {
+                    id: parent.value.clone(),
+                },
+            )
+            .with_hint(suggestion(&parent.value, cx.names.units.keys().map(String::as_str))),
         );
     }
     found
@@ -369,9 +373,11 @@ fn parent_loops(sheets: &[&Sheet<UnitSheet>], problems: &mut Diagnostics) {
                     at(
                         &sheet.source,
                         parent,
-                        format!("the parent offices loop: {}", chain.join(" → ")),
+                        Reference::ParentLoop {
+                            chain: chain.join(" → "),
+                        },
                     )
-                    .with_hint("a unit's parent is the office above it; remove `parent` from one of these units"),
+                    .with_hint(Reference::HintParentLoop),
                 );
                 break;
             }

@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::content::{CONTENT_DIR, MEDIA_DIR};
 use crate::error::{Diagnostic, Diagnostics, Error};
+use crate::messages::{Content, Media};
 use cache::ImageCache;
 
 /// Widths of the variants, in pixels; a photo narrower than one gets its own width instead.
@@ -399,8 +400,13 @@ impl Processor {
             return verdict.clone();
         }
         let verdict = match std::fs::read(&path) {
-            Ok(bytes) => crate::content::yaml::decode_utf8(&file, &bytes).and_then(|text| svg::check(&file, &text)),
-            Err(err) => Err(Diagnostic::new(&file, format!("cannot read the file: {err}"))),
+            Ok(bytes) => crate::yaml::decode_utf8(&file, &bytes).and_then(|text| svg::check(&file, &text)),
+            Err(err) => Err(Diagnostic::new(
+                &file,
+                Content::CannotRead {
+                    detail: err.to_string(),
+                },
+            )),
         };
         if let Ok(mut memo) = self.svgs.lock() {
             memo.insert(path, (stamp, verdict.clone()));
@@ -418,11 +424,16 @@ impl Processor {
 
     fn unreadable(&self, file: &Path, at: (u64, u64), src: &str, message: &str) -> Diagnostic {
         let text = std::fs::read_to_string(self.root.join(file)).unwrap_or_default();
-        Diagnostic::new(file, format!("the image `{src}` cannot be used: {message}"))
-            .at(&text, at.0, at.1)
-            .with_hint(format!(
-                "open content/media/{src} in an image viewer; if it is damaged or not a JPEG or PNG, export the photo again as JPEG (or PNG for graphics) and replace the file"
-            ))
+        let image = src.to_string();
+        Diagnostic::new(
+            file,
+            Media::Unusable {
+                image: image.clone(),
+                detail: message.to_string(),
+            },
+        )
+        .at(&text, at.0, at.1)
+        .with_hint(Media::HintExportPhoto { image })
     }
 }
 

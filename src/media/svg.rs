@@ -8,6 +8,7 @@ use std::path::Path;
 use roxmltree::{Document, Node, ParsingOptions};
 
 use crate::error::Diagnostic;
+use crate::messages::Media;
 use crate::web_url::is_script_url;
 
 /// Elements that run script or embed other documents.
@@ -29,43 +30,54 @@ pub fn check(file: &Path, text: &str) -> Result<(), Diagnostic> {
     };
     let document = Document::parse_with_options(text, options).map_err(|err| {
         let position = err.pos();
-        Diagnostic::new(file, format!("the SVG image cannot be read: {err}"))
-            .at(text, u64::from(position.row), u64::from(position.col))
-            .with_hint("export the image again as plain SVG from the drawing program")
+        Diagnostic::new(
+            file,
+            Media::SvgUnreadable {
+                detail: err.to_string(),
+            },
+        )
+        .at(text, u64::from(position.row), u64::from(position.col))
+        .with_hint(Media::HintPlainSvg)
     })?;
     match document.descendants().find_map(active_part) {
         None => Ok(()),
         Some((node, what)) => {
             let position = document.text_pos_at(node.range().start);
-            Err(
-                Diagnostic::new(file, format!("the SVG image contains {what}, which could run a script"))
-                    .at(text, u64::from(position.row), u64::from(position.col))
-                    .with_hint(
-                        "export the image again as plain SVG (in Inkscape: File → Save As → Plain SVG) or remove that part",
-                    ),
-            )
+            Err(Diagnostic::new(file, what)
+                .at(text, u64::from(position.row), u64::from(position.col))
+                .with_hint(Media::HintRemoveScript))
         }
     }
 }
 
 /// The first part of `node` that could run script, described for the writer.
-fn active_part<'a, 'i>(node: Node<'a, 'i>) -> Option<(Node<'a, 'i>, String)> {
+fn active_part<'a, 'i>(node: Node<'a, 'i>) -> Option<(Node<'a, 'i>, Media)> {
     if node.is_pi() {
-        return Some((node, "a processing instruction".to_string()));
+        return Some((node, Media::SvgInstruction));
     }
     if !node.is_element() {
         return None;
     }
     let name = node.tag_name().name();
     if ACTIVE_ELEMENTS.contains(&name.to_ascii_lowercase().as_str()) {
-        return Some((node, format!("a <{name}> element")));
+        return Some((node, Media::SvgElement { name: name.to_string() }));
     }
     node.attributes().find_map(|attribute| {
         let key = attribute.name();
         if key.to_ascii_lowercase().starts_with("on") {
-            Some((node, format!("an `{key}` attribute")))
+            Some((
+                node,
+                Media::SvgHandler {
+                    attribute: key.to_string(),
+                },
+            ))
         } else if is_script_url(attribute.value()) && !is_embedded_picture(attribute.value()) {
-            Some((node, format!("a script address in `{key}`")))
+            Some((
+                node,
+                Media::SvgScriptAddress {
+                    attribute: key.to_string(),
+                },
+            ))
         } else {
             None
         }
@@ -134,7 +146,8 @@ mod tests {
             ),
         ] {
             let error = check_svg(svg).expect_err(svg);
-            assert!(error.message.contains(what), "{svg}: {}", error.message);
+            let message = error.message.text(crate::messages::Lang::En);
+            assert!(message.contains(what), "{svg}: {message}");
             assert_eq!(error.position.map(|p| p.0), Some(line), "{svg}");
         }
     }

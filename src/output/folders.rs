@@ -39,10 +39,10 @@ pub fn check_free(target: &Path, path: &Path) -> Result<(), Error> {
     }
     Err(refuse(
         target,
-        &format!(
-            "{} has files that Etalase did not write (no {MARKER} marker) and would be replaced; move it away",
-            path.display()
-        ),
+        crate::messages::Output::InTheWay {
+            folder: crate::messages::Path(path.to_path_buf()),
+            marker: MARKER.to_string(),
+        },
     ))
 }
 
@@ -53,11 +53,13 @@ pub fn remove_ours(dir: &Path) -> Result<(), Error> {
         return Ok(());
     }
     if !is_ours(dir) {
-        let reason = format!("it has files that Etalase did not write (no {MARKER} marker), so it is not deleted");
-        return Err(refuse(dir, &reason));
+        let reason = crate::messages::Output::KeptNotOurs {
+            marker: MARKER.to_string(),
+        };
+        return Err(refuse(dir, reason));
     }
-    for entry in fs::read_dir(dir).io("cannot read", dir)? {
-        let entry = entry.io("cannot read", dir)?;
+    for entry in fs::read_dir(dir).io(crate::messages::Output::CannotRead, dir)? {
+        let entry = entry.io(crate::messages::Output::CannotRead, dir)?;
         if entry.file_name() == MARKER {
             continue;
         }
@@ -66,13 +68,15 @@ pub fn remove_ours(dir: &Path) -> Result<(), Error> {
             Ok(kind) if kind.is_dir() => fs::remove_dir_all(&path),
             _ => fs::remove_file(&path),
         };
-        removed.io("cannot remove", &path)?;
+        removed.io(crate::messages::Output::CannotRemove, &path)?;
     }
     match fs::remove_file(dir.join(MARKER)) {
-        Err(err) if err.kind() != ErrorKind::NotFound => return Err(err).io("cannot remove", &dir.join(MARKER)),
+        Err(err) if err.kind() != ErrorKind::NotFound => {
+            return Err(err).io(crate::messages::Output::CannotRemove, &dir.join(MARKER));
+        }
         _ => {}
     }
-    fs::remove_dir(dir).io("cannot remove", dir)
+    fs::remove_dir(dir).io(crate::messages::Output::CannotRemove, dir)
 }
 
 /// Deletes the staging folders that killed builds left beside `target`. Runs under the output's
@@ -97,7 +101,7 @@ pub fn remove_stale(target: &Path) {
 /// is neither a file nor a folder. What stays is Etalase's alone to overwrite in place.
 pub fn break_links(dir: &Path) -> Result<(), Error> {
     let read_error = |err: walkdir::Error| Error::Io {
-        action: "cannot read",
+        action: crate::messages::Output::CannotRead,
         path: dir.to_path_buf(),
         source: err.into(),
     };
@@ -109,7 +113,7 @@ pub fn break_links(dir: &Path) -> Result<(), Error> {
             continue;
         }
         if !kind.is_file() || is_shared(&entry.metadata().map_err(read_error)?) {
-            fs::remove_file(entry.path()).io("cannot remove", entry.path())?;
+            fs::remove_file(entry.path()).io(crate::messages::Output::CannotRemove, entry.path())?;
         }
     }
     Ok(())

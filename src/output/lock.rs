@@ -13,23 +13,23 @@ pub struct OutputLock {
 }
 
 impl OutputLock {
-    /// Locks the output `target` through the file at `path`, waiting (and saying so once)
-    /// while another build holds it.
-    pub fn acquire(path: &Path, target: &Path) -> Result<OutputLock, Error> {
+    /// Locks the output `target` through the file at `path`, waiting while another build holds
+    /// it (after calling `waiting` once, so that the caller can say so).
+    pub fn acquire(path: &Path, target: &Path, waiting: &dyn Fn(&Path)) -> Result<OutputLock, Error> {
         let file = File::options()
             .read(true)
             .write(true)
             .create(true)
             .truncate(false)
             .open(path)
-            .io("cannot create the lock file", path)?;
+            .io(crate::messages::Output::CannotCreate, path)?;
         match file.try_lock() {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
-                eprintln!("waiting for another build that is writing {} …", target.display());
-                file.lock().io("cannot lock", path)?;
+                waiting(target);
+                file.lock().io(crate::messages::Output::CannotLock, path)?;
             }
-            Err(TryLockError::Error(err)) => return Err(err).io("cannot lock", path),
+            Err(TryLockError::Error(err)) => return Err(err).io(crate::messages::Output::CannotLock, path),
         }
         Ok(OutputLock { _file: file })
     }

@@ -47,9 +47,9 @@ pub struct Staging {
 
 impl Staging {
     /// Checks that `target` may be written for the site in `root`, and opens a staging folder.
-    pub fn open(root: &Path, target: &Path) -> Result<Staging, Error> {
+    pub fn open(root: &Path, target: &Path, waiting: &dyn Fn(&Path)) -> Result<Staging, Error> {
         let target = target::resolve(root, target)?;
-        let lock = take_over(&target)?;
+        let lock = take_over(&target, waiting)?;
         let dir = beside(&target, &format!("staging-{}", std::process::id()));
         make_staging(&dir, &beside(&target, "spare"))?;
         Ok(Staging {
@@ -66,13 +66,15 @@ impl Staging {
     /// Writes one file at a `/`-separated path inside the output.
     pub fn write(&self, path: &str, bytes: &[u8]) -> Result<(), Error> {
         let full = self.prepare(path)?;
-        overwrite(&full, bytes).io("cannot write", &full)
+        overwrite(&full, bytes).io(crate::messages::Output::CannotWrite, &full)
     }
 
     /// Copies a file to a `/`-separated path inside the output.
     pub fn copy(&self, from: &Path, path: &str) -> Result<(), Error> {
         let full = self.prepare(path)?;
-        fs::copy(from, &full).io("cannot copy", from).map(|_| ())
+        fs::copy(from, &full)
+            .io(crate::messages::Output::CannotCopy, from)
+            .map(|_| ())
     }
 
     /// An empty folder at `path` inside the output for a tool that writes files of its own
@@ -81,8 +83,8 @@ impl Staging {
         let full = self.inside(path)?;
         // Emptied rather than overwritten: what it holds is the tool's to decide.
         self.folder(Path::new(path))?;
-        fs::remove_dir_all(&full).io("cannot clear", &full)?;
-        fs::create_dir(&full).io("cannot create", &full)?;
+        fs::remove_dir_all(&full).io(crate::messages::Output::CannotRemove, &full)?;
+        fs::create_dir(&full).io(crate::messages::Output::CannotCreate, &full)?;
         if let Ok(mut kept) = self.tool_folders.lock() {
             kept.push(full.clone());
         }
@@ -126,20 +128,20 @@ impl Staging {
         let walk = walkdir::WalkDir::new(&self.dir).min_depth(1).into_iter();
         for entry in walk.filter_entry(|e| !kept.iter().any(|k| k == e.path())) {
             let entry = entry.map_err(|err| Error::Io {
-                action: "cannot read",
+                action: crate::messages::Output::CannotRead,
                 path: self.dir.clone(),
                 source: err.into(),
             })?;
             if entry.file_type().is_dir() {
                 folders.push(entry.into_path());
             } else if !written.contains(entry.path()) {
-                fs::remove_file(entry.path()).io("cannot remove", entry.path())?;
+                fs::remove_file(entry.path()).io(crate::messages::Output::CannotRemove, entry.path())?;
             }
         }
         // Deepest first, so that emptied parents follow their children.
         for folder in folders.iter().rev() {
             if fs::read_dir(folder).is_ok_and(|mut d| d.next().is_none()) {
-                fs::remove_dir(folder).io("cannot remove", folder)?;
+                fs::remove_dir(folder).io(crate::messages::Output::CannotRemove, folder)?;
             }
         }
         Ok(())
@@ -150,7 +152,7 @@ impl Staging {
         let relative = Path::new(path);
         let safe = !path.is_empty() && relative.components().all(|c| matches!(c, Component::Normal(_)));
         if !safe {
-            return Err(refuse(relative, "the path would leave the output folder"));
+            return Err(refuse(relative, crate::messages::Output::LeavesOutput));
         }
         Ok(self.dir.join(relative))
     }
@@ -167,13 +169,13 @@ impl Staging {
 
 /// Locks the output `target`, once nothing that Etalase did not write is in the way of its
 /// folders beside it, and tidies up after builds that were killed.
-fn take_over(target: &Path) -> Result<OutputLock, Error> {
+fn take_over(target: &Path, waiting: &dyn Fn(&Path)) -> Result<OutputLock, Error> {
     let (spare, aside) = (beside(target, "spare"), beside(target, "aside"));
     check_free(target, &spare)?;
     check_free(target, &aside)?;
     let parent = target.parent().unwrap_or(Path::new("/"));
-    fs::create_dir_all(parent).io("cannot create", parent)?;
-    let lock = OutputLock::acquire(&beside(target, "lock"), target)?;
+    fs::create_dir_all(parent).io(crate::messages::Output::CannotCreate, parent)?;
+    let lock = OutputLock::acquire(&beside(target, "lock"), target, waiting)?;
     swap::recover(target, &aside, &spare)?;
     remove_stale(target);
     Ok(lock)
@@ -186,19 +188,19 @@ fn make_staging(dir: &Path, spare: &Path) -> Result<(), Error> {
     if is_ours(spare) && fs::rename(spare, dir).is_ok() {
         break_links(dir)?;
     } else {
-        fs::create_dir(dir).io("cannot create", dir)?;
+        fs::create_dir(dir).io(crate::messages::Output::CannotCreate, dir)?;
     }
-    fs::write(dir.join(MARKER), MARKER_TEXT).io("cannot write", &dir.join(MARKER))
+    fs::write(dir.join(MARKER), MARKER_TEXT).io(crate::messages::Output::CannotWrite, &dir.join(MARKER))
 }
 
 /// Makes `path` a real folder, replacing a link or file in its place.
 fn make_folder(path: &Path) -> Result<(), Error> {
     match fs::symlink_metadata(path) {
         Ok(meta) if meta.is_dir() => return Ok(()),
-        Ok(_) => fs::remove_file(path).io("cannot remove", path)?,
+        Ok(_) => fs::remove_file(path).io(crate::messages::Output::CannotRemove, path)?,
         Err(_) => {}
     }
-    fs::create_dir(path).io("cannot create", path)
+    fs::create_dir(path).io(crate::messages::Output::CannotCreate, path)
 }
 
 /// Writes `bytes` to `path`, leaving a file that already holds them untouched. An existing
@@ -235,10 +237,10 @@ impl Drop for Staging {
 }
 
 /// The error for a path that a build may not write or delete.
-fn refuse(path: &Path, reason: &str) -> Error {
+fn refuse(path: &Path, reason: crate::messages::Output) -> Error {
     Error::UnsafeOutput {
         path: path.to_path_buf(),
-        reason: reason.to_string(),
+        reason,
     }
 }
 
@@ -253,7 +255,7 @@ mod tests {
         let target = root.path().join("public");
         // The third build reuses the first one's folder, index included.
         for (build, tool_file) in [(1, "one.pf"), (2, "two.pf"), (3, "three.pf")] {
-            let staging = Staging::open(root.path(), &target).expect("open");
+            let staging = Staging::open(root.path(), &target, &|_| {}).expect("open");
             staging
                 .write("index.html", format!("build {build}").as_bytes())
                 .expect("write");

@@ -13,17 +13,17 @@ use crate::error::{Error, IoContext};
 /// A swap in two steps keeps the previous output at `aside` in between.
 pub fn publish(staging: &Path, target: &Path, aside: &Path, spare: &Path) -> Result<(), Error> {
     if fs::symlink_metadata(target).is_err() {
-        return fs::rename(staging, target).io("cannot move into place", target);
+        return fs::rename(staging, target).io(crate::messages::Output::CannotMove, target);
     }
-    if exchange(staging, target).io("cannot swap in", target)? {
+    if exchange(staging, target).io(crate::messages::Output::CannotMove, target)? {
         // The previous output is now at the staging path.
         keep_as_spare(staging, spare);
         return Ok(());
     }
-    fs::rename(target, aside).io("cannot move aside", target)?;
+    fs::rename(target, aside).io(crate::messages::Output::CannotMove, target)?;
     if let Err(err) = fs::rename(staging, target) {
         let _ = fs::rename(aside, target);
-        return Err(err).io("cannot move into place", target);
+        return Err(err).io(crate::messages::Output::CannotMove, target);
     }
     keep_as_spare(aside, spare);
     Ok(())
@@ -53,7 +53,7 @@ pub fn recover(target: &Path, aside: &Path, spare: &Path) -> Result<(), Error> {
     let exists = |path: &Path| fs::symlink_metadata(path).is_ok();
     match repair(exists(target), exists(aside)) {
         Repair::Nothing => Ok(()),
-        Repair::PutBack => fs::rename(aside, target).io("cannot put back", aside),
+        Repair::PutBack => fs::rename(aside, target).io(crate::messages::Output::CannotMove, aside),
         Repair::KeepAsSpare => {
             keep_as_spare(aside, spare);
             Ok(())

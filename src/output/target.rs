@@ -10,12 +10,12 @@ use crate::error::{Error, IoContext};
 /// The output folder for `target` (the site is in `root`), refused when replacing it could
 /// destroy a writer's files. Creates nothing; the caller creates its parent once accepted.
 pub fn resolve(root: &Path, target: &Path) -> Result<PathBuf, Error> {
-    let root = root.canonicalize().io("cannot open the site folder", root)?;
+    let root = root.canonicalize().io(crate::messages::Output::CannotOpen, root)?;
     if matches!(target.components().next_back(), None | Some(Component::ParentDir)) {
-        return Err(refuse(target, "name a folder, e.g. public"));
+        return Err(refuse(target, crate::messages::Output::NameAFolder));
     }
     // A relative output folder is relative to the working directory, as on any command line.
-    let lexical = normalise(&std::path::absolute(target).io("cannot resolve", target)?);
+    let lexical = normalise(&std::path::absolute(target).io(crate::messages::Output::CannotOpen, target)?);
     check_place(&root, &lexical)?;
     // Links in the part that exists may lead elsewhere: check where they lead too.
     let real = follow_links(&lexical)?;
@@ -50,7 +50,9 @@ fn follow_links(path: &Path) -> Result<PathBuf, Error> {
         missing.push(name);
         existing = parent;
     }
-    let mut real = existing.canonicalize().io("cannot open", existing)?;
+    let mut real = existing
+        .canonicalize()
+        .io(crate::messages::Output::CannotOpen, existing)?;
     real.extend(missing.iter().rev());
     Ok(real)
 }
@@ -58,19 +60,19 @@ fn follow_links(path: &Path) -> Result<PathBuf, Error> {
 /// Refuses places whose replacement would take the site, its content or a home folder along.
 fn check_place(root: &Path, path: &Path) -> Result<(), Error> {
     if path.parent().is_none() {
-        return Err(refuse(path, "the output cannot be the file system root"));
+        return Err(refuse(path, crate::messages::Output::FileSystemRoot));
     }
     if root.starts_with(path) {
-        return Err(refuse(path, "it is the site folder or contains it"));
+        return Err(refuse(path, crate::messages::Output::HoldsSite));
     }
     if path.starts_with(root.join(crate::content::CONTENT_DIR)) {
-        return Err(refuse(path, "it is inside the content folder"));
+        return Err(refuse(path, crate::messages::Output::InsideContent));
     }
     if let Some(home) = std::env::var_os("HOME").map(PathBuf::from)
         && !home.as_os_str().is_empty()
         && home.starts_with(path)
     {
-        return Err(refuse(path, "it is the home folder or contains it"));
+        return Err(refuse(path, crate::messages::Output::HoldsHome));
     }
     Ok(())
 }
@@ -79,14 +81,14 @@ fn check_place(root: &Path, path: &Path) -> Result<(), Error> {
 fn check_contents(target: &Path) -> Result<(), Error> {
     match fs::symlink_metadata(target) {
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(()),
-        Err(err) => Err(err).io("cannot open", target),
-        Ok(meta) if !meta.is_dir() => Err(refuse(target, "it is a file, not a folder")),
+        Err(err) => Err(err).io(crate::messages::Output::CannotOpen, target),
+        Ok(meta) if !meta.is_dir() => Err(refuse(target, crate::messages::Output::IsAFile)),
         Ok(_) if is_ours(target) => Ok(()),
         Ok(_) => Err(refuse(
             target,
-            &format!(
-                "the folder has files that Etalase did not write (no {MARKER} marker); empty it or choose another folder"
-            ),
+            crate::messages::Output::NotOurs {
+                marker: MARKER.to_string(),
+            },
         )),
     }
 }

@@ -15,7 +15,7 @@ use tokio::sync::{broadcast, watch as status};
 
 use crate::build::BuildOptions;
 use crate::error::{Error, IoContext};
-use crate::messages::Lang;
+use crate::messages::{Cli, Lang, Text};
 use session::{Change, Session, Snapshot};
 
 /// How to serve.
@@ -58,7 +58,7 @@ pub fn serve(options: ServeOptions) -> Result<(), Error> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
-        .io("cannot start the server runtime", &options.root)?;
+        .io(crate::messages::Output::CannotRun, &options.root)?;
     runtime.block_on(run(options))
 }
 
@@ -67,14 +67,15 @@ async fn run(mut options: ServeOptions) -> Result<(), Error> {
     options.root = options
         .root
         .canonicalize()
-        .io("cannot open the site folder", &options.root)?;
-    let (listener, address) = bind(options.bind, options.port).await?;
+        .io(crate::messages::Output::CannotOpen, &options.root)?;
+    let (listener, address) = bind(options.bind, options.port, options.lang).await?;
     let url = format!("http://{address}");
     let mut session = Session::new(BuildOptions {
         root: options.root.clone(),
         output: None,
         base_url: Some(url.clone()),
         drafts: options.drafts,
+        lang: options.lang,
     });
     let (snapshot_tx, snapshot_rx) = status::channel(Arc::new(Snapshot::default()));
     let (error_tx, error_rx) = status::channel(None);
@@ -84,7 +85,11 @@ async fn run(mut options: ServeOptions) -> Result<(), Error> {
     match session.rebuild(Change::Everything, &[]) {
         Ok((snapshot, outcome)) => {
             snapshot_tx.send_replace(snapshot);
-            println!("Built {} pages in {} ms", outcome.rendered, outcome.elapsed.as_millis());
+            let built = Cli::ServeBuilt {
+                pages: outcome.rendered,
+                ms: millis(outcome.elapsed),
+            };
+            println!("{}", built.text(options.lang));
         }
         Err(err) => {
             let message = err.render(options.lang);
@@ -106,35 +111,40 @@ async fn run(mut options: ServeOptions) -> Result<(), Error> {
         events,
         shutdown: shutdown_rx,
     };
-    println!("Serving the site at {url}/ (Ctrl-C to stop)");
+    println!("{}", Cli::Serving { url: url.clone() }.text(options.lang));
     if options.open {
-        open_browser(&url);
+        open_browser(&url, options.lang);
     }
     let app = http::router(shared);
+    let lang = options.lang;
     let shutdown = async move {
         let _ = tokio::signal::ctrl_c().await;
-        println!("\nStopping.");
+        println!("\n{}", Cli::Stopping.text(lang));
         let _ = shutdown_tx.send(true);
     };
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)
         .await
-        .io("the server stopped", &options.root)?;
+        .io(crate::messages::Output::ServerStopped, &options.root)?;
     drop(watcher);
     Ok(())
 }
 
 /// Binds `port`, or the next free one (saying so) when it is taken.
-async fn bind(ip: IpAddr, port: u16) -> Result<(tokio::net::TcpListener, SocketAddr), Error> {
+async fn bind(ip: IpAddr, port: u16, lang: Lang) -> Result<(tokio::net::TcpListener, SocketAddr), Error> {
     let mut last_error = None;
     for candidate in port..port.saturating_add(20) {
         match tokio::net::TcpListener::bind((ip, candidate)).await {
             Ok(listener) => {
                 let address = listener
                     .local_addr()
-                    .io("cannot read the server address", &PathBuf::new())?;
+                    .io(crate::messages::Output::CannotRead, &PathBuf::new())?;
                 if candidate != port && port != 0 {
-                    println!("Port {port} is in use; using {candidate} instead.");
+                    let line = Cli::PortInUse {
+                        port: usize::from(port),
+                        other: usize::from(candidate),
+                    };
+                    println!("{}", line.text(lang));
                 }
                 return Ok((listener, address));
             }
@@ -151,15 +161,20 @@ async fn bind(ip: IpAddr, port: u16) -> Result<(tokio::net::TcpListener, SocketA
 
 fn bind_error(ip: IpAddr, port: u16, source: std::io::Error) -> Error {
     Error::Io {
-        action: "cannot listen on",
+        action: crate::messages::Output::CannotListen,
         path: PathBuf::from(format!("{ip}:{port}")),
         source,
     }
 }
 
-fn open_browser(url: &str) {
+fn open_browser(url: &str, lang: Lang) {
     let opener = if cfg!(target_os = "macos") { "open" } else { "xdg-open" };
     if std::process::Command::new(opener).arg(url).spawn().is_err() {
-        println!("Open {url}/ in your browser.");
+        println!("{}", Cli::OpenBrowser { url: url.to_string() }.text(lang));
     }
+}
+
+/// Whole milliseconds, for what the server prints.
+pub fn millis(elapsed: std::time::Duration) -> u64 {
+    u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX)
 }

@@ -16,7 +16,7 @@ use super::session::{Change, Session, Snapshot};
 use crate::config::CONFIG_FILE;
 use crate::content::{CONTENT_DIR, is_ignored};
 use crate::error::Error;
-use crate::messages::Lang;
+use crate::messages::{Cli, Lang, Text};
 use crate::theme::THEMES_DIR;
 
 /// Quiet time after the last event of a burst before rebuilding.
@@ -52,7 +52,7 @@ pub fn start(
         }
     };
     let watch_error = |err: notify::Error| Error::Io {
-        action: "cannot watch",
+        action: crate::messages::Output::CannotWatch,
         path: root.clone(),
         source: std::io::Error::other(err.to_string()),
     };
@@ -151,21 +151,17 @@ fn rebuild_loop(
                 error.send_replace(None);
                 last_error = None;
                 let _ = events.send(if css_only { LiveEvent::Css } else { LiveEvent::Reload });
-                println!(
-                    "Rebuilt in {} ms: {} pages rendered, {} unchanged",
-                    started.elapsed().as_millis(),
-                    outcome.rendered,
-                    outcome.reused
-                );
+                let line = Cli::Rebuilt {
+                    ms: super::millis(started.elapsed()),
+                    rendered: outcome.rendered,
+                    reused: outcome.reused,
+                };
+                println!("{}", line.text(lang));
             }
             Err(err) => {
                 let message = err.render(lang);
                 if last_error.as_ref() != Some(&message) {
-                    let still = match lang {
-                        Lang::Id => "Versi terakhir yang benar masih ditampilkan.",
-                        Lang::En => "The last good version of the site is still served.",
-                    };
-                    eprintln!("{message}\n{still}\n");
+                    eprintln!("{message}\n{}\n", Cli::StillServed.text(lang));
                 }
                 let shared: Arc<str> = Arc::from(message.as_str());
                 error.send_replace(Some(shared.clone()));

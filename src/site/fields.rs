@@ -11,17 +11,18 @@ use crate::content::{Doc, Source};
 use crate::error::{Diagnostic, Diagnostics, suggestion};
 use crate::ids::{LangId, PerLang};
 use crate::localized::Localized;
+use crate::messages::{Field, Message};
 use crate::site::markdown;
 
 /// A diagnostic at a value's position in its file.
-pub fn at<T>(source: &Source, span: &Spanned<T>, message: impl Into<String>) -> Diagnostic {
+pub fn at<T>(source: &Source, span: &Spanned<T>, message: impl Into<Message>) -> Diagnostic {
     Diagnostic::new(&source.file, message).at(&source.text, span.referenced.line(), span.referenced.column())
 }
 
 /// A diagnostic at the first line where `needle` occurs, or at the file.
-pub fn near(source: &Source, needle: &str, message: impl Into<String>) -> Diagnostic {
+pub fn near(source: &Source, needle: &str, message: impl Into<Message>) -> Diagnostic {
     let diagnostic = Diagnostic::new(&source.file, message);
-    match crate::content::yaml::find_line(&source.text, needle) {
+    match crate::yaml::find_line(&source.text, needle) {
         Some((line, column)) => diagnostic.at(&source.text, line, column),
         None => diagnostic,
     }
@@ -46,12 +47,10 @@ pub fn languages<T>(config: &Config, source: &Source, value: &Localized<T>, prob
                 near(
                     source,
                     &format!("{code}:"),
-                    format!("the language `{code}` is not configured"),
+                    Field::LanguageNotConfigured { code: code.to_string() },
                 )
-                .with_hint(format!(
-                    "{} — add the language to etalase.yaml or remove this translation",
-                    suggestion(code, config.language_codes())
-                )),
+                .with_hint(suggestion(code, config.language_codes()))
+                .with_hint(Field::HintAddLanguage),
             );
         }
     }
@@ -71,8 +70,7 @@ pub fn per_language<T>(
 }
 
 pub fn bad_file_name(source: &Source) -> Diagnostic {
-    Diagnostic::new(&source.file, "the file name cannot be used in a URL")
-        .with_hint("rename the file with lowercase letters, digits and hyphens only, e.g. gula-semut-jahe-merah.yaml")
+    Diagnostic::new(&source.file, Field::BadFileName).with_hint(Field::HintFileName)
 }
 
 /// A `YYYY-MM-DD` date, or a problem at its place.
@@ -83,8 +81,14 @@ pub fn date(source: &Source, date: &Spanned<String>, problems: &mut Diagnostics)
         Ok(parsed) if well_formed => Some(parsed),
         _ => {
             problems.push(
-                at(source, date, format!("`{}` is not a date", date.value))
-                    .with_hint("write the date as YYYY-MM-DD, e.g. 2025-11-19 for 19 November 2025"),
+                at(
+                    source,
+                    date,
+                    Field::NotADate {
+                        value: date.value.clone(),
+                    },
+                )
+                .with_hint(Field::HintDate),
             );
             None
         }
@@ -96,8 +100,14 @@ pub fn time(source: &Source, time: &Spanned<String>, problems: &mut Diagnostics)
     let parsed = time.value.trim().parse::<Time>().ok();
     if parsed.is_none() {
         problems.push(
-            at(source, time, format!("`{}` is not a time of day", time.value))
-                .with_hint("write the time as \"HH:MM\" in quotes, e.g. \"09:30\""),
+            at(
+                source,
+                time,
+                Field::NotATime {
+                    value: time.value.clone(),
+                },
+            )
+            .with_hint(Field::HintTime),
         );
     }
     parsed
@@ -112,9 +122,13 @@ pub fn slug<F>(doc: &Doc<F>, custom: Option<&Spanned<String>>, strip_date: bool,
                 at(
                     &doc.source,
                     custom,
-                    format!("the slug `{}` cannot be used in a URL", custom.value),
+                    Field::BadSlug {
+                        slug: custom.value.clone(),
+                    },
                 )
-                .with_hint("use lowercase letters, digits and hyphens, e.g. `umkm-terbaik`"),
+                .with_hint(Field::HintSlug {
+                    example: "umkm-terbaik".into(),
+                }),
             );
         }
         return custom.value.clone();
@@ -159,8 +173,14 @@ pub fn web_address(source: &Source, url: &Spanned<String>, problems: &mut Diagno
         Ok(url) => Some(url),
         Err(_) => {
             problems.push(
-                at(source, url, format!("`{}` is not a web address", url.value))
-                    .with_hint("write the full address, starting with https://"),
+                at(
+                    source,
+                    url,
+                    Field::NotAWebAddress {
+                        value: url.value.clone(),
+                    },
+                )
+                .with_hint(Field::HintWebAddress),
             );
             None
         }
@@ -172,8 +192,14 @@ pub fn phone_digits(source: &Source, number: &Spanned<String>, problems: &mut Di
     let digits = whatsapp_digits(&number.value);
     if digits.is_none() {
         problems.push(
-            at(source, number, format!("`{}` is not a phone number", number.value))
-                .with_hint("write the number with its country code, e.g. \"+62 812-3456-7890\""),
+            at(
+                source,
+                number,
+                Field::NotAPhone {
+                    value: number.value.clone(),
+                },
+            )
+            .with_hint(Field::HintPhone),
         );
     }
     digits
@@ -184,8 +210,14 @@ pub fn email(source: &Source, email: &Spanned<String>, problems: &mut Diagnostic
     let ok = crate::web_url::is_email(&email.value);
     if !ok {
         problems.push(
-            at(source, email, format!("`{}` is not an e-mail address", email.value))
-                .with_hint("write the address as name@domain, e.g. humas@lapas-lahat.go.id"),
+            at(
+                source,
+                email,
+                Field::NotAnEmail {
+                    value: email.value.clone(),
+                },
+            )
+            .with_hint(Field::HintEmail),
         );
     }
     ok.then(|| email.value.trim().to_string())
@@ -209,14 +241,14 @@ pub fn whatsapp_digits(number: &str) -> Option<String> {
 /// script or restyle the page): a warning for each, at its heading, or at `field` of a sheet.
 pub fn dropped_attributes(source: &Source, text: &str, body_offset: Option<usize>, warnings: &mut Diagnostics) {
     for (written, offset) in markdown::dropped_heading_attributes(text) {
-        let warning = Diagnostic::warning(&source.file, format!("the heading attributes `{written}` are left out"))
-            .with_hint("a heading may carry only an anchor and classes, e.g. `## Cara memesan {#pesan}`");
+        let warning = Diagnostic::warning(&source.file, Field::HeadingAttributes { written })
+            .with_hint(Field::HintHeadingAttributes);
         warnings.push(match body_offset {
             Some(start) => {
                 let (line, column) = line_column(&source.text, start + offset);
                 warning.at(&source.text, line, column)
             }
-            None => match crate::content::yaml::find_line(&source.text, "description:") {
+            None => match crate::yaml::find_line(&source.text, "description:") {
                 Some((line, column)) => warning.at(&source.text, line, column),
                 None => warning,
             },

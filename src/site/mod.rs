@@ -17,6 +17,7 @@ use crate::config::Config;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::ids::LangId;
 use crate::localized::Localized;
+use crate::messages::Reference;
 use lists::Lists;
 use markdown::Markdown;
 use names::Names;
@@ -127,18 +128,16 @@ pub fn collisions<'t>(
             (Owner::Config, Owner::File(file)) => (file.clone(), name(&Owner::Config)),
             (Owner::Config, Owner::Config) => {
                 problems.push(
-                    Diagnostic::new(crate::config::CONFIG_FILE, format!("two sections share the URL {url}"))
-                        .with_hint("give each section its own word"),
+                    Diagnostic::new(crate::config::CONFIG_FILE, Reference::SectionsShareUrl { url })
+                        .with_hint(Reference::HintOwnSectionWord),
                 );
                 continue;
             }
         };
-        let mut diagnostic = Diagnostic::new(&culprit, format!("another file already writes the page {url}"))
-            .with_hint(format!(
-                "{holder} has the same URL; give one of them another file name or `slug`"
-            ));
+        let mut diagnostic =
+            Diagnostic::new(&culprit, Reference::SameUrl { url }).with_hint(Reference::HintSameUrl { other: holder });
         if let Some(text) = text_of(&culprit)
-            && let Some((line, column)) = crate::content::yaml::find_line(text, "slug:")
+            && let Some((line, column)) = crate::yaml::find_line(text, "slug:")
         {
             diagnostic = diagnostic.at(text, line, column);
         }

@@ -11,6 +11,7 @@ use super::fields::{at, line_column};
 use crate::content::Source;
 use crate::error::{Diagnostic, Diagnostics, suggestion};
 use crate::ids::{ProductId, TermId, UnitId};
+use crate::messages::Reference;
 use crate::site::markdown;
 
 /// Names declared by the kinds before anything resolves.
@@ -34,10 +35,9 @@ impl Names {
         let found = self.units.get(id.value.as_str()).copied();
         if found.is_none() && !self.broken.contains(&id.value) {
             problems.push(
-                at(source, id, format!("unknown unit `{}`", id.value)).with_hint(format!(
-                    "{} — units are the file names in content/units/",
-                    suggestion(&id.value, self.units.keys().map(String::as_str))
-                )),
+                at(source, id, Reference::UnknownUnit { id: id.value.clone() })
+                    .with_hint(suggestion(&id.value, self.units.keys().map(String::as_str)))
+                    .with_hint(Reference::UnitsAreFiles),
             );
         }
         found
@@ -52,10 +52,9 @@ impl Names {
                 Some(_) => {}
                 None if self.broken.contains(&id.value) => {}
                 None => problems.push(
-                    at(source, id, format!("unknown product `{}`", id.value)).with_hint(format!(
-                        "{} — products are the file names in content/products/",
-                        suggestion(&id.value, self.products.keys().map(String::as_str))
-                    )),
+                    at(source, id, Reference::UnknownProduct { id: id.value.clone() })
+                        .with_hint(suggestion(&id.value, self.products.keys().map(String::as_str)))
+                        .with_hint(Reference::ProductsAreFiles),
                 ),
             }
         }
@@ -71,10 +70,9 @@ impl Names {
                 Some(_) => {}
                 None if self.broken_vocabulary => {}
                 None => problems.push(
-                    at(source, id, format!("unknown programme tag `{}`", id.value)).with_hint(format!(
-                        "{} — tags are the term ids in content/vocabularies/",
-                        suggestion(&id.value, self.terms.keys().map(String::as_str))
-                    )),
+                    at(source, id, Reference::UnknownTag { id: id.value.clone() })
+                        .with_hint(suggestion(&id.value, self.terms.keys().map(String::as_str)))
+                        .with_hint(Reference::TagsAreTerms),
                 ),
             }
         }
@@ -106,9 +104,9 @@ impl Names {
                 None => {
                     let (line, column) = line_column(&source.text, body_offset + offset);
                     problems.push(
-                        Diagnostic::new(&source.file, format!("the link `{dest}` points at a file that is not a published page"))
+                        Diagnostic::new(&source.file, Reference::LinkNotAPage { link: dest.clone() })
                             .at(&source.text, line, column)
-                            .with_hint("link to a story or page by its file name, e.g. 2025-11-19-umkm-terbaik.id.md, or check that it is not a draft"),
+                            .with_hint(Reference::HintLinkFile),
                     );
                 }
             }
@@ -143,25 +141,42 @@ pub fn media(
     let name = src.value.trim().trim_start_matches("media/");
     if alt_missing {
         problems.push(
-            at(source, src, format!("the image `{name}` has no alt text"))
-                .with_hint("describe what the picture shows in `alt`, for readers who cannot see it"),
+            at(
+                source,
+                src,
+                Reference::ImageNoAlt {
+                    image: name.to_string(),
+                },
+            )
+            .with_hint(Reference::HintDescribeImage),
         );
     }
     let escapes =
         name.starts_with('/') || name.contains('\\') || name.split('/').any(|part| part == ".." || part == ".");
     if escapes {
         problems.push(
-            at(source, src, format!("the image path `{name}` leaves the media folder"))
-                .with_hint("write the file name as it is in content/media/, e.g. `tempe.jpg`"),
+            at(
+                source,
+                src,
+                Reference::ImageOutside {
+                    image: name.to_string(),
+                },
+            )
+            .with_hint(Reference::HintMediaName),
         );
         return None;
     }
     if !files.contains(name) {
         problems.push(
-            at(source, src, format!("the image `{name}` is not in content/media/")).with_hint(format!(
-                "{} — put the photo in content/media/ or correct the name",
-                suggestion(name, files.iter().map(String::as_str))
-            )),
+            at(
+                source,
+                src,
+                Reference::ImageMissing {
+                    image: name.to_string(),
+                },
+            )
+            .with_hint(suggestion(name, files.iter().map(String::as_str)))
+            .with_hint(Reference::HintPutPhoto),
         );
         return None;
     }

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use crate::config::{CONFIG_FILE, Config, is_slug};
 use crate::error::{Diagnostic, Diagnostics, suggestion};
 use crate::ids::{LangId, PageNo, PerLang};
+use crate::messages::{Config as Problem, Field, Message};
 
 /// A section of the site whose URL word `etalase.yaml` may set per language (`news: berita`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,13 +54,16 @@ impl Urls {
             for (key, word) in written {
                 if !sections.iter().any(|known| known.key == key) {
                     problems.push(
-                        config_problem(config, key, format!("unknown section `{key}`"))
+                        config_problem(config, key, Problem::UnknownSection { key: key.clone() })
                             .with_hint(suggestion(key, sections.iter().map(|s| s.key))),
                     );
                 } else if !is_slug(word) {
                     problems.push(
-                        config_problem(config, word, format!("section word `{word}` cannot be used in a URL"))
-                            .with_hint("use lowercase letters, digits and hyphens, e.g. `berita`"),
+                        config_problem(config, word, Problem::BadSectionWord { word: word.clone() }).with_hint(
+                            Field::HintSlug {
+                                example: "berita".into(),
+                            },
+                        ),
                     );
                 }
             }
@@ -137,9 +141,9 @@ pub fn output_path(url: &str) -> String {
 }
 
 /// A problem of etalase.yaml, at the first line that holds `needle`.
-fn config_problem(config: &Config, needle: &str, message: String) -> Diagnostic {
+fn config_problem(config: &Config, needle: &str, message: impl Into<Message>) -> Diagnostic {
     let diagnostic = Diagnostic::new(CONFIG_FILE, message);
-    match crate::content::yaml::find_line(&config.text, needle) {
+    match crate::yaml::find_line(&config.text, needle) {
         Some((line, column)) => diagnostic.at(&config.text, line, column),
         None => diagnostic,
     }

@@ -7,8 +7,9 @@ use std::path::Path;
 use jiff::civil::{Date, Time};
 use serde::Deserialize;
 
-use crate::content::yaml;
 use crate::error::{Diagnostic, Error, IoContext};
+use crate::messages::Content;
+use crate::yaml;
 
 /// One language's strings file.
 #[derive(Debug, Clone, Deserialize)]
@@ -55,7 +56,7 @@ impl Locale {
         for code in codes {
             let path = dir.join(format!("{code}.yaml"));
             if path.is_file() {
-                let bytes = std::fs::read(&path).io("cannot read", &path)?;
+                let bytes = std::fs::read(&path).io(crate::messages::Output::CannotRead, &path)?;
                 let text = yaml::decode_utf8(&path, &bytes)?;
                 files.push(Some(yaml::parse::<Strings>(&path, &text)?));
             } else {
@@ -64,8 +65,8 @@ impl Locale {
         }
         let Some(Some(first)) = files.first().cloned() else {
             let path = dir.join(format!("{}.yaml", codes.first().copied().unwrap_or("id")));
-            return Err(Diagnostic::new(path, "the theme has no strings for the first language")
-                .with_hint("every theme needs i18n/<first language>.yaml")
+            return Err(Diagnostic::new(path, Content::ThemeStringsMissing)
+                .with_hint(Content::HintThemeStrings)
                 .into());
         };
         let base_date = first.date.clone().unwrap_or_else(english_dates);

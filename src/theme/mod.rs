@@ -13,6 +13,7 @@ use crate::config::Config;
 use crate::content::{CaseFolded, skipped_link};
 use crate::content::{is_ignored, relative};
 use crate::error::{Diagnostic, Diagnostics, Error, IoContext};
+use crate::messages::Content;
 use i18n::Locale;
 
 pub const THEMES_DIR: &str = "themes";
@@ -43,16 +44,18 @@ impl Theme {
         if !dir.is_dir() {
             return Err(Diagnostic::new(
                 crate::config::CONFIG_FILE,
-                format!("the theme `{}` is not in {}/", config.theme, THEMES_DIR),
+                Content::ThemeMissing {
+                    theme: config.theme.clone(),
+                },
             )
-            .with_hint("set `theme` to the name of a folder in themes/, e.g. `default`")
+            .with_hint(Content::HintThemeName)
             .into());
         }
         let mut warnings = Diagnostics::default();
         let mut templates = BTreeMap::new();
         for templates_dir in [dir.join("templates"), root.join("templates")] {
             for (name, path) in files_under(root, &templates_dir, &mut warnings)? {
-                let text = std::fs::read_to_string(&path).io("cannot read template", &path)?;
+                let text = std::fs::read_to_string(&path).io(crate::messages::Output::CannotRead, &path)?;
                 templates.insert(name, text);
             }
         }
@@ -65,7 +68,7 @@ impl Theme {
         for (path, from) in sources {
             let published = match path.rsplit_once('.') {
                 Some((stem, ext @ ("css" | "js"))) => {
-                    let bytes = std::fs::read(&from).io("cannot read", &from)?;
+                    let bytes = std::fs::read(&from).io(crate::messages::Output::CannotRead, &from)?;
                     format!("{ASSETS_DIR}/{stem}.{:08x}.{ext}", fnv1a(&bytes) as u32)
                 }
                 _ => path.clone(),
@@ -104,7 +107,7 @@ fn files_under(root: &Path, dir: &Path, warnings: &mut Diagnostics) -> Result<Ve
     let mut problems = Diagnostics::default();
     for entry in WalkDir::new(dir).sort_by_file_name() {
         let entry = entry.map_err(|err| Error::Io {
-            action: "cannot read",
+            action: crate::messages::Output::CannotRead,
             path: dir.to_path_buf(),
             source: err.into(),
         })?;

@@ -166,7 +166,7 @@ fn writer_mistakes_get_precise_messages() {
         (
             "content/news/2025-11-19-a.id.md",
             "---\ntitle: A\ndate: 2025-11-19\nsummary: S\n---\n",
-            &["2025-11-19-a.id.md:", "missing field `unit`", "add the key"],
+            &["2025-11-19-a.id.md:", "the key `unit` is missing", "add the key"],
         ),
         (
             "content/news/2025-11-19-a.fr.md",
@@ -318,7 +318,11 @@ fn messages_are_in_indonesian_for_an_indonesian_locale_or_lang_id() {
     site.file("content/news/2025-11-19-a.id.md", &story("A", "2025-11-19", "", "x"));
     let price = site.run(&["build", "--lang", "id"]);
     let err = String::from_utf8_lossy(&price.stderr);
-    assert!(err.contains("saran: tulis rupiah tanpa titik atau koma"), "{err}");
+    assert!(
+        err.contains("kesalahan: harga harus ditulis dalam rupiah tanpa titik"),
+        "{err}"
+    );
+    assert!(err.contains("saran: tulis 25000 untuk Rp25.000"), "{err}");
 }
 
 #[test]
@@ -352,5 +356,56 @@ fn dangling_references_are_reported_with_file_line_and_suggestion() {
         "4 errors",
     ] {
         assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
+    }
+}
+
+/// Every kind of mistake reads in Indonesian with `--lang id`: nothing of the English text
+/// is left, and `check --format json` names each problem by its stable code.
+#[test]
+fn every_kind_of_mistake_reads_in_indonesian() {
+    use crate::support::site::{CONFIG, UNIT_LAHAT};
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "content/news/2025-11-19-a.id.md",
+            &story("A", "2025-11-19", "", "Baca [lain](2025-11-18-tidak-ada.id.md)."),
+            "tautan `2025-11-18-tidak-ada.id.md` menuju file yang bukan halaman terbit",
+            "E411",
+        ),
+        (
+            "content/news/2025-11-19-a.id.md",
+            &story("A", "2025-11-19", "image: { src: foto.jpg, alt: Foto }\n", "x"),
+            "gambar `foto.jpg` tidak ada di content/media/",
+            "E410",
+        ),
+        (
+            "etalase.yaml",
+            &CONFIG.replace("https://example.test", "example.test"),
+            "base_url `example.test` bukan alamat web lengkap",
+            "E501",
+        ),
+        (
+            "content/units/lapas-lahat.yaml",
+            &UNIT_LAHAT.replace("city: Lahat", "\tcity: Lahat"),
+            "ada karakter tab di sini",
+            "E205",
+        ),
+    ];
+    for (file, text, indonesian, code) in cases {
+        let site = Site::new();
+        site.file(file, text);
+        let out = site.run(&["build", "--lang", "id"]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(indonesian), "{file}: {err}");
+        for english in ["error:", "hint:", "unknown", "cannot", "is not", "the "] {
+            assert!(!err.contains(english), "{file}: English `{english}` left in:\n{err}");
+        }
+        let json = site.run(&["check", "--format", "json", "--lang", "id"]);
+        let report: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+        assert_eq!(report["errors"][0]["code"], *code, "{file}: {report}");
+        assert!(
+            report["errors"][0]["message"]
+                .as_str()
+                .is_some_and(|m| m.contains(indonesian))
+        );
     }
 }

@@ -20,6 +20,7 @@ use crate::config::Config;
 use crate::content::{self, Doc, Folder, RawFile};
 use crate::error::{Diagnostic, Diagnostics, Error};
 use crate::ids::{LangId, PageNo, PerLang, ProductId, StoryId, Table, TermId, UnitId};
+use crate::messages::{Check, Field};
 use crate::render::{ItemId, Output, Place};
 use crate::site::fields::{self, near};
 use crate::site::lists::{ItemRef, ListKey, Lists, Target};
@@ -346,19 +347,20 @@ impl Kind for News {
             let length = story.summary.chars().count();
             if length > META_DESCRIPTION_MAX {
                 warnings.push(
-                    Diagnostic::warning(&story.file, format!("the summary has {length} characters")).with_hint(
-                        format!("search results show about {META_DESCRIPTION_MAX}; shorten it to one sentence"),
-                    ),
+                    Diagnostic::warning(&story.file, Check::SummaryLength { length }).with_hint(Check::HintShorten {
+                        max: META_DESCRIPTION_MAX,
+                    }),
                 );
             }
             if let Some(source) = story.translations[LangId::FIRST]
                 && source != id
                 && stories[source].date > story.date
             {
-                warnings.push(
-                    Diagnostic::warning(&story.file, "this translation is dated before its source")
-                        .with_hint(format!("check it against {}", stories[source].file.display())),
-                );
+                warnings.push(Diagnostic::warning(&story.file, Check::DatedBeforeSource).with_hint(
+                    Check::HintCompare {
+                        source: stories[source].file.as_path().into(),
+                    },
+                ));
             }
         }
     }
@@ -388,17 +390,11 @@ fn story(cx: &Resolve, doc: &Doc<NewsFront>, report: &mut Report) -> Story {
         })
     });
     if front.title.trim().is_empty() {
-        problems.push(near(source, "title:", "the title is empty").with_hint("write the headline after `title:`"));
+        problems.push(near(source, "title:", Field::TitleEmpty).with_hint(Field::HintTitle));
     }
     if front.summary.chars().count() > SUMMARY_MAX {
-        problems.push(
-            near(
-                source,
-                "summary:",
-                format!("the summary is longer than {SUMMARY_MAX} characters"),
-            )
-            .with_hint("keep the summary to one or two sentences; the story itself goes below the front matter"),
-        );
+        problems
+            .push(near(source, "summary:", Field::SummaryTooLong { max: SUMMARY_MAX }).with_hint(Field::HintSummary));
     }
     fields::dropped_attributes(source, doc.body(), Some(doc.body_offset()), &mut report.warnings);
     let links = cx

@@ -18,6 +18,7 @@ use crate::content::{self, BUILTIN, Folder, RawFile, Sheet};
 use crate::error::{Diagnostic, Error};
 use crate::ids::{LangId, PageNo, Table, TermId, VocabularyId};
 use crate::localized::Localized;
+use crate::messages::Field;
 use crate::render::{Head, ItemId, Output, Pager, Place, View, layout::paged_title};
 use crate::site::fields::{self, at};
 use crate::site::lists::{ItemRef, ListKey, Lists, Target};
@@ -179,18 +180,13 @@ impl Kind for Vocabularies {
                 let id = &term.id.value;
                 if !is_slug(id) {
                     problems.push(
-                        at(
-                            &sheet.source,
-                            &term.id,
-                            format!("the term id `{id}` cannot be used in a URL"),
-                        )
-                        .with_hint("use lowercase letters, digits and hyphens, e.g. `ac-3`"),
+                        at(&sheet.source, &term.id, Field::BadTermId { id: id.clone() })
+                            .with_hint(Field::HintSlug { example: "ac-3".into() }),
                     );
                 } else if let Some(other) = declared.insert(id, &sheet.source.file) {
                     problems.push(
-                        at(&sheet.source, &term.id, format!("the term id `{id}` is declared twice")).with_hint(
-                            format!("it is also declared in {}; term ids must be unique", other.display()),
-                        ),
+                        at(&sheet.source, &term.id, Field::TermTwice { id: id.clone() })
+                            .with_hint(Field::HintTermTwice { other: other.into() }),
                     );
                 } else {
                     fields::languages(cx.config, &sheet.source, &term.label, problems);
