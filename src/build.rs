@@ -11,7 +11,7 @@ use crate::content::Content;
 use crate::error::Error;
 use crate::media::{self, Mode, Processor};
 use crate::output::Staging;
-use crate::render::theme::Theme;
+use crate::render::theme::{StaticFile, Theme};
 use crate::render::{RenderOptions, Renderer, Templates};
 use crate::search::SearchIndex;
 use crate::site::markdown::Markdown;
@@ -109,7 +109,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
         staging.write(&file.path, &file.bytes)
     })?;
     let rendered = started.elapsed();
-    let copies: Vec<(PathBuf, String)> = theme
+    let copies: Vec<(StaticFile, String)> = theme
         .static_files
         .iter()
         .map(|(path, from)| (from.clone(), path.clone()))
@@ -119,13 +119,18 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
                 .join(crate::content::CONTENT_DIR)
                 .join(crate::content::MEDIA_DIR)
                 .join(m);
-            (from, format!("media/{m}"))
+            (StaticFile::Disk(from), format!("media/{m}"))
         }))
-        .chain(photo_files.into_iter().map(|(path, from)| (from, path)))
+        .chain(
+            photo_files
+                .into_iter()
+                .map(|(path, from)| (StaticFile::Disk(from), path)),
+        )
         .collect();
-    copies
-        .par_iter()
-        .try_for_each(|(from, path)| staging.copy(from, path))?;
+    copies.par_iter().try_for_each(|(from, path)| match from {
+        StaticFile::Disk(from) => staging.copy(from, path),
+        StaticFile::Builtin(bytes) => staging.write(path, bytes),
+    })?;
     let search = crate::search::index(&options.root, &staging)?;
     let output = staging.commit()?;
     if std::env::var_os("ETALASE_TIMINGS").is_some() {

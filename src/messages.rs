@@ -143,6 +143,7 @@ const INDONESIAN: &[(&str, &str)] = &[
         "this name differs from {} only in capital letters",
         "nama ini hanya berbeda huruf besar-kecil dari {}",
     ),
+    ("the theme `{}` is not in {}", "tema `{}` tidak ada di {}"),
     // serde-saphyr's own wording
     (
         "unknown field `{}`, expected one of {}",
@@ -339,6 +340,10 @@ const INDONESIAN: &[(&str, &str)] = &[
     (
         "correct the link in the content or template that makes this page",
         "perbaiki tautan di konten atau templat halaman ini",
+    ),
+    (
+        "set `theme` to the name of a folder in themes/, or to `default` for the built-in theme",
+        "isi `theme` dengan nama folder di themes/, atau `default` untuk tema bawaan",
     ),
     (
         "choose another title, or edit the existing file",

@@ -19,7 +19,7 @@ use crate::content::frontmatter;
 use crate::content::{CONTENT_DIR, ContentCache, MEDIA_DIR};
 use crate::error::Error;
 use crate::media::{Mode, Processor};
-use crate::render::theme::Theme;
+use crate::render::theme::{StaticFile, Theme};
 use crate::render::{Job, RenderOptions, Renderer, Templates};
 use crate::site::SiteOptions;
 use crate::site::markdown::{self, Markdown};
@@ -167,7 +167,11 @@ impl Session {
         let (pages, outcome) = render_changed(&renderer, &self.pages, everything, stories_changed.as_ref())?;
         let mut files: HashMap<String, Served> = HashMap::with_capacity(pages.len() + 64);
         for (path, from) in &theme.static_files {
-            files.insert(path.clone(), Served::File(from.clone()));
+            let served = match from {
+                StaticFile::Disk(file) => Served::File(file.clone()),
+                StaticFile::Builtin(bytes) => Served::Bytes(Bytes::from_static(bytes)),
+            };
+            files.insert(path.clone(), served);
         }
         let media_dir = self.options.root.join(CONTENT_DIR).join(MEDIA_DIR);
         for media in crate::build::copied_media(renderer.site()) {
