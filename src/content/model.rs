@@ -103,6 +103,9 @@ pub struct ProductSheet {
     pub order: Option<Order>,
     #[serde(default)]
     pub certifications: Vec<String>,
+    /// `true` keeps the product out of the site (published with `--drafts`).
+    #[serde(default)]
+    pub draft: bool,
 }
 
 /// A price in whole rupiah, with its unit of sale (`per 250 g`).

@@ -48,7 +48,11 @@ pub(super) fn resolve(
             .unwrap_or_default()
     };
     unit_sheets.sort_by_cached_key(|s| (unit_name(s), s.id.clone()));
-    let mut product_sheets: Vec<&Sheet<ProductSheet>> = content.products.iter().collect();
+    let mut product_sheets: Vec<&Sheet<ProductSheet>> = content
+        .products
+        .iter()
+        .filter(|s| options.drafts || !s.data.draft)
+        .collect();
     product_sheets.sort_by_cached_key(|s| {
         let category = config.categories.position(&s.data.category.value).unwrap_or(usize::MAX);
         let name = s
