@@ -83,18 +83,39 @@ impl Diagnostic {
 }
 
 impl Diagnostic {
+    /// The file the problem is in, when it is a file of the site (relative to the site
+    /// folder), and not a command-line option (`--date`) or a built page (`(page /berita/a/)`).
+    pub fn site_file(&self) -> Option<&Path> {
+        let name = self.file.to_string_lossy();
+        let pseudo = name.is_empty() || name.starts_with('(') || name.starts_with('-');
+        (!pseudo).then_some(self.file.as_path())
+    }
+
+    /// What is wrong, in `lang`.
+    pub fn message_in(&self, lang: Lang) -> String {
+        messages::translate(&self.message, lang)
+    }
+
+    /// How to fix it, in `lang`.
+    pub fn hint_in(&self, lang: Lang) -> Option<String> {
+        self.hint.as_deref().map(|hint| messages::translate(hint, lang))
+    }
+
+    /// `error` or `warning`, in `lang`.
+    pub fn severity_in(&self, lang: Lang) -> &'static str {
+        lang.word(match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        })
+    }
+
     /// The diagnostic as a person reads it, in `lang`.
     pub fn render(&self, lang: Lang) -> String {
         let mut out = self.file.display().to_string();
         if let Some((line, column)) = self.position {
             out.push_str(&format!(":{line}:{column}"));
         }
-        let label = lang.word(if self.severity == Severity::Error {
-            "error"
-        } else {
-            "warning"
-        });
-        out.push_str(&format!(": {label}: {}", messages::translate(&self.message, lang)));
+        out.push_str(&format!(": {}: {}", self.severity_in(lang), self.message_in(lang)));
         if let (Some(text), Some((line, column))) = (&self.source_line, self.position) {
             let gutter = line.to_string().len();
             let pad = " ".repeat(gutter);
@@ -105,12 +126,8 @@ impl Diagnostic {
                 .collect::<String>();
             out.push_str(&format!("\n{pad} |\n{line} | {text}\n{pad} | {marker_at}^"));
         }
-        if let Some(hint) = &self.hint {
-            out.push_str(&format!(
-                "\n  = {}: {}",
-                lang.word("hint"),
-                messages::translate(hint, lang)
-            ));
+        if let Some(hint) = self.hint_in(lang) {
+            out.push_str(&format!("\n  = {}: {hint}", lang.word("hint")));
         }
         out
     }
