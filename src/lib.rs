@@ -13,6 +13,7 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod error;
+pub mod init;
 pub mod localized;
 pub mod media;
 pub mod messages;

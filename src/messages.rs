@@ -144,6 +144,7 @@ const INDONESIAN: &[(&str, &str)] = &[
         "nama ini hanya berbeda huruf besar-kecil dari {}",
     ),
     ("the theme `{}` is not in {}", "tema `{}` tidak ada di {}"),
+    ("the folder already holds a site", "folder ini sudah berisi situs"),
     // serde-saphyr's own wording
     (
         "unknown field `{}`, expected one of {}",
@@ -344,6 +345,15 @@ const INDONESIAN: &[(&str, &str)] = &[
     (
         "set `theme` to the name of a folder in themes/, or to `default` for the built-in theme",
         "isi `theme` dengan nama folder di themes/, atau `default` untuk tema bawaan",
+    ),
+    (
+        "preview it with `etalase serve`; init never overwrites a file",
+        "lihat pratinjaunya dengan `etalase serve`; init tidak pernah menimpa file",
+    ),
+    ("`{}` gives no file name", "`{}` tidak menghasilkan nama file"),
+    (
+        "use a title with letters or digits",
+        "pakai judul yang memuat huruf atau angka",
     ),
     (
         "choose another title, or edit the existing file",

@@ -4,6 +4,7 @@
 
 mod build;
 mod check;
+mod init;
 mod new;
 mod schema;
 mod serve;
@@ -35,6 +36,8 @@ enum Command {
     Build(build::Args),
     /// Check the content, links and translations without writing the site.
     Check(check::Args),
+    /// Start a new site for a unit or regional office.
+    Init(init::Args),
     /// Start a new press release, product sheet or unit profile.
     New(new::Args),
     /// Write JSON Schemas of the content files, for editors (default: .vscode/schemas).
@@ -50,6 +53,7 @@ pub fn run() -> ExitCode {
     match cli.command {
         Command::Build(args) => build::run(args, lang),
         Command::Check(args) => check::run(args, lang),
+        Command::Init(args) => init::run(args, lang),
         Command::New(args) => new::run(args, lang),
         Command::Schema(args) => schema::run(args, lang),
         Command::Serve(args) => serve::run(args, lang),
