@@ -1,0 +1,155 @@
+//! The npm package, made as a release makes it (`npm/pack.mjs`) from the `etalase` binary that
+//! this test run built, installed by npm itself into an empty folder, then used as a writer's
+//! CI uses it: the demo site is built through it, and a new site is started and built.
+//!
+//! Needs node and npm: without them a plain `cargo test` skips this test and says so; with
+//! `CI=true` it fails.
+
+mod common;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::Instant;
+
+use common::repo;
+
+/// npm's name for this computer's platform (`<process.platform>-<process.arch>`).
+fn npm_platform() -> &'static str {
+    match (std::env::consts::OS, std::env::consts::ARCH) {
+        ("linux", "x86_64") => "linux-x64",
+        ("linux", "aarch64") => "linux-arm64",
+        ("macos", "x86_64") => "darwin-x64",
+        ("macos", "aarch64") => "darwin-arm64",
+        ("windows", "x86_64") => "win32-x64",
+        (os, arch) => panic!("no npm package is made for {os}-{arch}"),
+    }
+}
+
+/// Whether node and npm can run; when not, a plain `cargo test` skips (saying so) and CI fails.
+fn npm_available() -> bool {
+    let missing: Vec<&str> = ["node", "npm"]
+        .into_iter()
+        .filter(|tool| Command::new(tool).arg("--version").output().is_err())
+        .collect();
+    if missing.is_empty() {
+        return true;
+    }
+    let message = format!(
+        "{} missing: the npm package test needs node and npm (bash .ci/run needs them too)",
+        missing.join(" and ")
+    );
+    assert!(std::env::var("CI").as_deref() != Ok("true"), "{message}");
+    // Written past the test harness's capture, so that a passing run shows it too.
+    let _ = writeln!(std::io::stderr(), "skipped: {message}");
+    false
+}
+
+fn run(command: &mut Command) -> Output {
+    let out = command.output().expect("run");
+    assert!(
+        out.status.success(),
+        "{command:?} failed:\n{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+/// The tarballs of the `etalase` package and of this platform's package.
+fn pack(out: &Path) -> Vec<PathBuf> {
+    let packed = run(Command::new("node")
+        .arg(repo().join("npm/pack.mjs"))
+        .args(["--version", env!("CARGO_PKG_VERSION"), "--out"])
+        .arg(out)
+        .arg("--binary")
+        .arg(format!("{}={}", npm_platform(), env!("CARGO_BIN_EXE_etalase"))));
+    String::from_utf8_lossy(&packed.stdout)
+        .lines()
+        .map(PathBuf::from)
+        .collect()
+}
+
+#[test]
+fn the_npm_package_installs_without_a_compiler_and_builds_the_demo_and_a_new_site() {
+    if !npm_available() {
+        return;
+    }
+    let work = tempfile::tempdir().expect("temp dir");
+    let tarballs = pack(&work.path().join("packages"));
+    assert_eq!(tarballs.len(), 2, "{tarballs:?}");
+
+    // An empty folder, as on a writer's CI; offline, so that only the tarballs are used (the
+    // other platforms' optional packages are skipped, as npm skips them on a platform they
+    // do not fit).
+    let app = work.path().join("app");
+    std::fs::create_dir(&app).expect("mkdir");
+    let started = Instant::now();
+    run(Command::new("npm")
+        .args(["install", "--offline", "--no-audit", "--no-fund", "--no-package-lock"])
+        .args(&tarballs)
+        .current_dir(&app));
+    let installed = started.elapsed();
+    let etalase = app.join("node_modules/.bin/etalase");
+    let binary = app.join(format!("node_modules/@etalase/{}/bin/etalase", npm_platform()));
+    assert!(binary.is_file(), "the platform's program is installed");
+
+    let version = run(Command::new(&etalase).arg("--version"));
+    assert_eq!(
+        String::from_utf8_lossy(&version.stdout).trim(),
+        format!("etalase {}", env!("CARGO_PKG_VERSION"))
+    );
+    let manifest: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(app.join("node_modules/etalase/package.json")).expect("manifest"),
+    )
+    .expect("json");
+    let optional = manifest["optionalDependencies"]
+        .as_object()
+        .expect("optional dependencies");
+    for platform in ["linux-x64", "linux-arm64", "darwin-x64", "darwin-arm64", "win32-x64"] {
+        assert_eq!(optional[&format!("@etalase/{platform}")], env!("CARGO_PKG_VERSION"));
+    }
+
+    // The demo site, built through the package.
+    let public = work.path().join("public");
+    run(Command::new(&etalase)
+        .args(["build", "--root"])
+        .arg(repo())
+        .arg("--output")
+        .arg(&public));
+    assert!(public.join("index.html").is_file() && public.join("en/index.html").is_file());
+
+    // The exit status comes through the launcher.
+    let failed = Command::new(&etalase)
+        .args(["check", "--root"])
+        .arg(&app)
+        .output()
+        .expect("run");
+    assert_eq!(failed.status.code(), Some(1));
+
+    // A new site: init, then build, as the README's first steps do.
+    let started_site = Instant::now();
+    run(Command::new(&etalase)
+        .args([
+            "init",
+            "situs",
+            "--unit",
+            "Lapas Kelas IIA Contoh",
+            "--city",
+            "Kota Contoh",
+        ])
+        .args([
+            "--region",
+            "Sumatera Selatan",
+            "--base-url",
+            "https://contoh.netlify.app",
+        ])
+        .current_dir(&app));
+    run(Command::new(&etalase).arg("build").current_dir(app.join("situs")));
+    assert!(app.join("situs/public/index.html").is_file());
+    eprintln!(
+        "npm install: {:.1} s; init + build: {:.1} s",
+        installed.as_secs_f64(),
+        started_site.elapsed().as_secs_f64()
+    );
+}
