@@ -244,3 +244,20 @@ fn which(tool: &str) -> Option<std::path::PathBuf> {
         .map(|dir| dir.join(tool))
         .find(|path| path.is_file())
 }
+
+#[test]
+fn the_new_sites_netlify_toml_sends_the_demos_security_headers() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    assert!(init(dir.path(), &[]).status.success());
+    let headers = |text: &str| -> Vec<String> {
+        text.lines()
+            .map(str::trim)
+            .filter(|l| l.contains(" = \"") && !l.starts_with('#'))
+            .filter(|l| !l.starts_with("command") && !l.starts_with("ETALASE"))
+            .map(String::from)
+            .collect()
+    };
+    let site = std::fs::read_to_string(dir.path().join("situs/netlify.toml")).expect("site");
+    let demo = std::fs::read_to_string(repo().join("netlify.toml")).expect("demo");
+    assert_eq!(headers(&site), headers(&demo));
+}

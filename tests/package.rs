@@ -153,3 +153,13 @@ fn the_npm_package_installs_without_a_compiler_and_builds_the_demo_and_a_new_sit
         started_site.elapsed().as_secs_f64()
     );
 }
+
+#[test]
+fn netlify_builds_the_demo_with_the_released_package_of_this_version() {
+    let netlify = std::fs::read_to_string(repo().join("netlify.toml")).expect("netlify.toml");
+    assert!(
+        netlify.contains(&format!("ETALASE_VERSION = \"{}\"", env!("CARGO_PKG_VERSION"))),
+        "netlify.toml pins the version in Cargo.toml"
+    );
+    assert!(!netlify.contains("\n  command = \"cargo"), "no compiler in the deploy");
+}
