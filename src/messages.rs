@@ -153,6 +153,10 @@ const INDONESIAN: &[(&str, &str)] = &[
     ("missing field `{}`", "kunci `{}` belum diisi"),
     ("invalid u64", "bukan bilangan bulat"),
     ("while scanning a plain scalar, found a tab", "ada karakter tab"),
+    (
+        "tabs disallowed within this context (block indentation)",
+        "ada karakter tab di indentasi",
+    ),
     ("unclosed quote", "tanda kutip belum ditutup"),
     (
         "duplicate mapping key `{}` is not allowed here",
@@ -173,6 +177,7 @@ const INDONESIAN: &[(&str, &str)] = &[
     // Hints
     ("did you mean `{}`?", "mungkin maksudnya `{}`?"),
     ("valid values: {}", "nilai yang sah: {}"),
+    ("there is nothing to refer to yet", "belum ada yang bisa dirujuk"),
     ("valid values include: {}", "nilai yang sah antara lain: {}"),
     (
         "units are the file names in content/units/",

@@ -63,9 +63,19 @@ fn print_report(report: &CheckReport, lang: Lang) {
         println!("{}\n", diagnostic.render(lang));
     }
     if !report.untranslated.is_empty() {
-        println!("Not yet translated:");
+        println!(
+            "{}",
+            match lang {
+                Lang::Id => "Belum diterjemahkan:",
+                Lang::En => "Not yet translated:",
+            }
+        );
         for item in &report.untranslated {
-            println!("  {} ({}): missing {}", item.item, item.kind, item.missing.join(", "));
+            let missing = item.missing.join(", ");
+            match lang {
+                Lang::Id => println!("  {} ({}): belum ada {missing}", item.item, item.kind),
+                Lang::En => println!("  {} ({}): missing {missing}", item.item, item.kind),
+            }
         }
         println!();
     }
