@@ -1,6 +1,7 @@
-//! The npm package, made as a release makes it (`npm/pack.mjs`) from the `etalase` binary that
-//! this test run built, installed by npm itself into an empty folder, then used as a writer's
-//! CI uses it: the demo site is built through it, and a new site is started and built.
+//! The npm package, made as a release makes it (`npm/pack.mjs` from release archives) with the
+//! `etalase` binary that this test run built, installed by npm itself into an empty folder, then
+//! used as a writer's CI uses it: the demo site is built through it, and a new site is started
+//! and built.
 //!
 //! Needs node and npm: without them a plain `cargo test` skips this test and says so; with
 //! `CI=true` it fails.
@@ -56,14 +57,62 @@ fn run(command: &mut Command) -> Output {
     out
 }
 
-/// The tarballs of the `etalase` package and of this platform's package.
+/// Every release target, as `npm/pack.mjs` names its platform.
+const TARGETS: &[(&str, &str)] = &[
+    ("linux-x64", "x86_64-unknown-linux-musl"),
+    ("linux-arm64", "aarch64-unknown-linux-musl"),
+    ("darwin-x64", "x86_64-apple-darwin"),
+    ("darwin-arm64", "aarch64-apple-darwin"),
+    ("win32-x64", "x86_64-pc-windows-msvc"),
+];
+
+/// Release archives laid out as `dist` makes them (a `.tar.gz` with a top folder, a `.zip`
+/// without). This platform's holds the binary this test run built; the others, which are only
+/// packed and never run, hold a small stand-in.
+fn archives(dir: &Path) {
+    for (platform, target) in TARGETS {
+        let name = format!("etalase-{target}");
+        let staging = dir.join("staging").join(&name);
+        std::fs::create_dir_all(&staging).expect("mkdir");
+        let program = if platform.starts_with("win32") {
+            "etalase.exe"
+        } else {
+            "etalase"
+        };
+        if *platform == npm_platform() {
+            std::fs::copy(env!("CARGO_BIN_EXE_etalase"), staging.join(program)).expect("copy");
+        } else {
+            std::fs::write(staging.join(program), format!("stand-in for {target}\n")).expect("write");
+        }
+        std::fs::write(staging.join("README.md"), "Etalase\n").expect("write");
+        if platform.starts_with("win32") {
+            run(Command::new("python3")
+                .args(["-m", "zipfile", "-c"])
+                .arg(dir.join(format!("{name}.zip")))
+                .arg(staging.join(program))
+                .arg(staging.join("README.md")));
+        } else {
+            run(Command::new("tar")
+                .arg("-czf")
+                .arg(dir.join(format!("{name}.tar.gz")))
+                .arg("-C")
+                .arg(dir.join("staging"))
+                .arg(&name));
+        }
+    }
+}
+
+/// The tarballs of the `etalase` package (first) and of every platform's package, made from
+/// release archives as the release workflow makes them.
 fn pack(out: &Path) -> Vec<PathBuf> {
+    let releases = out.join("releases");
+    archives(&releases);
     let packed = run(Command::new("node")
         .arg(repo().join("npm/pack.mjs"))
         .args(["--version", env!("CARGO_PKG_VERSION"), "--out"])
-        .arg(out)
-        .arg("--binary")
-        .arg(format!("{}={}", npm_platform(), env!("CARGO_BIN_EXE_etalase"))));
+        .arg(out.join("packages"))
+        .arg("--archives")
+        .arg(&releases));
     String::from_utf8_lossy(&packed.stdout)
         .lines()
         .map(PathBuf::from)
@@ -76,8 +125,14 @@ fn the_npm_package_installs_without_a_compiler_and_builds_the_demo_and_a_new_sit
         return;
     }
     let work = tempfile::tempdir().expect("temp dir");
-    let tarballs = pack(&work.path().join("packages"));
-    assert_eq!(tarballs.len(), 2, "{tarballs:?}");
+    let packed = pack(work.path());
+    assert_eq!(packed.len(), 1 + TARGETS.len(), "{packed:?}");
+    let ours = format!("etalase-{}-{}.tgz", npm_platform(), env!("CARGO_PKG_VERSION"));
+    let tarballs: Vec<&PathBuf> = packed
+        .iter()
+        .filter(|t| t.ends_with(format!("etalase-{}.tgz", env!("CARGO_PKG_VERSION"))) || t.ends_with(&ours))
+        .collect();
+    assert_eq!(tarballs.len(), 2, "{packed:?}");
 
     // An empty folder, as on a writer's CI; offline, so that only the tarballs are used (the
     // other platforms' optional packages are skipped, as npm skips them on a platform they
@@ -106,7 +161,7 @@ fn the_npm_package_installs_without_a_compiler_and_builds_the_demo_and_a_new_sit
     let optional = manifest["optionalDependencies"]
         .as_object()
         .expect("optional dependencies");
-    for platform in ["linux-x64", "linux-arm64", "darwin-x64", "darwin-arm64", "win32-x64"] {
+    for (platform, _) in TARGETS {
         assert_eq!(optional[&format!("@etalase/{platform}")], env!("CARGO_PKG_VERSION"));
     }
 
