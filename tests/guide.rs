@@ -41,17 +41,6 @@ fn quoted_reports(guide: &str) -> Vec<String> {
 #[test]
 fn every_report_quoted_in_the_writers_guide_is_what_check_prints() {
     let dir = tempfile::tempdir().expect("temp dir");
-    etalase(
-        dir.path(),
-        &[
-            "init",
-            "situs",
-            "--unit",
-            "Lapas Kelas IIA Contoh",
-            "--city",
-            "Kota Contoh",
-        ],
-    );
     let site = dir.path().join("situs");
     let init = etalase(
         dir.path(),
