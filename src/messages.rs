@@ -199,12 +199,12 @@ const INDONESIAN: &[(&str, &str)] = &[
     ("write each key once", "tulis setiap kunci satu kali saja"),
     ("use one of the values listed", "pakai salah satu nilai yang tercantum"),
     (
-        "check the spelling of the key; the README lists every key",
-        "periksa ejaan kunci; README memuat semua kunci",
+        "check the spelling of the key; docs/reference.md of Etalase lists every key",
+        "periksa ejaan kunci; docs/reference.md Etalase memuat semua kunci",
     ),
     (
-        "add the key and its value; the README shows a complete example",
-        "tambahkan kunci dan nilainya; README memuat contoh lengkap",
+        "add the key and its value; docs/reference.md of Etalase shows a complete example",
+        "tambahkan kunci dan nilainya; docs/reference.md Etalase memuat contoh lengkap",
     ),
     (
         "YAML indents with spaces only: replace the tab with spaces",

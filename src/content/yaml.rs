@@ -160,9 +160,9 @@ fn hint_for(message: &str) -> Option<&'static str> {
     } else if m.contains("unknown variant") {
         Some("use one of the values listed")
     } else if m.contains("unknown field") {
-        Some("check the spelling of the key; the README lists every key")
+        Some("check the spelling of the key; docs/reference.md of Etalase lists every key")
     } else if m.contains("missing field") {
-        Some("add the key and its value; the README shows a complete example")
+        Some("add the key and its value; docs/reference.md of Etalase shows a complete example")
     } else if m.contains("quote") || m.contains("quoted") {
         Some("close the quote at the end of the value")
     } else if m.contains("floating point") || m.contains("float") || m.contains("u64") || m.contains("integer") {
