@@ -103,93 +103,107 @@ fn from_flags(args: &Args, lang: Lang) -> Option<NewSite> {
 
 /// The site from the flags, asking in the terminal for what they do not give.
 fn ask(args: &Args, lang: Lang) -> Option<NewSite> {
-    let say = |id: &str, en: &str| {
-        if lang == Lang::Id {
-            id.to_string()
-        } else {
-            en.to_string()
-        }
-    };
+    let ask = Asker { lang };
     println!(
         "{}",
-        say(
+        ask.say(
             "Situs baru Etalase. Tekan Enter untuk memakai saran dalam [kurung].",
             "A new Etalase site. Press Enter to take the suggestion in [brackets]."
         )
     );
     let unit = given_or(&args.unit, || {
-        prompt(
-            &say(
+        ask.text(
+            (
                 "Nama unit (misalnya Lapas Kelas IIA Lahat)",
                 "Unit name (e.g. Lapas Kelas IIA Lahat)",
             ),
             None,
         )
     })?;
-    let kind_guess = guess_kind(&unit).key().to_string();
-    let kind = given_or(&args.kind, || {
-        loop {
-            let answer = prompt(&say("Jenis unit", "Unit type"), Some(&kind_guess))?;
-            if UnitKind::from_key(&answer).is_some() {
-                break Some(answer);
-            }
-            println!(
-                "{}: {}",
-                say("Pilih salah satu", "Choose one of"),
-                UnitKind::ALL.map(UnitKind::key).join(", ")
-            );
-        }
-    })?;
-    let class_guess = args.class.clone().or_else(|| guess_class(&unit)).unwrap_or_default();
+    let kind = given_or(&args.kind, || ask.kind(guess_kind(&unit)))?;
+    let class_guess = guess_class(&unit).unwrap_or_default();
     let class = given_or(&args.class, || {
-        prompt(
-            &say("Kelas (kosongkan bila tidak ada)", "Class (leave empty if none)"),
+        ask.text(
+            ("Kelas (tulis - bila tidak ada)", "Class (write - if none)"),
             Some(&class_guess),
         )
     })?;
-    let city = given_or(&args.city, || prompt(&say("Kota", "City"), None))?;
+    let city = given_or(&args.city, || ask.text(("Kota", "City"), None))?;
     let region = given_or(&args.region, || {
-        prompt(&say("Provinsi atau wilayah", "Province or region"), None)
+        ask.text(("Provinsi atau wilayah", "Province or region"), None)
     })?;
     let title_id = given_or(&args.title_id, || {
-        prompt(
-            &say("Judul situs (bahasa Indonesia)", "Site title in Indonesian"),
+        ask.text(
+            ("Judul situs (bahasa Indonesia)", "Site title in Indonesian"),
             Some(&format!("Etalase {unit}")),
         )
     })?;
     let title_en = given_or(&args.title_en, || {
-        prompt(
-            &say("Judul situs (bahasa Inggris)", "Site title in English"),
+        ask.text(
+            ("Judul situs (bahasa Inggris)", "Site title in English"),
             Some(&format!("{unit} Showcase")),
         )
     })?;
-    let base_url = given_or(&args.base_url, || {
+    let base_url = given_or(&args.base_url, || ask.base_url())?;
+    let mut site = site(args, unit, city, region, base_url);
+    site.title_id = title_id;
+    site.title_en = title_en;
+    site.unit.kind = UnitKind::from_key(&kind).unwrap_or(site.unit.kind);
+    site.unit.class = Some(class).filter(|c| !c.is_empty() && c != "-");
+    Some(site)
+}
+
+/// Questions in the terminal, in the reader's language.
+struct Asker {
+    lang: Lang,
+}
+
+impl Asker {
+    fn say(&self, id: &str, en: &str) -> String {
+        match self.lang {
+            Lang::Id => id.to_string(),
+            Lang::En => en.to_string(),
+        }
+    }
+
+    fn text(&self, (id, en): (&str, &str), suggestion: Option<&str>) -> Option<String> {
+        prompt(&self.say(id, en), suggestion)
+    }
+
+    /// A unit type, asked again until it is one of the known ones.
+    fn kind(&self, guess: UnitKind) -> Option<String> {
         loop {
-            let answer = prompt(
-                &say(
+            let answer = self.text(("Jenis unit", "Unit type"), Some(guess.key()))?;
+            if UnitKind::from_key(&answer).is_some() {
+                return Some(answer);
+            }
+            let known = UnitKind::ALL.map(UnitKind::key).join(", ");
+            println!("{}: {known}", self.say("Pilih salah satu", "Choose one of"));
+        }
+    }
+
+    /// The site's address, asked again until it is an absolute web address.
+    fn base_url(&self) -> Option<String> {
+        loop {
+            let answer = self.text(
+                (
                     "Alamat situs (misalnya https://lapas-lahat.netlify.app)",
                     "Site address (e.g. https://lapas-lahat.netlify.app)",
                 ),
                 None,
             )?;
             if crate::web_url::check(&answer).is_ok() {
-                break Some(answer);
+                return Some(answer);
             }
             println!(
                 "{}",
-                say(
+                self.say(
                     "Tulis alamat lengkap, diawali https://",
                     "Write the full address, starting with https://"
                 )
             );
         }
-    })?;
-    let mut site = site(args, unit, city, region, base_url);
-    site.title_id = title_id;
-    site.title_en = title_en;
-    site.unit.kind = UnitKind::from_key(&kind).unwrap_or(site.unit.kind);
-    site.unit.class = Some(class).filter(|c| !c.is_empty());
-    Some(site)
+    }
 }
 
 fn given_or(given: &Option<String>, ask: impl FnOnce() -> Option<String>) -> Option<String> {
