@@ -18,6 +18,7 @@ use crate::render::{RenderOptions, Templates};
 use crate::search::SearchIndex;
 use crate::site::SiteOptions;
 use crate::site::markdown::Markdown;
+use crate::theme::StaticFile;
 use crate::theme::Theme;
 
 /// What to build and where.
@@ -122,19 +123,24 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
         })
         .sum::<Result<usize, Error>>()?;
     let rendered = started.elapsed();
-    let copies: Vec<(PathBuf, String)> = theme
+    let copies: Vec<(StaticFile, String)> = theme
         .static_files
         .iter()
         .map(|(path, from)| (from.clone(), path.clone()))
         .chain(media.iter().map(|m| {
             let from = options.root.join(CONTENT_DIR).join(MEDIA_DIR).join(m);
-            (from, format!("{MEDIA_DIR}/{m}"))
+            (StaticFile::Disk(from), format!("{MEDIA_DIR}/{m}"))
         }))
-        .chain(photo_files.into_iter().map(|(path, from)| (from, path)))
+        .chain(
+            photo_files
+                .into_iter()
+                .map(|(path, from)| (StaticFile::Disk(from), path)),
+        )
         .collect();
-    copies
-        .par_iter()
-        .try_for_each(|(from, path)| staging.copy(from, path))?;
+    copies.par_iter().try_for_each(|(from, path)| match from {
+        StaticFile::Disk(from) => staging.copy(from, path),
+        StaticFile::Builtin(bytes) => staging.write(path, bytes),
+    })?;
     let search = crate::search::index(&options.root, &staging)?;
     let output = staging.commit()?;
     if std::env::var_os("ETALASE_TIMINGS").is_some() {

@@ -90,17 +90,30 @@ impl Diagnostic {
         (&self.file, self.position.unwrap_or((0, 0)))
     }
 
+    /// The file the problem is in, when it is a file of the site (relative to the site
+    /// folder), and not a command-line option (`--date`) or a built page (`(page /berita/a/)`).
+    pub fn site_file(&self) -> Option<&Path> {
+        let name = self.file.to_string_lossy();
+        let pseudo = name.is_empty() || name.starts_with('(') || name.starts_with('-');
+        (!pseudo).then_some(self.file.as_path())
+    }
+
+    /// `error` or `warning`, in `lang`.
+    pub fn severity_in(&self, lang: Lang) -> String {
+        match self.severity {
+            Severity::Error => Cli::LabelError,
+            Severity::Warning => Cli::LabelWarning,
+        }
+        .text(lang)
+    }
+
     /// The diagnostic as a person reads it, in `lang`.
     pub fn render(&self, lang: Lang) -> String {
         let mut out = self.file.display().to_string();
         if let Some((line, column)) = self.position {
             out.push_str(&format!(":{line}:{column}"));
         }
-        let label = match self.severity {
-            Severity::Error => Cli::LabelError,
-            Severity::Warning => Cli::LabelWarning,
-        };
-        out.push_str(&format!(": {}: {}", label.text(lang), self.message.text(lang)));
+        out.push_str(&format!(": {}: {}", self.severity_in(lang), self.message.text(lang)));
         if let (Some(text), Some((line, column))) = (&self.source_line, self.position) {
             let gutter = line.to_string().len();
             let pad = " ".repeat(gutter);

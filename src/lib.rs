@@ -20,6 +20,7 @@ pub mod config;
 pub mod content;
 pub mod error;
 pub mod ids;
+pub mod init;
 pub mod kinds;
 pub mod localized;
 pub mod media;

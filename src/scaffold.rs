@@ -190,7 +190,7 @@ fn product(name: &str, unit: &str, categories: &[&str]) -> String {
          en: Write the product description here.\n# price: {{ amount: 25000, per: {{ id: per bungkus, en: per pack }} }}   # whole rupiah, no dots\n\
          images: []   # - {{ src: foto.jpg, alt: {{ id: …, en: … }} }}\nprograms: []\n\
          # order: {{ whatsapp: \"+62 …\", marketplace: [{{ name: …, url: https://… }}] }}\n\
-         certifications: []   # e.g. [P-IRT, Halal]\n",
+         certifications: []   # e.g. [P-IRT, Halal]\ndraft: false   # true keeps it out of the site\n",
         name = yaml_string(name),
         category = categories.first().copied().unwrap_or("pangan"),
         all = categories.join(", "),

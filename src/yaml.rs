@@ -8,7 +8,7 @@ use serde_saphyr::granit_parser::ErrorKind;
 use serde_saphyr::{ExternalMessageSource, MessageFormatter, UserMessageFormatter};
 
 use crate::error::Diagnostic;
-use crate::messages::{Content, List, Message, Yaml, suggestion};
+use crate::messages::{Content, List, Message, Yaml};
 
 /// Decodes a file as UTF-8, dropping a byte-order mark; anything else is a clear error.
 pub fn decode_utf8(file: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
@@ -137,13 +137,16 @@ fn classify(err: &serde_saphyr::Error) -> (Message, Vec<Message>) {
     use serde_saphyr::Error as E;
     let keys = |expected: &[&str]| List(expected.iter().map(|k| k.to_string()).collect());
     match err {
-        E::SerdeUnknownField { field, expected, .. } => (
-            Yaml::UnknownKey { key: field.clone() }.into(),
-            vec![
-                suggestion(field, expected.iter().copied()).into(),
-                Yaml::HintSpellKey { keys: keys(expected) }.into(),
-            ],
-        ),
+        E::SerdeUnknownField { field, expected, .. } => {
+            let hints = match crate::messages::closest(field, expected.iter().copied()) {
+                Some(best) => vec![
+                    crate::messages::Reference::DidYouMean { best: best.to_string() }.into(),
+                    Yaml::HintSpelling.into(),
+                ],
+                None => vec![Yaml::HintSpellKey { keys: keys(expected) }.into()],
+            };
+            (Yaml::UnknownKey { key: field.clone() }.into(), hints)
+        }
         E::SerdeMissingField { field, .. } => (
             Yaml::MissingKey { key: field.to_string() }.into(),
             vec![Yaml::HintAddKey.into()],

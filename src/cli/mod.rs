@@ -1,12 +1,15 @@
 //! The command line: `main.rs` hands over to [`run`], which parses the arguments (clap) and
 //! dispatches to one module per subcommand. Each module owns its arguments (`Args`) and its
-//! output; the work itself is done by the library.
+//! output; the work itself is done by the library. With no subcommand (a double-click on the
+//! program), [`start`] previews the site of the folder or says what to do.
 
 mod build;
 mod check;
+mod init;
 mod new;
 mod schema;
 mod serve;
+mod start;
 
 use std::process::ExitCode;
 
@@ -22,8 +25,9 @@ use crate::messages::{self, Lang, Text};
     about = "Bilingual showcase sites for Indonesian correctional units"
 )]
 struct Cli {
+    /// With none, the site of the current folder is previewed in the browser.
     #[command(subcommand)]
-    command: Command,
+    command: Option<Command>,
     /// Language of messages: id or en (default: from the locale, e.g. LANG=id_ID.UTF-8).
     #[arg(long, global = true)]
     lang: Option<String>,
@@ -35,6 +39,8 @@ enum Command {
     Build(build::Args),
     /// Check the content, links and translations without writing the site.
     Check(check::Args),
+    /// Start a new site for a unit or regional office.
+    Init(init::Args),
     /// Start a new press release, product sheet or unit profile.
     New(new::Args),
     /// Write JSON Schemas of the content files, for editors (default: .vscode/schemas).
@@ -47,9 +53,13 @@ enum Command {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let lang = Lang::detect(cli.lang.as_deref());
-    match cli.command {
+    let Some(command) = cli.command else {
+        return start::run(lang);
+    };
+    match command {
         Command::Build(args) => build::run(args, lang),
         Command::Check(args) => check::run(args, lang),
+        Command::Init(args) => init::run(args, lang),
         Command::New(args) => new::run(args, lang),
         Command::Schema(args) => schema::run(args, lang),
         Command::Serve(args) => serve::run(args, lang),

@@ -28,6 +28,23 @@ pub struct Args {
     poll: bool,
 }
 
+/// Previews the site in `root` on the default port and opens the browser.
+pub fn preview(root: PathBuf, lang: Lang) -> ExitCode {
+    let options = ServeOptions {
+        root,
+        bind: std::net::IpAddr::from([127, 0, 0, 1]),
+        port: 1111,
+        drafts: false,
+        poll: false,
+        open: true,
+        lang,
+    };
+    match crate::serve::serve(options) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => super::report_error(&err, lang),
+    }
+}
+
 pub fn run(args: Args, lang: Lang) -> ExitCode {
     let options = ServeOptions {
         root: args.root,

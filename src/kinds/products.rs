@@ -50,6 +50,9 @@ pub struct ProductSheet {
     pub order: Option<OrderSheet>,
     #[serde(default)]
     pub certifications: Vec<String>,
+    /// `true` keeps the product out of the site (published with `--drafts`).
+    #[serde(default)]
+    pub draft: bool,
 }
 
 /// A price in whole rupiah, with its unit of sale (`per 250 g`).
@@ -162,10 +165,12 @@ impl ItemId<super::Items> for ProductId {
 
 pub struct Products;
 
-/// The sheets in catalogue order: by category, then name in the first language, then slug.
-fn ordered<'a>(files: &'a Folder<Sheet<ProductSheet>>, config: &Config) -> Vec<&'a Sheet<ProductSheet>> {
+/// The published sheets in catalogue order: by category, then name in the first language,
+/// then slug.
+fn ordered<'a>(files: &'a Folder<Sheet<ProductSheet>>, cx: &Resolve) -> Vec<&'a Sheet<ProductSheet>> {
+    let config = cx.config;
     let first = config.languages[0].code.as_str();
-    let mut sheets: Vec<_> = files.parsed().collect();
+    let mut sheets: Vec<_> = files.parsed().filter(|s| cx.published(s.data.draft)).collect();
     sheets.sort_by_cached_key(|s| {
         let category = config.categories.position(&s.data.category.value).unwrap_or(usize::MAX);
         let name = s.data.name.get_or(first, first).cloned().unwrap_or_default();
@@ -190,7 +195,7 @@ impl Kind for Products {
     }
 
     fn declare(files: &Folder<Self::File>, cx: &Resolve, names: &mut Names) {
-        for (ix, sheet) in ordered(files, cx.config).into_iter().enumerate() {
+        for (ix, sheet) in ordered(files, cx).into_iter().enumerate() {
             names.products.insert(sheet.id.clone(), ProductId::new(ix));
         }
         names.broken.extend(
@@ -203,7 +208,7 @@ impl Kind for Products {
 
     fn resolve(files: &Folder<Self::File>, cx: &Resolve, report: &mut Report) -> Items {
         use rayon::prelude::*;
-        let resolved: Vec<(Product, Report)> = ordered(files, cx.config)
+        let resolved: Vec<(Product, Report)> = ordered(files, cx)
             .par_iter()
             .map(|sheet| {
                 let mut own = Report::default();

@@ -62,6 +62,23 @@ pub enum UnitKind {
 }
 
 impl UnitKind {
+    /// Every kind, in the order the schema lists them.
+    pub const ALL: [UnitKind; 8] = [
+        UnitKind::Kanwil,
+        UnitKind::Lapas,
+        UnitKind::Lpp,
+        UnitKind::Rutan,
+        UnitKind::Cabrutan,
+        UnitKind::Lpka,
+        UnitKind::Bapas,
+        UnitKind::Other,
+    ];
+
+    /// The kind written as `key` in a unit profile.
+    pub fn from_key(key: &str) -> Option<UnitKind> {
+        UnitKind::ALL.into_iter().find(|kind| kind.key() == key)
+    }
+
     pub fn key(self) -> &'static str {
         match self {
             UnitKind::Kanwil => "kanwil",

@@ -76,8 +76,8 @@ messages! {
             en: "name the file <name>.<language>.md with a language listed in etalase.yaml",
             id: "beri nama file <nama>.<bahasa>.md dengan bahasa yang ada di etalase.yaml";
         HintCopySheet = "H110",
-            en: "copy an example sheet from the README and fill it in",
-            id: "salin contoh dari README lalu isi";
+            en: "copy an example sheet from docs/reference.md of Etalase and fill it in",
+            id: "salin contoh dari docs/reference.md Etalase lalu isi";
         HintCaseTwin = "H111",
             en: "on Windows, macOS and many web hosts they are the same file: rename or delete one of them",
             id: "di Windows, macOS dan banyak hosting keduanya dianggap file yang sama: ganti nama atau hapus salah satunya";
@@ -85,8 +85,8 @@ messages! {
             en: "copy the file itself into the folder instead of linking to it",
             id: "salin file aslinya ke folder ini, jangan ditautkan";
         HintThemeName = "H113",
-            en: "set `theme` to the name of a folder in themes/, e.g. `default`",
-            id: "isi `theme` dengan nama folder di themes/, misalnya `default`";
+            en: "set `theme` to the name of a folder in themes/, or to `default` for the built-in theme",
+            id: "isi `theme` dengan nama folder di themes/, atau `default` untuk tema bawaan";
         HintThemeStrings = "H114",
             en: "every theme needs i18n/<first language>.yaml",
             id: "setiap tema memerlukan i18n/<bahasa pertama>.yaml";
@@ -138,9 +138,12 @@ messages! {
         HintSpellKey { keys: List } = "H201",
             en: "check the spelling of the key; the keys here are: {keys}",
             id: "periksa ejaan kunci; kunci yang ada di sini: {keys}";
+        HintSpelling = "H211",
+            en: "check the spelling of the key",
+            id: "periksa ejaan kunci";
         HintAddKey = "H202",
-            en: "add the key and its value; the README shows a complete example",
-            id: "tambahkan kunci dan nilainya; README memuat contoh lengkap";
+            en: "add the key and its value; docs/reference.md of Etalase shows a complete example",
+            id: "tambahkan kunci dan nilainya; docs/reference.md Etalase memuat contoh lengkap";
         HintUseValues { values: List } = "H203",
             en: "use one of: {values}",
             id: "pakai salah satu: {values}";

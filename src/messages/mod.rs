@@ -6,6 +6,7 @@
 
 mod catalogue;
 mod cli;
+mod init;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -13,6 +14,7 @@ use std::sync::Arc;
 
 pub use catalogue::{Check, Config, Content, Field, Media, Output, Reference, Yaml};
 pub use cli::{Cli, totals};
+pub use init::Init;
 
 /// The language of messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -234,6 +236,7 @@ pub fn all_samples() -> Vec<Message> {
     all.extend(Check::samples().into_iter().map(Message::from));
     all.extend(Output::samples().into_iter().map(Message::from));
     all.extend(Cli::samples().into_iter().map(Message::from));
+    all.extend(Init::samples().into_iter().map(Message::from));
     all
 }
 

@@ -18,6 +18,7 @@ use crate::media::{Mode, Processor};
 use crate::render::{RenderOptions, Templates};
 use crate::site::SiteOptions;
 use crate::site::markdown::Markdown;
+use crate::theme::StaticFile;
 use crate::theme::Theme;
 
 /// One servable file: rendered bytes, or a file on disk (static files and media).
@@ -123,7 +124,11 @@ impl Session {
             .collect::<Result<_, Error>>()?;
         let mut files: HashMap<String, Served> = HashMap::with_capacity(rendered.len() + 64);
         for (path, from) in &theme.static_files {
-            files.insert(path.clone(), Served::File(from.clone()));
+            let served = match from {
+                StaticFile::Disk(file) => Served::File(file.clone()),
+                StaticFile::Builtin(bytes) => Served::Bytes(Bytes::from_static(bytes)),
+            };
+            files.insert(path.clone(), served);
         }
         let media_dir = self.options.root.join(CONTENT_DIR).join(MEDIA_DIR);
         for name in media {

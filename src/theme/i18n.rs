@@ -7,7 +7,7 @@ use std::path::Path;
 use jiff::civil::{Date, Time};
 use serde::Deserialize;
 
-use crate::error::{Diagnostic, Error, IoContext};
+use crate::error::{Diagnostic, Error};
 use crate::messages::Content;
 use crate::yaml;
 
@@ -50,14 +50,20 @@ pub struct Locale {
 }
 
 impl Locale {
-    /// Loads `i18n/<code>.yaml` of each language from `dir`; the first language fills gaps.
-    pub fn load_all(dir: &Path, codes: &[&str]) -> Result<Vec<Locale>, Error> {
+    /// Loads `<code>.yaml` of each language, read by `read` (given the file name; `None` when
+    /// the theme has no such file) and named in messages as a file of `dir`; the first
+    /// language fills gaps.
+    pub fn load_all<B: AsRef<[u8]>>(
+        dir: &Path,
+        codes: &[&str],
+        read: impl Fn(&str) -> Result<Option<B>, Error>,
+    ) -> Result<Vec<Locale>, Error> {
         let mut files = Vec::new();
         for code in codes {
-            let path = dir.join(format!("{code}.yaml"));
-            if path.is_file() {
-                let bytes = std::fs::read(&path).io(crate::messages::Output::CannotRead, &path)?;
-                let text = yaml::decode_utf8(&path, &bytes)?;
+            let name = format!("{code}.yaml");
+            let path = dir.join(&name);
+            if let Some(bytes) = read(&name)? {
+                let text = yaml::decode_utf8(&path, bytes.as_ref())?;
                 files.push(Some(yaml::parse::<Strings>(&path, &text)?));
             } else {
                 files.push(None);

@@ -1,9 +1,12 @@
-//! A theme on disk: its Tera templates (a site's `templates/` overrides them by name), its
-//! static files (a site's `static/` overrides them by path) and its interface strings. Read
-//! once before rendering; the render stage compiles the templates it holds.
+//! A theme: its Tera templates (a site's `templates/` overrides them by name), its static files
+//! (a site's `static/` overrides them by path) and its interface strings. A theme is the folder
+//! `themes/<name>/`; a site without `themes/default/` gets the default theme built into the
+//! program ([`BUILTIN`]), so that writers never manage theme files and get theme fixes with
+//! each release. Read once before rendering; the render stage compiles the templates it holds.
 
 pub mod i18n;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -13,13 +16,112 @@ use crate::config::Config;
 use crate::content::{CaseFolded, skipped_link};
 use crate::content::{is_ignored, relative};
 use crate::error::{Diagnostic, Diagnostics, Error, IoContext};
-use crate::messages::Content;
+use crate::messages::{Content, Output};
 use i18n::Locale;
 
 pub const THEMES_DIR: &str = "themes";
 /// Where stylesheets and scripts are published under hashed names, so that hosts can cache
 /// this folder for good (and everything else, such as the search index, briefly).
 pub const ASSETS_DIR: &str = "assets";
+/// The theme that is built into the program.
+pub const BUILTIN_NAME: &str = "default";
+
+macro_rules! builtin {
+    ($($path:literal),* $(,)?) => {
+        &[$(($path, include_bytes!(concat!("../../themes/default/", $path)))),*]
+    };
+}
+
+/// Every file of `themes/default/` (a test checks that this list equals the folder's).
+pub const BUILTIN: &[(&str, &[u8])] = builtin![
+    "i18n/en.yaml",
+    "i18n/id.yaml",
+    "static/favicon.svg",
+    "static/search.js",
+    "static/share.js",
+    "static/style.css",
+    "templates/404.html",
+    "templates/awards.html",
+    "templates/base.html",
+    "templates/catalogue.html",
+    "templates/components.html",
+    "templates/home.html",
+    "templates/news_list.html",
+    "templates/page.html",
+    "templates/product.html",
+    "templates/search.html",
+    "templates/story.html",
+    "templates/term.html",
+    "templates/unit.html",
+    "templates/units.html",
+    "templates/vocabulary.html",
+];
+
+/// A file to publish as it is: on disk, or part of the built-in theme.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StaticFile {
+    /// A file on disk: in `themes/<name>/`, or the site's own `templates/` or `static/`.
+    Disk(PathBuf),
+    /// A file of the built-in default theme.
+    Builtin(&'static [u8]),
+}
+
+impl StaticFile {
+    pub fn bytes(&self) -> Result<Cow<'static, [u8]>, Error> {
+        match self {
+            StaticFile::Disk(path) => std::fs::read(path).io(Output::CannotRead, path).map(Cow::Owned),
+            StaticFile::Builtin(bytes) => Ok(Cow::Borrowed(bytes)),
+        }
+    }
+}
+
+/// The theme's own files: its folder, or the built-in default theme.
+enum ThemeDir {
+    Folder(PathBuf),
+    Builtin,
+}
+
+impl ThemeDir {
+    fn find(root: &Path, config: &Config) -> Result<ThemeDir, Error> {
+        let dir = root.join(THEMES_DIR).join(&config.theme);
+        if dir.is_dir() {
+            Ok(ThemeDir::Folder(dir))
+        } else if config.theme == BUILTIN_NAME {
+            Ok(ThemeDir::Builtin)
+        } else {
+            Err(Diagnostic::new(
+                crate::config::CONFIG_FILE,
+                Content::ThemeMissing {
+                    theme: config.theme.clone(),
+                },
+            )
+            .with_hint(Content::HintThemeName)
+            .into())
+        }
+    }
+
+    /// The files below `sub` (`templates`, `static`, `i18n`) as (relative name, file).
+    fn files(&self, root: &Path, sub: &str, warnings: &mut Diagnostics) -> Result<Vec<(String, StaticFile)>, Error> {
+        match self {
+            ThemeDir::Folder(dir) => files_under(root, &dir.join(sub), warnings),
+            ThemeDir::Builtin => Ok(BUILTIN
+                .iter()
+                .filter_map(|(path, bytes)| {
+                    let name = path.strip_prefix(sub)?.strip_prefix('/')?;
+                    Some((name.to_string(), StaticFile::Builtin(bytes)))
+                })
+                .collect()),
+        }
+    }
+
+    /// Where the theme's files are, for messages.
+    fn dir(&self) -> PathBuf {
+        match self {
+            ThemeDir::Folder(dir) => dir.clone(),
+            ThemeDir::Builtin => PathBuf::from(format!("(built-in theme {BUILTIN_NAME})")),
+        }
+    }
+}
 
 /// Everything a theme contributes to a build.
 #[derive(Debug, Clone)]
@@ -29,7 +131,7 @@ pub struct Theme {
     /// Output path (`/`-separated) → file to copy, site overrides applied. Stylesheets and
     /// scripts carry a hash of their content in the name (`assets/style.1a2b3c4d.css`), so
     /// that hosts can cache them for good.
-    pub static_files: BTreeMap<String, PathBuf>,
+    pub static_files: BTreeMap<String, StaticFile>,
     /// Path as written in the theme (`style.css`) → its URL (`/assets/style.1a2b3c4d.css`).
     pub asset_urls: BTreeMap<String, String>,
     /// One per configured language.
@@ -40,36 +142,29 @@ pub struct Theme {
 
 impl Theme {
     pub fn load(root: &Path, config: &Config) -> Result<Theme, Error> {
-        let dir = root.join(THEMES_DIR).join(&config.theme);
-        if !dir.is_dir() {
-            return Err(Diagnostic::new(
-                crate::config::CONFIG_FILE,
-                Content::ThemeMissing {
-                    theme: config.theme.clone(),
-                },
-            )
-            .with_hint(Content::HintThemeName)
-            .into());
-        }
+        let source = ThemeDir::find(root, config)?;
         let mut warnings = Diagnostics::default();
         let mut templates = BTreeMap::new();
-        for templates_dir in [dir.join("templates"), root.join("templates")] {
-            for (name, path) in files_under(root, &templates_dir, &mut warnings)? {
-                let text = std::fs::read_to_string(&path).io(crate::messages::Output::CannotRead, &path)?;
-                templates.insert(name, text);
-            }
+        let site_templates = files_under(root, &root.join("templates"), &mut warnings)?;
+        for (name, file) in source
+            .files(root, "templates", &mut warnings)?
+            .into_iter()
+            .chain(site_templates)
+        {
+            let bytes = file.bytes()?;
+            let text = String::from_utf8(bytes.into_owned())
+                .map_err(|_| Diagnostic::new(PathBuf::from("templates").join(&name), Content::NotUtf8))?;
+            templates.insert(name, text);
         }
         let mut sources = BTreeMap::new();
-        for static_dir in [dir.join("static"), root.join("static")] {
-            sources.extend(files_under(root, &static_dir, &mut warnings)?);
-        }
+        sources.extend(source.files(root, "static", &mut warnings)?);
+        sources.extend(files_under(root, &root.join("static"), &mut warnings)?);
         let mut static_files = BTreeMap::new();
         let mut asset_urls = BTreeMap::new();
         for (path, from) in sources {
             let published = match path.rsplit_once('.') {
                 Some((stem, ext @ ("css" | "js"))) => {
-                    let bytes = std::fs::read(&from).io(crate::messages::Output::CannotRead, &from)?;
-                    format!("{ASSETS_DIR}/{stem}.{:08x}.{ext}", fnv1a(&bytes) as u32)
+                    format!("{ASSETS_DIR}/{stem}.{:08x}.{ext}", fnv1a(&from.bytes()?) as u32)
                 }
                 _ => path.clone(),
             };
@@ -77,7 +172,10 @@ impl Theme {
             static_files.insert(published, from);
         }
         let codes: Vec<&str> = config.language_codes().collect();
-        let locales = Locale::load_all(&dir.join("i18n"), &codes)?;
+        let strings: BTreeMap<String, StaticFile> = source.files(root, "i18n", &mut warnings)?.into_iter().collect();
+        let locales = Locale::load_all(&source.dir().join("i18n"), &codes, |name| {
+            strings.get(name).map(StaticFile::bytes).transpose()
+        })?;
         Ok(Theme {
             templates,
             static_files,
@@ -98,7 +196,7 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 /// Files below `dir` as (`/`-separated relative path, full path); none when `dir` is absent.
 /// Symbolic links are skipped with a warning; two names that differ only in capitals are an
 /// error.
-fn files_under(root: &Path, dir: &Path, warnings: &mut Diagnostics) -> Result<Vec<(String, PathBuf)>, Error> {
+fn files_under(root: &Path, dir: &Path, warnings: &mut Diagnostics) -> Result<Vec<(String, StaticFile)>, Error> {
     let mut files = Vec::new();
     if !dir.is_dir() {
         return Ok(files);
@@ -120,8 +218,34 @@ fn files_under(root: &Path, dir: &Path, warnings: &mut Diagnostics) -> Result<Ve
             problems.extend(names.add(&relative(root, entry.path())).into_iter().collect());
             let rel = relative(dir, entry.path());
             let name: Vec<_> = rel.iter().map(|p| p.to_string_lossy()).collect();
-            files.push((name.join("/"), entry.into_path()));
+            files.push((name.join("/"), StaticFile::Disk(entry.into_path())));
         }
     }
     problems.into_result(files).map_err(Error::from)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_builtin_theme_lists_every_file_of_themes_default() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let dir = root.join(THEMES_DIR).join(BUILTIN_NAME);
+        let mut warnings = Diagnostics::default();
+        let on_disk: Vec<(String, StaticFile)> = files_under(root, &dir, &mut warnings).expect("theme folder");
+        let builtin: Vec<(String, StaticFile)> = BUILTIN
+            .iter()
+            .map(|(path, bytes)| (path.to_string(), StaticFile::Builtin(bytes)))
+            .collect();
+        let names = |files: &[(String, StaticFile)]| files.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+        assert_eq!(
+            names(&builtin),
+            names(&on_disk),
+            "BUILTIN must list every file of themes/default/"
+        );
+        for ((name, built_in), (_, disk)) in builtin.iter().zip(&on_disk) {
+            assert_eq!(built_in.bytes().ok(), disk.bytes().ok(), "{name}");
+        }
+    }
 }

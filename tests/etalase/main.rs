@@ -4,7 +4,10 @@
 mod support;
 
 mod demo;
+mod guide;
+mod init;
 mod output;
+mod package;
 mod pages;
 mod photos;
 mod preview;
@@ -12,6 +15,7 @@ mod quality;
 mod schema;
 mod search;
 mod security;
+mod start;
 mod themes;
 mod validity;
 mod writing;

@@ -1,8 +1,9 @@
 //! Themes: a site's templates and static files override the default theme's, interface strings
 //! fall back to Indonesian, templates are minified once, and a template error names its line.
 
+use crate::support::folders::snapshot;
 use crate::support::html::{dom, stylesheet, text};
-use crate::support::site::{Site, repo};
+use crate::support::site::{SVG, Site, repo};
 
 #[test]
 fn site_templates_override_the_theme() {
@@ -142,4 +143,45 @@ fn a_template_with_a_tag_between_attributes_is_still_minified_page_by_page() {
     .build();
     let page = site.read("404.html");
     assert!(page.contains("<p class=note id=lost>Not here</p>"), "{page}");
+}
+
+#[test]
+fn a_site_without_a_theme_folder_builds_with_the_builtin_theme_as_with_the_folder() {
+    let with_folder = Site::new();
+    with_folder.build();
+    let builtin = Site::new();
+    std::fs::remove_dir_all(builtin.root().join("themes")).expect("remove themes/");
+    builtin.build();
+    assert_eq!(snapshot(&with_folder.public()), snapshot(&builtin.public()));
+    let check = builtin.run(&["check"]);
+    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stdout));
+}
+
+#[test]
+fn the_sites_own_templates_and_static_files_override_the_builtin_theme() {
+    let site = Site::new();
+    std::fs::remove_dir_all(site.root().join("themes")).expect("remove themes/");
+    let page = std::fs::read_to_string(repo().join("themes/default/templates/page.html")).expect("page.html");
+    site.file(
+        "templates/page.html",
+        &page.replace("</article>", "<p>disusun sendiri</p></article>"),
+    )
+    .file("static/favicon.svg", SVG)
+    .file(
+        "content/pages/tentang.id.md",
+        "---\ntitle: Tentang\nsummary: Tentang situs.\n---\nIsi.\n",
+    )
+    .build();
+    assert!(site.read("tentang/index.html").contains("disusun sendiri"));
+    assert_eq!(site.read("favicon.svg"), SVG);
+}
+
+#[test]
+fn another_missing_theme_is_still_an_error() {
+    let site = Site::new();
+    std::fs::remove_dir_all(site.root().join("themes")).expect("remove themes/");
+    let config = std::fs::read_to_string(site.root().join("etalase.yaml")).expect("config");
+    site.file("etalase.yaml", &format!("theme: gelap\n{config}"));
+    let error = site.build_error();
+    assert!(error.contains("the theme `gelap` is not in themes/"), "{error}");
 }

@@ -1,6 +1,7 @@
 //! What a writer meets: `etalase check`, `etalase new`, and a message for each mistake, with
 //! its file, line and column and a hint, in the writer's language.
 
+use crate::support::folders::copy_dir;
 use crate::support::site::{PRODUCT_GULA, Site, etalase, story};
 
 #[test]
@@ -408,4 +409,88 @@ fn every_kind_of_mistake_reads_in_indonesian() {
                 .is_some_and(|m| m.contains(indonesian))
         );
     }
+}
+
+/// A site in the folder `dir` of a git repository (a temporary folder with `.git`), as a
+/// repository on GitHub holds it.
+fn site_in_repository(dir: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let repository = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir(repository.path().join(".git")).expect(".git");
+    let site = Site::new();
+    let root = repository.path().join(dir);
+    copy_dir(site.root(), &root);
+    std::fs::create_dir_all(root.join("content/news")).expect("content/news");
+    (repository, root)
+}
+
+#[test]
+fn check_format_github_annotates_each_line_from_the_repository_root() {
+    let (_repository, root) = site_in_repository("situs humas,2025:uji");
+    let write = |path: &str, text: &str| std::fs::write(root.join(path), text).expect("write");
+    // Saved with Windows line endings, as an editor on Windows may: lines and columns still count.
+    write(
+        "content/news/2025-11-19-a.id.md",
+        &story("A", "2025-11-19", "programs: [ac-50%]\n", "x").replace('\n', "\r\n"),
+    );
+    write(
+        "content/news/2025-11-20-b.id.md",
+        &story("B", "2025-11-20", "", "[rusak](/berita/tidak-ada/)"),
+    );
+    write("content/news/2025-11-20-b.en.md", &story("B", "2025-11-20", "", "x"));
+    let run = |lang: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_etalase"))
+            .args(["check", "--format", "github", "--lang", lang])
+            .current_dir(&root)
+            .env_remove("GITHUB_WORKSPACE")
+            .output()
+            .expect("run etalase")
+    };
+    let lines = |out: &std::process::Output| {
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(String::from)
+            .collect::<Vec<_>>()
+    };
+    let file = "situs humas%2C2025%3Auji/content/news/2025-11-19-a.id.md";
+    let out = run("en");
+    assert_eq!(out.status.code(), Some(1), "an error fails the workflow step");
+    assert_eq!(
+        lines(&out),
+        [
+            format!(
+                "::error file={file},line=6,col=12,title=etalase check::unknown programme tag `ac-50%25`\
+                 %0Ahint: did you mean `ac-5`? — tags are the term ids in content/vocabularies/"
+            ),
+            "1 error, 0 warnings".to_string(),
+        ]
+    );
+    let indonesian = run("id");
+    assert!(
+        lines(&indonesian)[0].starts_with(&format!(
+            "::error file={file},line=6,col=12,title=etalase check::tag program `ac-50%25` tidak dikenal%0Asaran: "
+        )),
+        "{:?}",
+        lines(&indonesian)
+    );
+
+    // Fixed: what is left are warnings, one on a built page and one on a whole file.
+    write(
+        "content/news/2025-11-19-a.id.md",
+        &story("A", "2025-11-19", "programs: [ac-5]\n", "x").replace('\n', "\r\n"),
+    );
+    let out = run("en");
+    assert_eq!(out.status.code(), Some(0), "warnings alone pass");
+    assert_eq!(
+        lines(&out),
+        [
+            "::warning title=etalase check::(page /berita/b/): the link /berita/tidak-ada/ leads nowhere\
+             %0Ahint: correct the link in the content or template that makes this page"
+                .to_string(),
+            format!(
+                "::warning file={file},title=etalase check::no version in en\
+                 %0Ahint: the item is published in the languages it has; add the translation when it is ready"
+            ),
+            "0 errors, 2 warnings".to_string(),
+        ]
+    );
 }

@@ -38,6 +38,8 @@ pub enum Tool {
     Feedparser,
     /// `check-jsonschema`, a JSON Schema validator.
     CheckJsonschema,
+    /// Node.js and npm, which install the `etalase` package.
+    Npm,
 }
 
 impl Tool {
@@ -52,6 +54,7 @@ impl Tool {
             Tool::Python => &[PYTHON],
             Tool::Feedparser => &[PYTHON, FEEDPARSER],
             Tool::CheckJsonschema => &[CHECK_JSONSCHEMA],
+            Tool::Npm => &[NODE, NPM],
         }
     }
 }
@@ -193,6 +196,12 @@ const NODE: Part = Part {
     name: "node",
     find: || on_path("node"),
     install: "apt-get install nodejs",
+};
+
+const NPM: Part = Part {
+    name: "npm",
+    find: || on_path("npm"),
+    install: "apt-get install npm",
 };
 
 const LIGHTHOUSE: Part = Part {
