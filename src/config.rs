@@ -213,6 +213,19 @@ impl Config {
         self.languages.iter().map(|l| l.code.as_str())
     }
 
+    /// Today in the site's time zone — or the day `ETALASE_TODAY` names (`YYYY-MM-DD`), so that
+    /// a preview or a test can show the agenda as it will look on another day.
+    pub fn today(&self) -> jiff::civil::Date {
+        if let Some(day) = std::env::var("ETALASE_TODAY").ok().and_then(|d| d.parse().ok()) {
+            return day;
+        }
+        let offset =
+            jiff::tz::Offset::from_seconds(self.timezone_offset().unwrap_or(7 * 3600)).unwrap_or(jiff::tz::Offset::UTC);
+        jiff::Timestamp::now()
+            .to_zoned(jiff::tz::TimeZone::fixed(offset))
+            .date()
+    }
+
     /// The configured offset, in seconds east of UTC.
     pub fn timezone_offset(&self) -> Option<i32> {
         let offset = &self.timezone.offset;

@@ -1,79 +1,68 @@
-//! `etalase new`: starts a press release, product sheet or unit profile from a title, with
-//! every field filled in or explained in a comment, so that a writer only edits text.
+//! `etalase new`: starts a content file from a title, with every field filled in or explained
+//! in a comment, so that a writer only edits text. Each kind that writers start files of says
+//! what its files look like (`Kind::new_files`); this module reads the request, checks the unit
+//! it names, and writes the files — never over an existing one. (Besides the site output, this
+//! and `etalase schema` are the only commands that write: a writer's own files, on request.)
 
 use std::path::{Path, PathBuf};
 
 use crate::config::Config;
 use crate::content::CONTENT_DIR;
 use crate::error::{Diagnostic, Error, IoContext, suggestion};
-use crate::messages::{Check, Field, Reference};
+use crate::messages::{Check, Field, Output, Reference};
 
-/// What to create.
+/// What a writer asked `etalase new` for.
 #[derive(Debug, Clone)]
-pub enum NewItem {
-    News {
-        title: String,
-        unit: String,
-        english: bool,
-        date: Option<String>,
-    },
-    Product {
-        name: String,
-        unit: String,
-    },
-    Unit {
-        name: String,
-    },
+pub struct NewFile {
+    /// The site folder.
+    pub root: PathBuf,
+    pub config: Config,
+    /// The headline or name the file starts with.
+    pub title: String,
+    /// The unit it belongs to (`--unit`).
+    pub unit: Option<String>,
+    /// Also start the English version (`--en`).
+    pub english: bool,
+    /// Its date (`--date`), default today.
+    pub date: Option<String>,
 }
 
-/// Writes the new file(s) and returns their paths; never overwrites an existing file.
-pub fn create(root: &Path, item: &NewItem) -> Result<Vec<PathBuf>, Error> {
-    let config = Config::load(root)?;
-    let files = match item {
-        NewItem::News {
-            title,
-            unit,
-            english,
-            date,
-        } => {
-            check_unit(root, unit)?;
-            let date = match date {
-                Some(date) => date.parse::<jiff::civil::Date>().map_err(|_| {
-                    Diagnostic::new("--date", Field::NotADate { value: date.clone() }).with_hint(Check::HintDateFlag)
-                })?,
-                None => today(&config),
-            };
-            let stem = format!("{date}-{}", slugify(title)?);
-            let dir = root.join(CONTENT_DIR).join("news");
-            let mut files = vec![(
-                dir.join(format!("{stem}.id.md")),
-                news(title, &date.to_string(), unit, "id"),
-            )];
-            if *english {
-                files.push((
-                    dir.join(format!("{stem}.en.md")),
-                    news(title, &date.to_string(), unit, "en"),
-                ));
-            }
-            files
+impl NewFile {
+    /// The folder of `kind` in content/.
+    pub fn folder(&self, kind: &str) -> PathBuf {
+        self.root.join(CONTENT_DIR).join(kind)
+    }
+
+    /// The unit given with `--unit`, which must be one of the site's.
+    pub fn unit(&self) -> Result<&str, Error> {
+        let unit = self.unit.as_deref().unwrap_or_default();
+        check_unit(&self.root, unit)?;
+        Ok(unit)
+    }
+
+    /// The date given with `--date`, or today in the site's time zone.
+    pub fn date(&self) -> Result<jiff::civil::Date, Error> {
+        match &self.date {
+            Some(date) => date.parse::<jiff::civil::Date>().map_err(|_| {
+                Diagnostic::new("--date", Field::NotADate { value: date.clone() })
+                    .with_hint(Check::HintDateFlag)
+                    .into()
+            }),
+            None => Ok(self.config.today()),
         }
-        NewItem::Product { name, unit } => {
-            check_unit(root, unit)?;
-            let categories: Vec<&str> = config.categories.keys().collect();
-            let path = root
-                .join(CONTENT_DIR)
-                .join("products")
-                .join(format!("{}.yaml", slugify(name)?));
-            vec![(path, product(name, unit, &categories))]
-        }
-        NewItem::Unit { name } => {
-            let path = root
-                .join(CONTENT_DIR)
-                .join("units")
-                .join(format!("{}.yaml", slugify(name)?));
-            vec![(path, unit(name))]
-        }
-    };
+    }
+
+    /// The file name the title gives.
+    pub fn slug(&self) -> Result<String, Error> {
+        slugify(&self.title)
+    }
+}
+
+/// Writes the files `kind` starts for `request` and returns their paths; never overwrites an
+/// existing file.
+pub fn create(kind: &str, request: &NewFile) -> Result<Vec<PathBuf>, Error> {
+    let files = crate::kinds::new_files(kind, request)?;
+    let root = &request.root;
     if let Some((existing, _)) = files.iter().find(|(path, _)| path.exists()) {
         return Err(
             Diagnostic::new(crate::content::relative(root, existing), Check::FileExists)
@@ -84,9 +73,9 @@ pub fn create(root: &Path, item: &NewItem) -> Result<Vec<PathBuf>, Error> {
     let mut written = Vec::new();
     for (path, text) in files {
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).io(crate::messages::Output::CannotCreate, parent)?;
+            std::fs::create_dir_all(parent).io(Output::CannotCreate, parent)?;
         }
-        std::fs::write(&path, text).io(crate::messages::Output::CannotWrite, &path)?;
+        std::fs::write(&path, text).io(Output::CannotWrite, &path)?;
         written.push(crate::content::relative(root, &path));
     }
     Ok(written)
@@ -111,15 +100,6 @@ fn check_unit(root: &Path, unit: &str) -> Result<(), Error> {
             .with_hint(Reference::UnitsAreFiles)
             .into(),
     )
-}
-
-/// Today in the site's time zone.
-fn today(config: &Config) -> jiff::civil::Date {
-    let offset =
-        jiff::tz::Offset::from_seconds(config.timezone_offset().unwrap_or(7 * 3600)).unwrap_or(jiff::tz::Offset::UTC);
-    jiff::Timestamp::now()
-        .to_zoned(jiff::tz::TimeZone::fixed(offset))
-        .date()
 }
 
 /// A URL slug from a title: lowercase ASCII letters and digits joined by hyphens.
@@ -153,57 +133,9 @@ pub fn slugify(title: &str) -> Result<String, Error> {
     Ok(slug)
 }
 
-fn yaml_string(text: &str) -> String {
+/// A value written as a YAML string that any text can be.
+pub fn yaml_string(text: &str) -> String {
     serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_string())
-}
-
-fn news(title: &str, date: &str, unit: &str, lang: &str) -> String {
-    let (summary, body, note) = if lang == "id" {
-        (
-            "Satu atau dua kalimat ringkasan untuk daftar berita dan mesin pencari.",
-            "KOTA — Tulis isi berita di sini. Paragraf pertama menjawab apa, siapa, kapan dan di mana.",
-            "Terjemahan bahasa Inggris: file dengan nama yang sama berakhiran .en.md",
-        )
-    } else {
-        (
-            "One or two sentences for news lists and search engines.",
-            "CITY — Write the story here. The first paragraph says what, who, when and where.",
-            "The Indonesian version is the file with the same name ending in .id.md",
-        )
-    };
-    format!(
-        "---\n# {note}\ntitle: {title}\ndate: {date}\n# time: \"09:00\"            # optional, local time\nunit: {unit}\n\
-         summary: {summary}\nprograms: []                  # e.g. [ac-3, ac-6]; see content/vocabularies/\n\
-         # products: [gula-semut-jahe-merah]   # products named in the story\n\
-         # image: {{ src: foto.jpg, alt: Describe what the photo shows }}   # a file in content/media/\n\
-         # award: {{ name: …, giver: …, event: … }}   # makes it award news\n\
-         # source: Humas …\ndraft: false                  # true keeps it out of the site\n---\n{body}\n",
-        title = yaml_string(title),
-        summary = yaml_string(summary),
-    )
-}
-
-fn product(name: &str, unit: &str, categories: &[&str]) -> String {
-    format!(
-        "name: {{ id: {name}, en: {name} }}   # translate the English name\nunit: {unit}\n\
-         category: {category}   # one of: {all}\nfeatured: false\ndescription:\n  id: Tulis deskripsi produk di sini.\n  \
-         en: Write the product description here.\n# price: {{ amount: 25000, per: {{ id: per bungkus, en: per pack }} }}   # whole rupiah, no dots\n\
-         images: []   # - {{ src: foto.jpg, alt: {{ id: …, en: … }} }}\nprograms: []\n\
-         # order: {{ whatsapp: \"+62 …\", marketplace: [{{ name: …, url: https://… }}] }}\n\
-         certifications: []   # e.g. [P-IRT, Halal]\ndraft: false   # true keeps it out of the site\n",
-        name = yaml_string(name),
-        category = categories.first().copied().unwrap_or("pangan"),
-        all = categories.join(", "),
-    )
-}
-
-fn unit(name: &str) -> String {
-    format!(
-        "name: {name}\ntype: lapas   # kanwil, lapas, lpp, rutan, cabrutan, lpka, bapas, other\n# class: IIA\n\
-         city: Kota\nregion: Sumatera Selatan\n# address: …\n# contact: {{ phone: …, email: …, website: … }}\n\
-         # parent: kanwil-ditjenpas-sumsel\n",
-        name = yaml_string(name),
-    )
 }
 
 #[cfg(test)]

@@ -8,43 +8,19 @@ use schemars::{JsonSchema, schema_for};
 
 use crate::config::Config;
 use crate::error::{Error, IoContext};
-use crate::kinds::news::NewsFront;
-use crate::kinds::pages::PageFront;
-use crate::kinds::products::ProductSheet;
-use crate::kinds::units::UnitSheet;
-use crate::kinds::vocabularies::VocabularySheet;
 
 /// The folder the demo site's editor settings point at.
 pub const DEFAULT_DIR: &str = ".vscode/schemas";
 
-/// (file name, schema) of every kind of file.
+/// (file name, schema) of every kind of file: the configuration's and each content kind's.
 pub fn schemas() -> Vec<(&'static str, serde_json::Value)> {
-    vec![
-        ("config.schema.json", schema::<Config>("etalase.yaml")),
-        (
-            "news.schema.json",
-            schema::<NewsFront>("Front matter of a press release (content/news/*.md)"),
-        ),
-        (
-            "page.schema.json",
-            schema::<PageFront>("Front matter of a plain page (content/pages/*.md)"),
-        ),
-        (
-            "product.schema.json",
-            schema::<ProductSheet>("A product sheet (content/products/*.yaml)"),
-        ),
-        (
-            "unit.schema.json",
-            schema::<UnitSheet>("A unit profile (content/units/*.yaml)"),
-        ),
-        (
-            "vocabulary.schema.json",
-            schema::<VocabularySheet>("A controlled vocabulary (content/vocabularies/*.yaml)"),
-        ),
-    ]
+    let mut schemas = vec![("config.schema.json", schema::<Config>("etalase.yaml"))];
+    schemas.extend(crate::kinds::schemas());
+    schemas
 }
 
-fn schema<T: JsonSchema>(title: &str) -> serde_json::Value {
+/// The JSON Schema of `T`, titled.
+pub fn schema<T: JsonSchema>(title: &str) -> serde_json::Value {
     let mut value = serde_json::to_value(schema_for!(T)).unwrap_or_default();
     if let Some(object) = value.as_object_mut() {
         object.insert("title".into(), serde_json::Value::from(title));

@@ -1,63 +1,50 @@
-//! `etalase new`: starts a press release, product sheet or unit profile.
+//! `etalase new <kind> <title>`: starts a content file of any kind that offers one (`news`,
+//! `product`, `unit`, `event`), with every field filled in or explained.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::builder::PossibleValuesParser;
+
+use crate::config::Config;
 use crate::messages::{self, Cli, Lang, Text};
-use crate::scaffold::NewItem;
+use crate::scaffold::NewFile;
 
 #[derive(clap::Args)]
 pub struct Args {
-    #[command(subcommand)]
-    item: Item,
+    /// What to start.
+    #[arg(value_parser = PossibleValuesParser::new(crate::kinds::starters()))]
+    kind: String,
+    /// The headline, or the product's or unit's name.
+    title: String,
+    /// The unit it belongs to (a file name in content/units/, without .yaml).
+    #[arg(long)]
+    unit: Option<String>,
+    /// Also start the English version.
+    #[arg(long)]
+    en: bool,
+    /// Its date, YYYY-MM-DD (default: today).
+    #[arg(long)]
+    date: Option<String>,
     /// The site folder, which holds etalase.yaml.
-    #[arg(long, default_value = ".", global = true)]
+    #[arg(long, default_value = ".")]
     root: PathBuf,
 }
 
-#[derive(clap::Subcommand)]
-enum Item {
-    /// A press release: content/news/<date>-<slug>.id.md (and .en.md with --en).
-    News {
-        /// The headline.
-        title: String,
-        /// The unit that publishes it (a file name in content/units/, without .yaml).
-        #[arg(long)]
-        unit: String,
-        /// Also start the English translation.
-        #[arg(long)]
-        en: bool,
-        /// The date, YYYY-MM-DD (default: today).
-        #[arg(long)]
-        date: Option<String>,
-    },
-    /// A product sheet: content/products/<slug>.yaml.
-    Product {
-        /// The product name.
-        name: String,
-        /// The unit that makes it.
-        #[arg(long)]
-        unit: String,
-    },
-    /// A unit profile: content/units/<slug>.yaml.
-    Unit {
-        /// The unit's name, e.g. "Lapas Kelas IIA Lahat".
-        name: String,
-    },
-}
-
 pub fn run(args: Args, lang: Lang) -> ExitCode {
-    let item = match args.item {
-        Item::News { title, unit, en, date } => NewItem::News {
-            title,
-            unit,
-            english: en,
-            date,
-        },
-        Item::Product { name, unit } => NewItem::Product { name, unit },
-        Item::Unit { name } => NewItem::Unit { name },
+    let config = match Config::load(&args.root) {
+        Ok(config) => config,
+        Err(err) => return super::report_error(&err, lang),
     };
-    match crate::scaffold::create(&args.root, &item) {
+    let request = NewFile {
+        root: args.root,
+        config,
+        title: args.title,
+        unit: args.unit,
+        english: args.en,
+        date: args.date,
+    };
+    match crate::scaffold::create(&args.kind, &request) {
         Ok(files) => {
             for file in files {
                 println!(

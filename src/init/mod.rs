@@ -148,17 +148,7 @@ fn today() -> jiff::civil::Date {
 
 /// The kind of unit its name starts with (`Lapas …`, `Rutan …`, `Kanwil …`), else `other`.
 pub fn guess_kind(name: &str) -> UnitKind {
-    let first = name.split_whitespace().next().unwrap_or_default().to_lowercase();
-    match first.as_str() {
-        "lapas" => UnitKind::Lapas,
-        "lpp" => UnitKind::Lpp,
-        "rutan" => UnitKind::Rutan,
-        "cabrutan" | "cabang" => UnitKind::Cabrutan,
-        "lpka" => UnitKind::Lpka,
-        "bapas" => UnitKind::Bapas,
-        "kanwil" | "kantor" => UnitKind::Kanwil,
-        _ => UnitKind::Other,
-    }
+    UnitKind::guess(name)
 }
 
 /// The class written after `Kelas` in a unit's name (`Lapas Kelas IIA Lahat` → `IIA`).

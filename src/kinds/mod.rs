@@ -8,6 +8,7 @@
 //! Adding a kind: write its module (a type implementing [`Kind`]), its templates and its
 //! interface strings, and register it with one line in the `registry!` call at the end.
 
+pub mod agenda;
 pub mod news;
 pub mod pages;
 pub mod products;
@@ -26,7 +27,8 @@ use crate::content::{Folder, Found, Parsed, RawFile, Source};
 use crate::error::{Diagnostic, Diagnostics, Error};
 use crate::ids::LangId;
 use crate::render::{Output, Place};
-use crate::site::lists::{ItemRef, Lists};
+use crate::scaffold::NewFile;
+use crate::site::lists::{ItemRef, Lists, Target};
 use crate::site::markdown::Markdown;
 use crate::site::names::Names;
 use crate::site::urls::{Section, Urls};
@@ -97,6 +99,12 @@ pub trait Kind: 'static {
         None
     }
 
+    /// What it shows on the page of a unit, product or programme term that its items name,
+    /// when those pages do not show it themselves.
+    fn related(_scope: &Scope, _target: Target) -> Option<Related> {
+        None
+    }
+
     /// Its items that are missing in some language, for `check`'s report.
     fn untranslated(_site: &Site) -> Vec<Untranslated> {
         Vec::new()
@@ -105,6 +113,30 @@ pub trait Kind: 'static {
     /// What `check` advises about its items beyond what stops a build (e.g. a summary longer
     /// than search results show).
     fn advise(_site: &Site, _warnings: &mut Diagnostics) {}
+
+    /// Its file format as a JSON Schema for editors, (file name, schema), when writers edit
+    /// files of it.
+    fn schema() -> Option<(&'static str, serde_json::Value)> {
+        None
+    }
+
+    /// The word `etalase new <word>` starts one of its files with, when it can.
+    const NEW: Option<&'static str> = None;
+
+    /// The files `etalase new` writes for it: (path, text).
+    fn new_files(_request: &NewFile) -> Result<Vec<(std::path::PathBuf, String)>, Error> {
+        Ok(Vec::new())
+    }
+}
+
+/// A block of items on another item's page: events on a unit's page, say.
+#[derive(Debug, serde::Serialize)]
+pub struct Related {
+    /// The kind's name, for the block's id.
+    pub key: &'static str,
+    pub title: String,
+    /// The items' cards, shown by the theme's `item_list` component.
+    pub items: Value,
 }
 
 /// The codes of the languages in which `present` is false.
@@ -241,6 +273,35 @@ macro_rules! registry {
             $(<$kind as Kind>::advise(site, warnings);)*
         }
 
+        /// What every kind shows on the page of `target`, beyond what that page shows itself.
+        pub fn related(scope: &Scope, target: Target) -> Vec<Related> {
+            let mut blocks = Vec::new();
+            $(blocks.extend(<$kind as Kind>::related(scope, target));)*
+            blocks
+        }
+
+        /// The JSON Schemas of every kind's files.
+        pub fn schemas() -> Vec<(&'static str, serde_json::Value)> {
+            let mut schemas = Vec::new();
+            $(schemas.extend(<$kind as Kind>::schema());)*
+            schemas
+        }
+
+        /// The words `etalase new` takes, one per kind that starts files.
+        pub fn starters() -> Vec<&'static str> {
+            let mut words = Vec::new();
+            $(words.extend(<$kind as Kind>::NEW);)*
+            words
+        }
+
+        /// The files `etalase new <word>` writes.
+        pub fn new_files(word: &str, request: &NewFile) -> Result<Vec<(std::path::PathBuf, String)>, Error> {
+            $(if <$kind as Kind>::NEW == Some(word) {
+                return <$kind as Kind>::new_files(request);
+            })*
+            Ok(Vec::new())
+        }
+
         /// The sections of every kind.
         pub fn sections() -> Vec<Section> {
             let mut sections = Vec::new();
@@ -294,5 +355,6 @@ registry! {
     products: products::Products => Products,
     news: news::News => News,
     pages: pages::PlainPages => Pages,
+    agenda: agenda::Agenda => Agenda,
     site: site::SitePages => Site,
 }

@@ -155,6 +155,13 @@ impl Kind for PlainPages {
             .output()
     }
 
+    fn schema() -> Option<(&'static str, serde_json::Value)> {
+        Some((
+            "page.schema.json",
+            crate::schema::schema::<PageFront>("Front matter of a plain page (content/pages/*.md)"),
+        ))
+    }
+
     fn cards(site: &Site) -> Vec<(ItemRef, LangId)> {
         site.items
             .pages

@@ -19,6 +19,7 @@ use crate::localized::Localized;
 use crate::messages::Reference;
 use crate::render::layout::percent_encode;
 use crate::render::{Head, ItemId, Output, Place, View, jsonld};
+use crate::scaffold::{NewFile, yaml_string};
 use crate::site::fields::{self, at};
 use crate::site::lists::{ItemRef, ListKey, Lists, Target};
 use crate::site::markdown;
@@ -326,6 +327,22 @@ impl Kind for Products {
         }))
     }
 
+    fn schema() -> Option<(&'static str, serde_json::Value)> {
+        Some((
+            "product.schema.json",
+            crate::schema::schema::<ProductSheet>("A product sheet (content/products/*.yaml)"),
+        ))
+    }
+
+    const NEW: Option<&'static str> = Some("product");
+
+    fn new_files(request: &NewFile) -> Result<Vec<(PathBuf, String)>, Error> {
+        let unit = request.unit()?;
+        let categories: Vec<&str> = request.config.categories.keys().collect();
+        let path = request.folder(Products::NAME).join(format!("{}.yaml", request.slug()?));
+        Ok(vec![(path, starter(&request.title, unit, &categories))])
+    }
+
     fn untranslated(site: &Site) -> Vec<Untranslated> {
         site.items
             .products
@@ -580,6 +597,7 @@ fn product_view(scope: &Scope, id: ProductId) -> Result<Output, Error> {
         .with("product", view)
         .value("terms", scope.cards(&terms))
         .value("stories", scope.cards(&stories[..stories.len().min(10)]))
+        .with("related", super::related(scope, Target::Product(id)))
         .output()
 }
 
@@ -609,4 +627,19 @@ fn structured_data(scope: &Scope, id: ProductId) -> Json {
         });
     }
     value
+}
+
+/// A new product sheet with every field filled in or explained.
+fn starter(name: &str, unit: &str, categories: &[&str]) -> String {
+    format!(
+        "name: {{ id: {name}, en: {name} }}   # translate the English name\nunit: {unit}\n\
+         category: {category}   # one of: {all}\nfeatured: false\ndescription:\n  id: Tulis deskripsi produk di sini.\n  \
+         en: Write the product description here.\n# price: {{ amount: 25000, per: {{ id: per bungkus, en: per pack }} }}   # whole rupiah, no dots\n\
+         images: []   # - {{ src: foto.jpg, alt: {{ id: …, en: … }} }}\nprograms: []\n\
+         # order: {{ whatsapp: \"+62 …\", marketplace: [{{ name: …, url: https://… }}] }}\n\
+         certifications: []   # e.g. [P-IRT, Halal]\ndraft: false   # true keeps it out of the site\n",
+        name = yaml_string(name),
+        category = categories.first().copied().unwrap_or("pangan"),
+        all = categories.join(", "),
+    )
 }

@@ -18,6 +18,7 @@ use crate::ids::{LangId, PageNo, PerLang, Table, UnitId};
 use crate::localized::Localized;
 use crate::messages::Reference;
 use crate::render::{Head, ItemId, Output, Pager, Place, View, layout::paged_title};
+use crate::scaffold::{NewFile, yaml_string};
 use crate::site::fields::{self, at};
 use crate::site::lists::{ItemRef, ListKey, Lists, Target};
 use crate::site::names::Names;
@@ -73,6 +74,24 @@ impl UnitKind {
         UnitKind::Bapas,
         UnitKind::Other,
     ];
+
+    /// The kind a unit's name says: `Rutan Kelas I Palembang` is a rutan.
+    pub fn guess(name: &str) -> UnitKind {
+        let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+        let first = words.first().map(String::as_str).unwrap_or_default();
+        let women = words.iter().any(|w| w == "perempuan" || w == "wanita");
+        match first {
+            "lapas" if women => UnitKind::Lpp,
+            "lapas" => UnitKind::Lapas,
+            "lpp" => UnitKind::Lpp,
+            "rutan" => UnitKind::Rutan,
+            "cabrutan" | "cabang" => UnitKind::Cabrutan,
+            "lpka" => UnitKind::Lpka,
+            "bapas" => UnitKind::Bapas,
+            "kanwil" | "kantor" => UnitKind::Kanwil,
+            _ => UnitKind::Other,
+        }
+    }
 
     /// The kind written as `key` in a unit profile.
     pub fn from_key(key: &str) -> Option<UnitKind> {
@@ -287,6 +306,20 @@ impl Kind for Units {
             .ids()
             .flat_map(|id| site.langs().map(move |lang| (id.item_ref(), lang)))
             .collect()
+    }
+
+    fn schema() -> Option<(&'static str, serde_json::Value)> {
+        Some((
+            "unit.schema.json",
+            crate::schema::schema::<UnitSheet>("A unit profile (content/units/*.yaml)"),
+        ))
+    }
+
+    const NEW: Option<&'static str> = Some("unit");
+
+    fn new_files(request: &NewFile) -> Result<Vec<(PathBuf, String)>, Error> {
+        let path = request.folder(Units::NAME).join(format!("{}.yaml", request.slug()?));
+        Ok(vec![(path, starter(&request.title))])
     }
 
     fn card(scope: &Scope, item: ItemRef) -> Option<tera::Value> {
@@ -563,5 +596,17 @@ fn unit_view(scope: &Scope, id: UnitId, page: PageNo) -> Result<Output, Error> {
             scope.cards(scope.list(ListKey::about("products", lang, about))),
         )
         .value("awards", awards)
+        .with("related", super::related(scope, about))
         .output()
+}
+
+/// A new unit profile: its type read from its name.
+fn starter(name: &str) -> String {
+    format!(
+        "name: {name}\ntype: {kind}   # kanwil, lapas, lpp, rutan, cabrutan, lpka, bapas, other\n# class: IIA\n\
+         city: Kota\nregion: Sumatera Selatan\n# address: …\n# contact: {{ phone: …, email: …, website: … }}\n\
+         # parent: kanwil-ditjenpas-sumsel\n",
+        name = yaml_string(name),
+        kind = UnitKind::guess(name).key(),
+    )
 }

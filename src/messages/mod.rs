@@ -237,6 +237,7 @@ pub fn all_samples() -> Vec<Message> {
     all.extend(Output::samples().into_iter().map(Message::from));
     all.extend(Cli::samples().into_iter().map(Message::from));
     all.extend(Init::samples().into_iter().map(Message::from));
+    all.extend(crate::kinds::agenda::Message::samples().into_iter().map(Message::from));
     all
 }
 

@@ -3,6 +3,7 @@
 
 mod support;
 
+mod agenda;
 mod demo;
 mod guide;
 mod init;

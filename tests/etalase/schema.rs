@@ -69,18 +69,25 @@ fn the_demo_content_validates_against_the_schemas() {
             String::from_utf8_lossy(&out.stdout)
         );
     }
-    // Front matter: the YAML between the fences of each press release.
+    // Front matter: the YAML between the fences of each press release and event.
     let dir = tempfile::tempdir().expect("temp");
-    let mut fronts = Vec::new();
-    for (ix, story) in in_dir(&content.join("news"), "md").into_iter().enumerate() {
-        let text = std::fs::read_to_string(story).expect("read");
-        let front = text.split("\n---").next().expect("front").trim_start_matches("---");
-        let path = dir.path().join(format!("front-{ix}.yaml"));
-        std::fs::write(&path, front).expect("write");
-        fronts.push(path);
+    for (schema, folder) in [("news.schema.json", "news"), ("event.schema.json", "agenda")] {
+        let mut fronts = Vec::new();
+        for (ix, file) in in_dir(&content.join(folder), "md").into_iter().enumerate() {
+            let text = std::fs::read_to_string(file).expect("read");
+            let front = text.split("\n---").next().expect("front").trim_start_matches("---");
+            let path = dir.path().join(format!("{folder}-{ix}.yaml"));
+            std::fs::write(&path, front).expect("write");
+            fronts.push(path);
+        }
+        assert!(!fronts.is_empty(), "{folder}");
+        let out = validate(&schemas.join(schema), &fronts);
+        assert!(
+            out.status.success(),
+            "{schema}: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
     }
-    let out = validate(&schemas.join("news.schema.json"), &fronts);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
 }
 
 #[test]

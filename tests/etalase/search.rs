@@ -88,7 +88,7 @@ fn without_an_index_the_search_page_offers_the_lists() {
         .eval("return [...document.querySelectorAll('[data-search-browse] a')].map(a => a.getAttribute('href'))");
     assert_eq!(
         lists,
-        serde_json::json!(["/berita/", "/produk/", "/upt/", "/penghargaan/"]),
+        serde_json::json!(["/berita/", "/produk/", "/upt/", "/penghargaan/", "/agenda/"]),
         "the list pages, which work without script"
     );
     let link = browser.eval("return document.querySelector('.search-link').getAttribute('href')");

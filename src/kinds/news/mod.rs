@@ -22,6 +22,7 @@ use crate::error::{Diagnostic, Diagnostics, Error};
 use crate::ids::{LangId, PageNo, PerLang, ProductId, StoryId, Table, TermId, UnitId};
 use crate::messages::{Check, Field};
 use crate::render::{ItemId, Output, Place};
+use crate::scaffold::{NewFile, yaml_string};
 use crate::site::fields::{self, near};
 use crate::site::lists::{ItemRef, ListKey, Lists, Target};
 use crate::site::names::{self, Names};
@@ -339,6 +340,34 @@ impl Kind for News {
             .collect()
     }
 
+    fn schema() -> Option<(&'static str, serde_json::Value)> {
+        Some((
+            "news.schema.json",
+            crate::schema::schema::<NewsFront>("Front matter of a press release (content/news/*.md)"),
+        ))
+    }
+
+    const NEW: Option<&'static str> = Some("news");
+
+    /// `<date>-<slug>.id.md`, and its `.en.md` twin with `--en`.
+    fn new_files(request: &NewFile) -> Result<Vec<(PathBuf, String)>, Error> {
+        let unit = request.unit()?;
+        let date = request.date()?.to_string();
+        let stem = format!("{date}-{}", request.slug()?);
+        let dir = request.folder(News::NAME);
+        let mut files = vec![(
+            dir.join(format!("{stem}.id.md")),
+            starter(&request.title, &date, unit, "id"),
+        )];
+        if request.english {
+            files.push((
+                dir.join(format!("{stem}.en.md")),
+                starter(&request.title, &date, unit, "en"),
+            ));
+        }
+        Ok(files)
+    }
+
     /// Summaries longer than search results show, and translations dated before their source
     /// (probably not updated with it).
     fn advise(site: &Site, warnings: &mut Diagnostics) {
@@ -428,4 +457,31 @@ fn story(cx: &Resolve, doc: &Doc<NewsFront>, report: &mut Report) -> Story {
 /// The URL of page `page` of the news list of the scope's language.
 pub fn list_url(scope: &Scope, page: PageNo) -> String {
     paged(scope.urls().section(scope.lang(), "news"), page)
+}
+
+/// A new press release with every field filled in or explained.
+fn starter(title: &str, date: &str, unit: &str, lang: &str) -> String {
+    let (summary, body, note) = if lang == "id" {
+        (
+            "Satu atau dua kalimat ringkasan untuk daftar berita dan mesin pencari.",
+            "KOTA — Tulis isi berita di sini. Paragraf pertama menjawab apa, siapa, kapan dan di mana.",
+            "Terjemahan bahasa Inggris: file dengan nama yang sama berakhiran .en.md",
+        )
+    } else {
+        (
+            "One or two sentences for news lists and search engines.",
+            "CITY — Write the story here. The first paragraph says what, who, when and where.",
+            "The Indonesian version is the file with the same name ending in .id.md",
+        )
+    };
+    format!(
+        "---\n# {note}\ntitle: {title}\ndate: {date}\n# time: \"09:00\"            # optional, local time\nunit: {unit}\n\
+         summary: {summary}\nprograms: []                  # e.g. [ac-3, ac-6]; see content/vocabularies/\n\
+         # products: [gula-semut-jahe-merah]   # products named in the story\n\
+         # image: {{ src: foto.jpg, alt: Describe what the photo shows }}   # a file in content/media/\n\
+         # award: {{ name: …, giver: …, event: … }}   # makes it award news\n\
+         # source: Humas …\ndraft: false                  # true keeps it out of the site\n---\n{body}\n",
+        title = yaml_string(title),
+        summary = yaml_string(summary),
+    )
 }

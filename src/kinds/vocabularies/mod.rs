@@ -283,6 +283,13 @@ impl Kind for Vocabularies {
         }
     }
 
+    fn schema() -> Option<(&'static str, serde_json::Value)> {
+        Some((
+            "vocabulary.schema.json",
+            crate::schema::schema::<VocabularySheet>("A controlled vocabulary (content/vocabularies/*.yaml)"),
+        ))
+    }
+
     fn cards(site: &Site) -> Vec<(ItemRef, LangId)> {
         site.items
             .vocabularies
@@ -414,5 +421,6 @@ fn term_view(scope: &Scope, t: TermId, page: PageNo) -> Result<Output, Error> {
             Pager::new(page, stories.len(), per_page, |p| term_url(scope, t, p)),
         )
         .value("products", products)
+        .with("related", super::related(scope, Target::Term(t)))
         .output()
 }

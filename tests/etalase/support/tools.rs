@@ -40,6 +40,8 @@ pub enum Tool {
     CheckJsonschema,
     /// Node.js and npm, which install the `etalase` package.
     Npm,
+    /// Python's `icalendar`, the parser of calendar apps written in Python.
+    Icalendar,
 }
 
 impl Tool {
@@ -55,6 +57,7 @@ impl Tool {
             Tool::Feedparser => &[PYTHON, FEEDPARSER],
             Tool::CheckJsonschema => &[CHECK_JSONSCHEMA],
             Tool::Npm => &[NODE, NPM],
+            Tool::Icalendar => &[PYTHON, ICALENDAR],
         }
     }
 }
@@ -218,16 +221,25 @@ const PYTHON: Part = Part {
 
 const FEEDPARSER: Part = Part {
     name: "the Python module feedparser",
-    find: || {
-        let python = on_path("python3")?;
-        let import = Command::new(&python)
-            .args(["-c", "import feedparser"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status();
-        import.is_ok_and(|status| status.success()).then_some(python)
-    },
+    find: || python_module("feedparser"),
     install: "python3 -m pip install feedparser==6.0.12",
+};
+
+/// Python 3, when it can import `module`.
+fn python_module(module: &str) -> Option<PathBuf> {
+    let python = on_path("python3")?;
+    let import = Command::new(&python)
+        .args(["-c", &format!("import {module}")])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status();
+    import.is_ok_and(|status| status.success()).then_some(python)
+}
+
+const ICALENDAR: Part = Part {
+    name: "the Python module icalendar",
+    find: || python_module("icalendar"),
+    install: "python3 -m pip install icalendar==7.3.2",
 };
 
 const CHECK_JSONSCHEMA: Part = Part {

@@ -1,0 +1,519 @@
+//! The agenda (`content/agenda/<date>-<slug>.<lang>.md`): exhibitions and bazaars where
+//! products are sold, ceremonies, trainings and open days. An event per language, like a
+//! press release; its front matter says when (start, optional end, times in the site's zone),
+//! where (a place, or online, or both), who organises it and which units, products and
+//! programme terms take part. Events make the agenda page of each language (upcoming first,
+//! then the past), a page each, an iCalendar feed per language, and a list on the pages of
+//! the units, products and terms they name.
+
+mod calendar;
+mod view;
+
+use std::path::PathBuf;
+
+use jiff::civil::{Date, Time};
+use rayon::prelude::*;
+use schemars::JsonSchema;
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use super::{Kind, Related, Scope, Site, Untranslated, missing_languages};
+use crate::config::Config;
+use crate::content::{self, Doc, Folder, RawFile};
+use crate::error::{Diagnostic, Diagnostics, Error};
+use crate::ids::{EventId, LangId, PerLang, ProductId, Table, TermId, UnitId};
+use crate::render::{ItemId, Output, Place};
+use crate::scaffold::{NewFile, yaml_string};
+use crate::site::fields::{self, at};
+use crate::site::lists::{ItemRef, ListKey, Lists, Target};
+use crate::site::names::{self, Names};
+use crate::site::urls::Section;
+use crate::site::{Owner, Report, Resolve};
+
+/// Front matter of an event.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EventFront {
+    pub title: String,
+    /// The first day, `YYYY-MM-DD`.
+    #[schemars(with = "String")]
+    pub start: Spanned<String>,
+    /// `HH:MM`, when it begins, in the site's zone; none for an event of whole days.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub time: Option<Spanned<String>>,
+    /// The last day, `YYYY-MM-DD`, for an event of several days.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub end: Option<Spanned<String>>,
+    /// `HH:MM`, when it ends.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub end_time: Option<Spanned<String>>,
+    /// Where it takes place; leave it out for an event held only online.
+    #[serde(default)]
+    pub place: Option<PlaceFront>,
+    /// The address of an event held online (or also online).
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub online: Option<Spanned<String>>,
+    /// The unit that organises it (a file stem in `content/units/`).
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub organizer: Option<Spanned<String>>,
+    /// Units that take part.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub units: Vec<Spanned<String>>,
+    /// Products shown or sold there.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub products: Vec<Spanned<String>>,
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub programs: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub image: Option<super::news::ImageFront>,
+    /// Where to register, or whom to contact.
+    #[serde(default)]
+    pub link: Option<LinkFront>,
+    pub summary: String,
+    /// `scheduled` (the default), `postponed`, `cancelled` or `moved-online`.
+    #[serde(default)]
+    pub status: Status,
+    #[serde(default)]
+    pub draft: bool,
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub slug: Option<Spanned<String>>,
+}
+
+/// A place where an event is held.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlaceFront {
+    pub name: String,
+    #[serde(default)]
+    pub address: Option<String>,
+    pub city: String,
+}
+
+/// A link to register or to ask.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LinkFront {
+    #[schemars(with = "String")]
+    pub url: Spanned<String>,
+    /// The link's text, e.g. `Daftar di sini`.
+    pub label: String,
+}
+
+/// Whether an event takes place as announced.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    #[default]
+    Scheduled,
+    Postponed,
+    Cancelled,
+    MovedOnline,
+}
+
+/// An event in one language, resolved.
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub lang: LangId,
+    /// Shared by the translations of one event (the file stem).
+    pub key: String,
+    pub slug: String,
+    pub url: String,
+    pub title: String,
+    pub summary: String,
+    pub start: Date,
+    pub time: Option<Time>,
+    /// The last day (the first, for an event of one day).
+    pub end: Date,
+    pub end_time: Option<Time>,
+    pub place: Option<Venue>,
+    pub online: Option<String>,
+    pub organizer: Option<UnitId>,
+    pub units: Vec<UnitId>,
+    pub products: Vec<ProductId>,
+    pub terms: Vec<TermId>,
+    pub image: Option<super::news::Image>,
+    pub link: Option<(String, String)>,
+    pub status: Status,
+    pub html: String,
+    pub file: PathBuf,
+    pub translations: PerLang<Option<EventId>>,
+}
+
+/// Where an event is held.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Venue {
+    pub name: String,
+    pub address: Option<String>,
+    pub city: String,
+}
+
+impl Event {
+    /// Every unit the event names: its organiser first, then those taking part.
+    pub fn all_units(&self) -> impl Iterator<Item = UnitId> + '_ {
+        self.organizer
+            .into_iter()
+            .chain(self.units.iter().copied().filter(|u| Some(*u) != self.organizer))
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Items {
+    /// By start, earliest first.
+    pub events: Table<EventId, Event>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Page {
+    /// The agenda of a language: upcoming events, then past ones.
+    List(LangId),
+    Event(EventId),
+    /// The iCalendar feed of a language.
+    Calendar(LangId),
+}
+
+impl ItemId<super::Items> for EventId {
+    type Item = Event;
+
+    fn get(self, items: &super::Items) -> &Event {
+        &items.agenda.events[self]
+    }
+
+    fn item_ref(self) -> ItemRef {
+        ItemRef::new(Agenda::NAME, self.index())
+    }
+}
+
+pub struct Agenda;
+
+crate::messages::messages! {
+    /// What writers of events are told.
+    pub enum Message {
+        EndsBeforeStart = "E1001",
+            en: "the event ends before it starts",
+            id: "acara berakhir sebelum dimulai";
+        NoPlace = "E1002",
+            en: "the event has no place and no online address",
+            id: "acara tidak punya tempat maupun alamat daring";
+        HintEnd = "H1001",
+            en: "write the last day in `end`, on or after `start`",
+            id: "tulis hari terakhir di `end`, sama dengan atau sesudah `start`";
+        HintPlace = "H1002",
+            en: "add `place` (name and city), or `online` with the address of an online event",
+            id: "tambahkan `place` (nama dan kota), atau `online` berisi alamat acara daring";
+    }
+}
+
+/// The calendar file's name in each language's folder.
+pub const CALENDAR: &str = "agenda.ics";
+
+impl Kind for Agenda {
+    const NAME: &'static str = "agenda";
+    const SECTIONS: &'static [Section] = &[Section {
+        key: "agenda",
+        word: "agenda",
+        menu: Some(5),
+    }];
+    type File = Doc<EventFront>;
+    type Items = Items;
+    type Page = Page;
+
+    fn parse(file: &RawFile, config: &Config) -> Result<Self::File, Diagnostic> {
+        content::document(file, config)
+    }
+
+    fn declare(files: &Folder<Self::File>, cx: &Resolve, names: &mut Names) {
+        for doc in files.parsed().filter(|d| cx.published(d.front.draft)) {
+            let slug = fields::slug(doc, doc.front.slug.as_ref(), true, &mut Diagnostics::default());
+            names
+                .documents
+                .insert(doc.source.file.clone(), cx.urls.item(doc.lang, "agenda", &slug));
+        }
+    }
+
+    fn resolve(files: &Folder<Self::File>, cx: &Resolve, report: &mut Report) -> Items {
+        let docs: Vec<&Doc<EventFront>> = files.parsed().filter(|d| cx.published(d.front.draft)).collect();
+        let resolved: Vec<(Event, Report)> = docs
+            .par_iter()
+            .map(|doc| {
+                let mut own = Report::default();
+                (event(cx, doc, &mut own), own)
+            })
+            .collect();
+        let mut events = Vec::with_capacity(resolved.len());
+        for (event, own) in resolved {
+            report.errors.extend(own.errors);
+            report.warnings.extend(own.warnings);
+            events.push(event);
+        }
+        events.sort_by(|a, b| (a.start, a.time, &a.slug, a.lang).cmp(&(b.start, b.time, &b.slug, b.lang)));
+        let groups = fields::translations(
+            cx.languages(),
+            events
+                .iter()
+                .enumerate()
+                .map(|(ix, e)| (EventId::new(ix), e.key.as_str(), e.lang)),
+        );
+        let translations: Vec<_> = events.iter().map(|e| groups[e.key.as_str()].clone()).collect();
+        for (event, group) in events.iter_mut().zip(translations) {
+            event.translations = group;
+        }
+        Items { events: events.into() }
+    }
+
+    fn list(items: &Items, _cx: &Resolve, lists: &mut Lists) {
+        for (id, event) in items.events.iter() {
+            let (item, lang) = (id.item_ref(), event.lang);
+            lists.push(ListKey::all(Agenda::NAME, lang), item);
+            for unit in event.all_units() {
+                lists.push(ListKey::about(Agenda::NAME, lang, Target::Unit(unit)), item);
+            }
+            for &product in &event.products {
+                lists.push(ListKey::about(Agenda::NAME, lang, Target::Product(product)), item);
+            }
+            for &term in &event.terms {
+                lists.push(ListKey::about(Agenda::NAME, lang, Target::Term(term)), item);
+            }
+        }
+    }
+
+    fn photos(items: &Items) -> Vec<crate::media::PhotoUse<'_>> {
+        items
+            .events
+            .values()
+            .filter_map(|event| {
+                let image = event.image.as_ref()?;
+                Some(crate::media::PhotoUse {
+                    src: &image.src,
+                    file: &event.file,
+                    at: image.at,
+                })
+            })
+            .collect()
+    }
+
+    fn pages(site: &Site) -> Vec<Page> {
+        let mut pages: Vec<Page> = site
+            .langs()
+            .flat_map(|lang| [Page::List(lang), Page::Calendar(lang)])
+            .collect();
+        pages.extend(site.items.agenda.events.ids().map(Page::Event));
+        pages
+    }
+
+    fn place(site: &Site, page: Page) -> Place {
+        match page {
+            Page::List(lang) => Place::page(site.urls.section(lang, "agenda"), lang, Owner::Config),
+            Page::Event(id) => {
+                let event = &site.items.agenda.events[id];
+                Place::page(event.url.clone(), event.lang, Owner::File(event.file.clone()))
+            }
+            Page::Calendar(lang) => Place::file(site.urls.file(lang, CALENDAR), lang),
+        }
+    }
+
+    fn translation(scope: &Scope, page: Page, to: LangId) -> Option<Page> {
+        match page {
+            Page::List(_) => Some(Page::List(to)),
+            Page::Calendar(_) => Some(Page::Calendar(to)),
+            Page::Event(id) => {
+                let other = scope.item(id).translations[to]?;
+                scope.item(other);
+                Some(Page::Event(other))
+            }
+        }
+    }
+
+    fn view(scope: &Scope, page: Page) -> Result<Output, Error> {
+        match page {
+            Page::List(_) => view::list(scope),
+            Page::Event(id) => view::event(scope, id),
+            Page::Calendar(_) => Ok(Output::File(calendar::ics(scope).into_bytes())),
+        }
+    }
+
+    fn cards(site: &Site) -> Vec<(ItemRef, LangId)> {
+        site.items
+            .agenda
+            .events
+            .iter()
+            .map(|(id, event)| (id.item_ref(), event.lang))
+            .collect()
+    }
+
+    fn card(scope: &Scope, item: ItemRef) -> Option<tera::Value> {
+        (item.kind == Agenda::NAME).then(|| view::card(scope, EventId::new(item.index())))
+    }
+
+    /// The events of a unit, product or programme term: upcoming first.
+    fn related(scope: &Scope, target: Target) -> Option<Related> {
+        let events = scope.list(ListKey::about(Agenda::NAME, scope.lang(), target));
+        (!events.is_empty()).then(|| Related {
+            key: Agenda::NAME,
+            title: scope.t("agenda_related"),
+            items: scope.cards(&view::upcoming_first(scope, events)),
+        })
+    }
+
+    fn untranslated(site: &Site) -> Vec<Untranslated> {
+        let mut seen = std::collections::HashSet::new();
+        site.items
+            .agenda
+            .events
+            .values()
+            .filter(|event| seen.insert(event.key.as_str()))
+            .filter_map(|event| {
+                let missing = missing_languages(site, |lang| event.translations[lang].is_some());
+                (!missing.is_empty()).then(|| Untranslated {
+                    kind: "event",
+                    file: event.file.clone(),
+                    missing,
+                })
+            })
+            .collect()
+    }
+
+    fn schema() -> Option<(&'static str, serde_json::Value)> {
+        Some((
+            "event.schema.json",
+            crate::schema::schema::<EventFront>("Front matter of an event (content/agenda/*.md)"),
+        ))
+    }
+
+    const NEW: Option<&'static str> = Some("event");
+
+    /// `<date>-<slug>.id.md`, and its `.en.md` twin with `--en`.
+    fn new_files(request: &NewFile) -> Result<Vec<(PathBuf, String)>, Error> {
+        let unit = request.unit()?;
+        let date = request.date()?.to_string();
+        let stem = format!("{date}-{}", request.slug()?);
+        let dir = request.folder(Agenda::NAME);
+        let mut files = vec![(
+            dir.join(format!("{stem}.id.md")),
+            starter(&request.title, &date, unit, "id"),
+        )];
+        if request.english {
+            files.push((
+                dir.join(format!("{stem}.en.md")),
+                starter(&request.title, &date, unit, "en"),
+            ));
+        }
+        Ok(files)
+    }
+}
+
+fn event(cx: &Resolve, doc: &Doc<EventFront>, report: &mut Report) -> Event {
+    let problems = &mut report.errors;
+    let (front, source) = (&doc.front, &doc.source);
+    let slug = fields::slug(doc, front.slug.as_ref(), true, problems);
+    let start = fields::date(source, &front.start, problems).unwrap_or_default();
+    let time = front.time.as_ref().and_then(|t| fields::time(source, t, problems));
+    let end = front.end.as_ref().and_then(|d| fields::date(source, d, problems));
+    let end_time = front.end_time.as_ref().and_then(|t| fields::time(source, t, problems));
+    if let (Some(end), Some(span)) = (end, &front.end)
+        && end < start
+    {
+        problems.push(at(source, span, Message::EndsBeforeStart).with_hint(Message::HintEnd));
+    }
+    if front.place.is_none() && front.online.is_none() {
+        problems.push(fields::near(source, "title:", Message::NoPlace).with_hint(Message::HintPlace));
+    }
+    let online = front
+        .online
+        .as_ref()
+        .and_then(|url| fields::web_address(source, url, problems));
+    let organizer = front
+        .organizer
+        .as_ref()
+        .and_then(|id| cx.names.unit(source, id, problems));
+    let mut units = Vec::new();
+    for id in &front.units {
+        if let Some(unit) = cx.names.unit(source, id, problems)
+            && !units.contains(&unit)
+        {
+            units.push(unit);
+        }
+    }
+    let image = front.image.as_ref().and_then(|image| {
+        let src = names::media(cx.media, source, &image.src, image.alt.trim().is_empty(), problems)?;
+        Some(super::news::Image {
+            src,
+            alt: image.alt.trim().to_string(),
+            at: (image.src.referenced.line(), image.src.referenced.column()),
+        })
+    });
+    let link = front.link.as_ref().and_then(|link| {
+        let url = fields::web_address(source, &link.url, problems)?;
+        Some((link.label.trim().to_string(), url))
+    });
+    fields::dropped_attributes(source, doc.body(), Some(doc.body_offset()), &mut report.warnings);
+    let links = cx
+        .names
+        .document_links(source, doc.body(), doc.body_offset(), &mut report.errors);
+    Event {
+        lang: doc.lang,
+        key: doc.stem.clone(),
+        url: cx.urls.item(doc.lang, "agenda", &slug),
+        slug,
+        title: front.title.trim().to_string(),
+        summary: front.summary.trim().to_string(),
+        start,
+        time,
+        end: end.unwrap_or(start).max(start),
+        end_time,
+        place: front.place.as_ref().map(|place| Venue {
+            name: place.name.trim().to_string(),
+            address: place.address.as_ref().map(|a| a.trim().to_string()),
+            city: place.city.trim().to_string(),
+        }),
+        online,
+        organizer,
+        units,
+        products: cx.names.products(source, &front.products, &mut report.errors),
+        terms: cx.names.terms(source, &front.programs, &mut report.errors),
+        image,
+        link,
+        status: front.status,
+        html: cx.markdown.to_html_linked(doc.body(), &links),
+        file: source.file.clone(),
+        translations: PerLang::default(),
+    }
+}
+
+/// A new event with every field filled in or explained.
+fn starter(title: &str, date: &str, unit: &str, lang: &str) -> String {
+    let (summary, body, place) = if lang == "id" {
+        (
+            "Satu atau dua kalimat: acara apa, untuk siapa.",
+            "Tulis di sini apa yang terjadi di acara ini, siapa yang ikut, dan apa yang bisa dilihat atau dibeli.",
+            "Nama tempat",
+        )
+    } else {
+        (
+            "One or two sentences: what the event is, and for whom.",
+            "Write here what happens at the event, who takes part, and what can be seen or bought.",
+            "Name of the place",
+        )
+    };
+    format!(
+        "---\ntitle: {title}\nstart: {date}\n# time: \"09:00\"          # optional, local time\n\
+         # end: {date}              # optional, the last day\n# end_time: \"15:00\"\n\
+         place:\n  name: {place}\n  # address: …\n  city: Kota\n\
+         # online: https://…         # for an event held online (leave out place if only online)\n\
+         organizer: {unit}\nunits: []                   # units that take part\nproducts: []                # products shown or sold\n\
+         programs: []                # e.g. [ac-3]\n# image: {{ src: foto.jpg, alt: … }}\n\
+         # link: {{ url: https://…, label: Daftar }}   # to register or to ask\n\
+         summary: {summary}\ndraft: true                 # false publishes it\n---\n{body}\n",
+        title = yaml_string(title),
+        place = yaml_string(place),
+        summary = yaml_string(summary),
+    )
+}
