@@ -125,6 +125,11 @@ impl Config {
         }
         let bytes = std::fs::read(&path).io(Output::CannotRead, &path)?;
         let text = yaml::decode_utf8(Path::new(CONFIG_FILE), &bytes)?;
+        Config::parse(text)
+    }
+
+    /// Reads and validates the text of `etalase.yaml`.
+    pub fn parse(text: String) -> Result<Config, Error> {
         let mut config: Config = yaml::parse(Path::new(CONFIG_FILE), &text)?;
         config.validate(&text)?;
         config.text = text;

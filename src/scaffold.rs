@@ -58,11 +58,9 @@ impl NewFile {
     }
 }
 
-/// Writes the files `kind` starts for `request` and returns their paths; never overwrites an
-/// existing file.
-pub fn create(kind: &str, request: &NewFile) -> Result<Vec<PathBuf>, Error> {
-    let files = crate::kinds::new_files(kind, request)?;
-    let root = &request.root;
+/// Writes the new `files` (path, text) of the site in `root` and returns their paths; never
+/// overwrites an existing file.
+pub fn create(root: &Path, files: Vec<(PathBuf, String)>) -> Result<Vec<PathBuf>, Error> {
     if let Some((existing, _)) = files.iter().find(|(path, _)| path.exists()) {
         return Err(
             Diagnostic::new(crate::content::relative(root, existing), Check::FileExists)

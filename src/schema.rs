@@ -12,11 +12,10 @@ use crate::error::{Error, IoContext};
 /// The folder the demo site's editor settings point at.
 pub const DEFAULT_DIR: &str = ".vscode/schemas";
 
-/// (file name, schema) of every kind of file: the configuration's and each content kind's.
-pub fn schemas() -> Vec<(&'static str, serde_json::Value)> {
-    let mut schemas = vec![("config.schema.json", schema::<Config>("etalase.yaml"))];
-    schemas.extend(crate::kinds::schemas());
-    schemas
+/// The schema of `etalase.yaml`: (file name, schema). The content kinds give their own
+/// (`crate::kinds::schemas`).
+pub fn config() -> (&'static str, serde_json::Value) {
+    ("config.schema.json", schema::<Config>("etalase.yaml"))
 }
 
 /// The JSON Schema of `T`, titled.
@@ -28,11 +27,11 @@ pub fn schema<T: JsonSchema>(title: &str) -> serde_json::Value {
     value
 }
 
-/// Writes every schema into `dir`.
-pub fn write(dir: &Path) -> Result<Vec<PathBuf>, Error> {
+/// Writes `schemas` (file name, schema) into `dir`.
+pub fn write(dir: &Path, schemas: &[(&str, serde_json::Value)]) -> Result<Vec<PathBuf>, Error> {
     std::fs::create_dir_all(dir).io(crate::messages::Output::CannotCreate, dir)?;
     let mut written = Vec::new();
-    for (name, schema) in schemas() {
+    for (name, schema) in schemas {
         let path = dir.join(name);
         let text = serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n";
         std::fs::write(&path, text).io(crate::messages::Output::CannotWrite, &path)?;

@@ -44,7 +44,9 @@ pub fn run(args: Args, lang: Lang) -> ExitCode {
         english: args.en,
         date: args.date,
     };
-    match crate::scaffold::create(&args.kind, &request) {
+    let created =
+        crate::kinds::new_files(&args.kind, &request).and_then(|files| crate::scaffold::create(&request.root, files));
+    match created {
         Ok(files) => {
             for file in files {
                 println!(

@@ -19,7 +19,7 @@ pub fn run(args: Args, lang: Lang) -> ExitCode {
     let dir = args
         .output
         .unwrap_or_else(|| args.root.join(crate::schema::DEFAULT_DIR));
-    match crate::schema::write(&dir) {
+    match crate::schema::write(&dir, &crate::kinds::schemas()) {
         Ok(files) => {
             for file in files {
                 println!(

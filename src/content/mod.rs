@@ -91,6 +91,8 @@ pub struct RawFile {
     pub file: PathBuf,
     pub path: PathBuf,
     stamp: Stamp,
+    /// The text of a file given in memory (`Content::from_memory`) rather than on disk.
+    text: Option<String>,
 }
 
 impl RawFile {
@@ -141,6 +143,38 @@ impl<F: Kinds> Content<F> {
         self.warnings = found.warnings;
         self.walk_problems = found.problems;
         Ok(())
+    }
+
+    /// The content of a site given in memory, as (path relative to the site folder, text) —
+    /// `content/news/2025-11-19-a.id.md` — for tools and tests that have no files: media files
+    /// are listed by path, their text unused.
+    pub fn from_memory<'a>(config: &Config, files: impl IntoIterator<Item = (&'a str, &'a str)>) -> Content<F> {
+        let mut found = Found {
+            folders: HashMap::new(),
+            media: BTreeSet::new(),
+            warnings: Diagnostics::default(),
+            problems: Diagnostics::default(),
+        };
+        for (file, text) in files {
+            let file = PathBuf::from(file);
+            let inside = relative(Path::new(CONTENT_DIR), &file);
+            let mut parts = inside.iter().map(|p| p.to_string_lossy().into_owned());
+            let folder = parts.next().unwrap_or_default();
+            if folder == MEDIA_DIR {
+                found.media.insert(parts.collect::<Vec<_>>().join("/"));
+                continue;
+            }
+            found.folders.entry(folder).or_default().push(RawFile {
+                path: file.clone(),
+                file,
+                stamp: (None, text.len() as u64),
+                text: Some(text.to_string()),
+            });
+        }
+        let mut content = Content::<F>::default();
+        content.files.load(&found, config);
+        content.media = found.media;
+        content
     }
 
     /// Every file that could not be read or parsed.
@@ -225,10 +259,12 @@ impl Found {
             meta.as_ref().and_then(|m| m.modified().ok()),
             meta.map_or(0, |m| m.len()),
         );
-        self.folders
-            .entry(folder)
-            .or_default()
-            .push(RawFile { file, path, stamp });
+        self.folders.entry(folder).or_default().push(RawFile {
+            file,
+            path,
+            stamp,
+            text: None,
+        });
     }
 
     /// The files found in one folder of content/.
@@ -316,6 +352,9 @@ fn read(raw: &RawFile, extensions: &[&str]) -> Result<String, Diagnostic> {
         .with_hint(Msg::HintRenameExtension {
             expected: expected.to_string(),
         }));
+    }
+    if let Some(text) = &raw.text {
+        return yaml::decode_utf8(&raw.file, text.as_bytes());
     }
     let bytes = std::fs::read(&raw.path).map_err(|err| {
         Diagnostic::new(

@@ -130,7 +130,7 @@ pub fn files(site: &NewSite, today: jiff::civil::Date) -> Result<Vec<(PathBuf, S
             .iter()
             .map(|(path, text)| (path.to_string(), text.to_string())),
     );
-    for (name, schema) in crate::schema::schemas() {
+    for (name, schema) in crate::kinds::schemas() {
         let text = serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n";
         files.push((format!("{}/{name}", crate::schema::DEFAULT_DIR), text));
     }

@@ -105,6 +105,11 @@ pub trait Kind: 'static {
         None
     }
 
+    /// Samples of every message of its own catalogue, for the test of every message.
+    fn messages() -> Vec<crate::messages::Message> {
+        Vec::new()
+    }
+
     /// Its items that are missing in some language, for `check`'s report.
     fn untranslated(_site: &Site) -> Vec<Untranslated> {
         Vec::new()
@@ -280,9 +285,16 @@ macro_rules! registry {
             blocks
         }
 
-        /// The JSON Schemas of every kind's files.
+        /// Samples of every message: the shared catalogues' and every kind's own.
+        pub fn messages() -> Vec<crate::messages::Message> {
+            let mut all = crate::messages::all_samples();
+            $(all.extend(<$kind as Kind>::messages());)*
+            all
+        }
+
+        /// The JSON Schemas of the files writers edit: etalase.yaml's and every kind's.
         pub fn schemas() -> Vec<(&'static str, serde_json::Value)> {
-            let mut schemas = Vec::new();
+            let mut schemas = vec![crate::schema::config()];
             $(schemas.extend(<$kind as Kind>::schema());)*
             schemas
         }
@@ -358,3 +370,6 @@ registry! {
     agenda: agenda::Agenda => Agenda,
     site: site::SitePages => Site,
 }
+
+#[cfg(test)]
+mod tests;

@@ -115,6 +115,8 @@ pub struct Product {
     pub certifications: Vec<String>,
     /// Name and description per language; `None` where the product is not published.
     pub text: PerLang<Option<Text>>,
+    /// The product's page in each language.
+    pub urls: PerLang<String>,
     pub file: PathBuf,
 }
 
@@ -272,8 +274,7 @@ impl Kind for Products {
             Page::Catalogue(lang) => Place::page(site.urls.section(lang, "products"), lang, Owner::Config),
             Page::Product(id, lang) => {
                 let product = &site.items.products.products[id];
-                let url = site.urls.item(lang, "products", &product.slug);
-                Place::page(url, lang, Owner::File(product.file.clone()))
+                Place::page(product.urls[lang].clone(), lang, Owner::File(product.file.clone()))
             }
         }
     }
@@ -442,13 +443,14 @@ fn product(cx: &Resolve, sheet: &Sheet<ProductSheet>, report: &mut Report) -> Pr
         marketplace,
         certifications: data.certifications.clone(),
         text,
+        urls: PerLang::build(cx.languages(), |lang| cx.urls.item(lang, "products", &sheet.id)),
         file: source.file.clone(),
     }
 }
 
 /// The URL of a product's page in the scope's language.
 pub fn url(scope: &Scope, id: ProductId) -> String {
-    scope.urls().item(scope.lang(), "products", &scope.item(id).slug)
+    scope.item(id).urls[scope.lang()].clone()
 }
 
 fn category<'s>(scope: &'s Scope, product: &Product) -> &'s str {

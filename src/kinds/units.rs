@@ -158,6 +158,8 @@ pub struct Unit {
     pub children: Vec<UnitId>,
     /// The description per language, rendered.
     pub html: PerLang<Option<String>>,
+    /// The unit's page in each language (its first page, for a unit with many stories).
+    pub urls: PerLang<String>,
     pub file: PathBuf,
 }
 
@@ -268,7 +270,7 @@ impl Kind for Units {
             Page::Directory(lang) => Place::page(site.urls.section(lang, "units"), lang, Owner::Config),
             Page::Unit(id, lang, number) => {
                 let unit = &site.items.units.units[id];
-                let url = paged(site.urls.item(lang, "units", &unit.id), number);
+                let url = paged(unit.urls[lang].clone(), number);
                 Place::page(url, lang, Owner::File(unit.file.clone()))
             }
         }
@@ -366,6 +368,7 @@ fn unit(cx: &Resolve, sheet: &Sheet<UnitSheet>, report: &mut Report) -> Unit {
         parent,
         children: Vec::new(),
         html: fields::per_language(cx.config, data.description.as_ref(), |text| cx.markdown.to_html(text)),
+        urls: PerLang::build(cx.languages(), |lang| cx.urls.item(lang, "units", &sheet.id)),
         file: source.file.clone(),
     }
 }
@@ -471,7 +474,7 @@ pub struct Link {
 
 /// The URL of a unit's page in the scope's language.
 pub fn url(scope: &Scope, id: UnitId) -> String {
-    scope.urls().item(scope.lang(), "units", &scope.item(id).id)
+    scope.item(id).urls[scope.lang()].clone()
 }
 
 /// A link to a unit's page in the scope's language.
@@ -587,9 +590,7 @@ fn unit_view(scope: &Scope, id: UnitId, page: PageNo) -> Result<Output, Error> {
         .value("stories", scope.cards(page.slice(stories, per_page)))
         .with(
             "pager",
-            Pager::new(page, stories.len(), per_page, |p| {
-                paged(scope.urls().item(lang, "units", &unit.id), p)
-            }),
+            Pager::new(page, stories.len(), per_page, |p| paged(unit.urls[lang].clone(), p)),
         )
         .value(
             "products",

@@ -224,7 +224,8 @@ pub fn suggestion<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>
     }
 }
 
-/// Samples of every variant of every catalogue.
+/// Samples of every variant of the catalogues of this module (the content kinds add their
+/// own: `crate::kinds::messages`).
 pub fn all_samples() -> Vec<Message> {
     let mut all: Vec<Message> = Vec::new();
     all.extend(Content::samples().into_iter().map(Message::from));
@@ -237,50 +238,12 @@ pub fn all_samples() -> Vec<Message> {
     all.extend(Output::samples().into_iter().map(Message::from));
     all.extend(Cli::samples().into_iter().map(Message::from));
     all.extend(Init::samples().into_iter().map(Message::from));
-    all.extend(crate::kinds::agenda::Message::samples().into_iter().map(Message::from));
     all
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The `«…»` values a rendered sample carries.
-    fn values(text: &str) -> Vec<String> {
-        let mut found: Vec<String> = text
-            .split('«')
-            .skip(1)
-            .filter_map(|rest| rest.split_once('»').map(|(value, _)| value.to_string()))
-            .collect();
-        let numbers = text
-            .split(|c: char| !c.is_ascii_digit())
-            .filter(|n| n.len() == 5 && (n.starts_with('8') || n.starts_with('9')))
-            .map(String::from);
-        found.extend(numbers);
-        found.sort();
-        found
-    }
-
-    #[test]
-    fn every_message_has_the_same_values_in_both_languages() {
-        let samples = all_samples();
-        assert!(samples.len() > 100, "{} messages", samples.len());
-        for message in &samples {
-            let (en, id) = (message.text(Lang::En), message.text(Lang::Id));
-            assert!(!en.trim().is_empty() && !id.trim().is_empty(), "{message:?}");
-            assert_eq!(values(&en), values(&id), "{message:?}:\n  en: {en}\n  id: {id}");
-            assert_ne!(en, id, "{message:?} is not translated");
-        }
-    }
-
-    #[test]
-    fn every_code_is_unique() {
-        let mut codes: Vec<&str> = all_samples().iter().map(Message::code).collect();
-        let count = codes.len();
-        codes.sort();
-        codes.dedup();
-        assert_eq!(codes.len(), count, "two variants share a code");
-    }
 
     #[test]
     fn suggestions_name_the_closest_or_list_the_valid_values_sorted() {

@@ -11,7 +11,7 @@ pub mod names;
 pub mod urls;
 
 use std::collections::{BTreeSet, HashMap};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::config::Config;
 use crate::error::{Diagnostic, Diagnostics};
@@ -123,7 +123,13 @@ pub fn collisions<'t>(
             Owner::File(file) => file.display().to_string(),
             Owner::Config => "etalase.yaml (a section)".to_string(),
         };
+        let slug_line =
+            |file: &Path| text_of(file).and_then(|text| Some((text, crate::yaml::find_line(text, "slug:")?)));
         let (culprit, holder) = match (&owner, other) {
+            // The file that chose its URL with `slug:` is the one to change.
+            (Owner::File(file), Owner::File(first)) if slug_line(file).is_none() && slug_line(first).is_some() => {
+                (first.clone(), name(&owner))
+            }
             (Owner::File(file), other) => (file.clone(), name(other)),
             (Owner::Config, Owner::File(file)) => (file.clone(), name(&Owner::Config)),
             (Owner::Config, Owner::Config) => {
@@ -136,9 +142,7 @@ pub fn collisions<'t>(
         };
         let mut diagnostic =
             Diagnostic::new(&culprit, Reference::SameUrl { url }).with_hint(Reference::HintSameUrl { other: holder });
-        if let Some(text) = text_of(&culprit)
-            && let Some((line, column)) = crate::yaml::find_line(text, "slug:")
-        {
+        if let Some((text, (line, column))) = slug_line(&culprit) {
             diagnostic = diagnostic.at(text, line, column);
         }
         problems.push(diagnostic);

@@ -143,6 +143,14 @@ pub struct Theme {
 }
 
 impl Theme {
+    /// The built-in default theme alone, read from no folder.
+    pub fn builtin(config: &Config) -> Result<Theme, Error> {
+        let nowhere = Path::new("/nonexistent/etalase-site");
+        let mut config = config.clone();
+        config.theme = BUILTIN_NAME.to_string();
+        Theme::load(nowhere, &config)
+    }
+
     pub fn load(root: &Path, config: &Config) -> Result<Theme, Error> {
         let source = ThemeDir::find(root, config)?;
         let mut warnings = Diagnostics::default();

@@ -4,6 +4,7 @@
 mod support;
 
 mod agenda;
+mod architecture;
 mod demo;
 mod guide;
 mod init;

@@ -363,6 +363,10 @@ impl Kind for Agenda {
         })
     }
 
+    fn messages() -> Vec<crate::messages::Message> {
+        Message::samples().into_iter().map(Into::into).collect()
+    }
+
     fn untranslated(site: &Site) -> Vec<Untranslated> {
         let mut seen = std::collections::HashSet::new();
         site.items

@@ -16,7 +16,7 @@ use super::{Kind, Scope, Site};
 use crate::config::{Config, is_slug};
 use crate::content::{self, BUILTIN, Folder, RawFile, Sheet};
 use crate::error::{Diagnostic, Error};
-use crate::ids::{LangId, PageNo, Table, TermId, VocabularyId};
+use crate::ids::{LangId, PageNo, PerLang, Table, TermId, VocabularyId};
 use crate::localized::Localized;
 use crate::messages::Field;
 use crate::render::{Head, ItemId, Output, Pager, Place, View, layout::paged_title};
@@ -59,6 +59,8 @@ pub struct Vocabulary {
     pub name: Localized<String>,
     pub description: Option<Localized<String>>,
     pub terms: Vec<TermId>,
+    /// The vocabulary's index page in each language.
+    pub urls: PerLang<String>,
     pub file: PathBuf,
 }
 
@@ -70,6 +72,8 @@ pub struct Term {
     pub number: Option<u32>,
     pub label: Localized<String>,
     pub description: Option<Localized<String>>,
+    /// The first page of the term in each language.
+    pub urls: PerLang<String>,
 }
 
 #[derive(Debug, Default)]
@@ -196,6 +200,13 @@ impl Kind for Vocabularies {
         let terms: Table<TermId, Term> = accepted(&sheets)
             .into_iter()
             .map(|(vocabulary, term)| Term {
+                urls: PerLang::build(cx.languages(), |lang| {
+                    format!(
+                        "{}{}/",
+                        cx.urls.top(lang, &sheets[vocabulary.index()].id),
+                        term.id.value
+                    )
+                }),
                 id: term.id.value.clone(),
                 vocabulary,
                 number: term.number,
@@ -207,6 +218,7 @@ impl Kind for Vocabularies {
             .iter()
             .enumerate()
             .map(|(v, sheet)| Vocabulary {
+                urls: PerLang::build(cx.languages(), |lang| cx.urls.top(lang, &sheet.id)),
                 id: sheet.id.clone(),
                 name: sheet.data.name.clone(),
                 description: sheet.data.description.clone(),
@@ -254,12 +266,12 @@ impl Kind for Vocabularies {
         match page {
             Page::Vocabulary(v, lang) => {
                 let vocabulary = &items.vocabularies[v];
-                Place::page(site.urls.top(lang, &vocabulary.id), lang, owner(&vocabulary.file))
+                Place::page(vocabulary.urls[lang].clone(), lang, owner(&vocabulary.file))
             }
             Page::Term(t, lang, number) => {
                 let term = &items.terms[t];
                 let vocabulary = &items.vocabularies[term.vocabulary];
-                let url = paged(format!("{}{}/", site.urls.top(lang, &vocabulary.id), term.id), number);
+                let url = paged(term.urls[lang].clone(), number);
                 Place::page(url, lang, owner(&vocabulary.file))
             }
         }
@@ -337,17 +349,12 @@ fn chip<'a>(scope: &'a Scope, id: TermId) -> Chip<'a> {
 
 /// The URL of page `page` of a term in the scope's language.
 pub fn term_url(scope: &Scope, id: TermId, page: PageNo) -> String {
-    let term = scope.item(id);
-    let vocabulary = scope.item(term.vocabulary);
-    paged(
-        format!("{}{}/", scope.urls().top(scope.lang(), &vocabulary.id), term.id),
-        page,
-    )
+    paged(scope.item(id).urls[scope.lang()].clone(), page)
 }
 
 /// The URL of a vocabulary's index page in the scope's language.
 pub fn vocabulary_url(scope: &Scope, id: VocabularyId) -> String {
-    scope.urls().top(scope.lang(), &scope.item(id).id)
+    scope.item(id).urls[scope.lang()].clone()
 }
 
 fn vocabulary_view(scope: &Scope, v: VocabularyId) -> Result<Output, Error> {

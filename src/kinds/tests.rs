@@ -1,0 +1,279 @@
+//! Resolution and rendering of small sites held in memory: no file is read or written, so these
+//! tests show what each stage makes of the content.
+
+use std::sync::Arc;
+
+use super::*;
+use crate::ids::{StoryId, UnitId};
+use crate::media::Photos;
+use crate::messages::{Lang, Message, Reference};
+use crate::render::{Dep, ItemId, Pages, RenderOptions, Templates};
+use crate::site::lists::{ListKey, Target};
+use crate::site::markdown::Markdown;
+use crate::theme::Theme;
+
+const CONFIG: &str = "\
+base_url: https://example.test
+title: { id: Etalase Uji, en: Test Showcase }
+news_per_page: 2
+languages:
+  - { code: id, name: Bahasa Indonesia, locale: id_ID, sections: { news: berita, units: upt } }
+  - { code: en, name: English, locale: en_US }
+categories:
+  pangan: { id: Pangan, en: Food }
+";
+
+const LAHAT: (&str, &str) = (
+    "content/units/lapas-lahat.yaml",
+    "name: Lapas Kelas IIA Lahat\ntype: lapas\ncity: Lahat\nregion: Sumatera Selatan\n",
+);
+
+const GULA: (&str, &str) = (
+    "content/products/gula-semut.yaml",
+    "name: { id: Gula Semut, en: Palm Sugar }\nunit: lapas-lahat\ncategory: pangan\ndescription: { id: Gula., en: Sugar. }\n",
+);
+
+fn story(title: &str, date: &str, extra: &str) -> String {
+    format!("---\ntitle: {title}\ndate: {date}\nunit: lapas-lahat\nsummary: Ringkasan.\n{extra}---\nIsi {title}.\n")
+}
+
+fn content(files: &[(&str, &str)]) -> (Config, Content) {
+    let config = Config::parse(CONFIG.to_string()).expect("the test configuration is valid");
+    let content = Content::from_memory(&config, files.iter().copied());
+    (config, content)
+}
+
+fn site(files: &[(&str, &str)]) -> Result<Site, Error> {
+    let (config, content) = content(files);
+    Site::build(config, &content, SiteOptions::default(), &Markdown::default())
+}
+
+fn renderer(site: Site) -> Renderer {
+    let theme = Theme::builtin(&site.config).expect("the built-in theme");
+    let templates = Templates::new(&theme).expect("its templates compile");
+    Renderer::new(
+        Arc::new(site),
+        Arc::new(Photos::default()),
+        Arc::new(templates),
+        RenderOptions::default(),
+    )
+}
+
+fn ids(items: &[ItemRef]) -> Vec<usize> {
+    items.iter().map(|i| i.index()).collect()
+}
+
+#[test]
+fn stories_resolve_with_permalinks_lists_and_translations() {
+    let a_id = story("A", "2025-11-19", "");
+    let a_en = story("A in English", "2025-11-19", "");
+    let b = story("B", "2025-11-20", "programs: [ac-3]\n");
+    let site = site(&[
+        LAHAT,
+        ("content/news/2025-11-19-a.id.md", &a_id),
+        ("content/news/2025-11-19-a.en.md", &a_en),
+        ("content/news/2025-11-20-b.id.md", &b),
+    ])
+    .expect("the site resolves");
+    let stories = &site.items.news.stories;
+    let titles: Vec<&str> = stories.values().map(|s| s.title.as_str()).collect();
+    assert_eq!(titles, ["B", "A", "A in English"], "newest first");
+    assert_eq!(
+        stories[StoryId::new(1)].url,
+        "/berita/a/",
+        "the section word of the language"
+    );
+    assert_eq!(
+        stories[StoryId::new(2)].url,
+        "/en/news/a/",
+        "the default word elsewhere"
+    );
+    let a = &stories[StoryId::new(1)];
+    assert_eq!(
+        a.translations[LangId::new(1)],
+        Some(StoryId::new(2)),
+        "paired by file stem"
+    );
+    let (id, en) = (LangId::FIRST, LangId::new(1));
+    assert_eq!(ids(site.lists.get(ListKey::all("news", id))), [0, 1]);
+    assert_eq!(ids(site.lists.get(ListKey::all("news", en))), [2]);
+    let lahat = Target::Unit(UnitId::new(0));
+    assert_eq!(ids(site.lists.get(ListKey::about("news", id, lahat))), [0, 1]);
+    let ac3 = site
+        .items
+        .vocabularies
+        .terms
+        .iter()
+        .find(|(_, t)| t.id == "ac-3")
+        .expect("ac-3")
+        .0;
+    assert_eq!(ids(site.lists.get(ListKey::about("news", id, Target::Term(ac3)))), [0]);
+}
+
+#[test]
+fn a_dangling_reference_is_reported_at_its_line_with_the_closest_name() {
+    let text = story("A", "2025-11-19", "").replace("unit: lapas-lahat", "unit: lapas-lahta");
+    let Err(Error::Content(problems)) = site(&[LAHAT, ("content/news/2025-11-19-a.id.md", &text)]) else {
+        panic!("the unknown unit is an error");
+    };
+    let problem = problems.iter().next().expect("one problem");
+    assert_eq!(problem.position, Some((4, 7)));
+    assert_eq!(
+        problem.message,
+        Reference::UnknownUnit {
+            id: "lapas-lahta".into()
+        }
+        .into()
+    );
+    assert_eq!(
+        problem.hint(Lang::En).as_deref(),
+        Some("did you mean `lapas-lahat`? — units are the file names in content/units/")
+    );
+}
+
+#[test]
+fn references_to_a_sheet_that_does_not_parse_are_held_back() {
+    let broken = GULA.1.replace("category: pangan", "category: [pangan");
+    let text = story("A", "2025-11-19", "products: [gula-semut]\ndate_typo: x\n");
+    let Err(Error::Content(problems)) = site(&[LAHAT, (GULA.0, &broken), ("content/news/2025-11-19-a.id.md", &text)])
+    else {
+        panic!("the broken sheet is an error");
+    };
+    let files: Vec<String> = problems.iter().map(|p| p.file.display().to_string()).collect();
+    assert_eq!(
+        files,
+        ["content/news/2025-11-19-a.id.md", "content/products/gula-semut.yaml"],
+        "the story's own mistake is reported, its reference to the broken sheet is not"
+    );
+}
+
+#[test]
+fn two_files_claiming_one_url_are_reported_at_the_later_one() {
+    let a = story("A", "2025-11-19", "");
+    let b = story("B", "2025-11-20", "slug: a\n");
+    let Err(Error::Content(problems)) = site(&[
+        LAHAT,
+        ("content/news/2025-11-19-a.id.md", &a),
+        ("content/news/2025-11-20-b.id.md", &b),
+    ]) else {
+        panic!("the collision is an error");
+    };
+    let problem = problems.iter().next().expect("one problem");
+    assert_eq!(
+        problem.message,
+        Reference::SameUrl {
+            url: "/berita/a/".into()
+        }
+        .into()
+    );
+    assert_eq!(problem.position.map(|p| p.0), Some(6), "at the `slug:` line");
+}
+
+#[test]
+fn a_page_records_every_item_and_list_it_read() {
+    let a = story("A", "2025-11-19", "products: [gula-semut]\n");
+    let b = story("B", "2025-11-20", "");
+    let c = story("C", "2025-11-21", "");
+    let site = site(&[
+        LAHAT,
+        GULA,
+        ("content/news/2025-11-19-a.id.md", &a),
+        ("content/news/2025-11-20-b.id.md", &b),
+        ("content/news/2025-11-21-c.id.md", &c),
+    ])
+    .expect("the site resolves");
+    let renderer = renderer(site);
+    let story_a = StoryId::new(2);
+    let page = renderer
+        .render(Page::News(news::Page::Story(story_a)))
+        .expect("renders");
+    assert_eq!(page.path, "berita/a/index.html");
+    let html = String::from_utf8(page.bytes).expect("utf-8");
+    assert!(html.contains("<h1>A</h1>"), "{html}");
+    for dep in [
+        Dep::Item(story_a.item_ref()),
+        Dep::Item(UnitId::new(0).item_ref()),
+        Dep::Item(crate::ids::ProductId::new(0).item_ref()),
+        Dep::Common(LangId::FIRST),
+    ] {
+        assert!(page.deps.contains(&dep), "{dep:?} in {:?}", page.deps);
+    }
+    assert!(
+        !page.deps.contains(&Dep::Item(StoryId::new(0).item_ref())),
+        "a story's page does not read another story"
+    );
+    let second = renderer
+        .render(Page::News(news::Page::List(LangId::FIRST, crate::ids::PageNo::new(2))))
+        .expect("renders");
+    assert_eq!(second.path, "berita/2/index.html");
+    assert!(second.deps.contains(&Dep::List(ListKey::all("news", LangId::FIRST))));
+    assert!(
+        second.deps.contains(&Dep::Item(story_a.item_ref())),
+        "the card it shows"
+    );
+    assert!(
+        !second.deps.contains(&Dep::Item(StoryId::new(0).item_ref())),
+        "not the first page's"
+    );
+}
+
+#[test]
+fn every_page_of_a_site_has_one_place() {
+    let a = story("A", "2025-11-19", "");
+    let site = site(&[LAHAT, GULA, ("content/news/2025-11-19-a.id.md", &a)]).expect("the site resolves");
+    let mut paths: Vec<String> = Page::all(&site)
+        .into_iter()
+        .map(|p| p.place(&site).output_path())
+        .collect();
+    let count = paths.len();
+    paths.sort();
+    paths.dedup();
+    assert_eq!(paths.len(), count, "no two pages share a file");
+    for expected in [
+        "index.html",
+        "en/index.html",
+        "berita/a/index.html",
+        "upt/lapas-lahat/index.html",
+        "agenda.ics",
+        "sitemap.xml",
+    ] {
+        assert!(paths.iter().any(|p| p == expected), "{expected}");
+    }
+}
+
+/// The `«…»` values a rendered sample carries.
+fn values(text: &str) -> Vec<String> {
+    let mut found: Vec<String> = text
+        .split('«')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('»').map(|(value, _)| value.to_string()))
+        .collect();
+    let numbers = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|n| n.len() == 5 && (n.starts_with('8') || n.starts_with('9')))
+        .map(String::from);
+    found.extend(numbers);
+    found.sort();
+    found
+}
+
+#[test]
+fn every_message_has_the_same_values_in_both_languages() {
+    let samples = super::messages();
+    assert!(samples.len() > 100, "{} messages", samples.len());
+    for message in &samples {
+        let (en, id) = (message.text(Lang::En), message.text(Lang::Id));
+        assert!(!en.trim().is_empty() && !id.trim().is_empty(), "{message:?}");
+        assert_eq!(values(&en), values(&id), "{message:?}:\n  en: {en}\n  id: {id}");
+        assert_ne!(en, id, "{message:?} is not translated");
+    }
+}
+
+#[test]
+fn every_code_is_unique() {
+    let mut codes: Vec<&str> = super::messages().iter().map(Message::code).collect();
+    let count = codes.len();
+    codes.sort();
+    codes.dedup();
+    assert_eq!(codes.len(), count, "two variants share a code");
+}
