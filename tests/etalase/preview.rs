@@ -2,9 +2,10 @@
 //! against fixture sites, and a real browser (headless Chromium) on the page being written.
 
 use crate::support::browser::Browser;
-use crate::support::folders::files;
 use crate::support::html::{elements, stylesheet};
 use crate::support::http::http_get_as;
+use crate::support::served::Preview;
+use crate::support::served::State::{Broken, Built};
 use crate::support::servers::Server;
 use crate::support::site::{CONFIG, PRODUCT_GULA, Site, UNIT_LAHAT, etalase, repo, story};
 use crate::support::tools::{Tool, missing};
@@ -233,104 +234,37 @@ fn incremental_rebuilds_equal_a_full_build() {
             "content/pages/tentang.id.md",
             "---\ntitle: Tentang\nmenu: 1\n---\nHalaman tentang.\n",
         );
-    let server = Server::start(site.root(), &[]);
-    let events = server.events();
-    type Step = Box<dyn Fn(&Site)>;
-    let steps: Vec<Step> = vec![
-        Box::new(|s| {
-            s.file("content/news/2025-11-19-a.id.md", &body("dua"));
-        }),
-        Box::new(|s| {
-            s.file(
-                "content/news/2025-11-21-c.id.md",
-                &story(
-                    "Cerita C",
-                    "2025-11-21",
-                    "award: { name: Juara, giver: Kanwil }\n",
-                    "C.",
-                ),
-            );
-        }),
-        Box::new(|s| {
-            s.remove("content/news/2025-11-18-b.id.md");
-        }),
-        Box::new(|s| {
-            std::fs::rename(
-                s.root().join("content/news/2025-11-21-c.id.md"),
-                s.root().join("content/news/2025-11-21-d.id.md"),
-            )
-            .expect("rename");
-        }),
-        Box::new(|s| {
-            s.file(
-                "content/news/2025-11-19-a.en.md",
-                &story("Story A", "2025-11-19", "programs: [ac-3]\n", "Body."),
-            );
-        }),
-        Box::new(|s| {
-            s.file(
-                "content/products/gula-semut.yaml",
-                &PRODUCT_GULA.replace("25000", "27500"),
-            );
-        }),
-        Box::new(|s| {
-            s.file(
-                "content/units/lapas-lahat.yaml",
-                &UNIT_LAHAT.replace("Lapas Kelas IIA Lahat", "Lapas Lahat Baru"),
-            );
-        }),
-        Box::new(|s| {
-            s.file(
-                "content/pages/tentang.id.md",
-                "---\ntitle: Tentang Kami\nmenu: 1\n---\nHalaman tentang.\n",
-            );
-        }),
-        Box::new(|s| {
-            s.file("etalase.yaml", &CONFIG.replace("Etalase Uji", "Etalase Uji Dua"));
-        }),
-    ];
-    for step in &steps {
-        step(&site);
-        events.wait("reload");
-    }
-    // A rename can arrive as two events: let a trailing rebuild finish.
-    std::thread::sleep(std::time::Duration::from_millis(500));
-    let full = tempfile::tempdir().expect("temp");
-    let out = site.run(&[
-        "build",
-        "--base-url",
-        &server.url,
-        "--output",
-        full.path().join("public").to_str().expect("utf-8"),
-    ]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let built = full.path().join("public");
-    let live_script = "<script src=\"/__etalase/live.js\" defer></script>";
-    let mut compared = 0;
-    for file in files(&built) {
-        if file == ".etalase-output" {
-            continue;
-        }
-        let expected = std::fs::read(built.join(&file)).expect("read");
-        let served = server.get(&format!("/{file}"));
-        assert_eq!(served.status, 200, "{file}");
-        let body = if file.ends_with(".html") {
-            String::from_utf8(served.body)
-                .expect("utf-8")
-                .replacen(live_script, "", 1)
-                .into_bytes()
-        } else {
-            served.body
-        };
-        assert!(body == expected, "{file} differs from a full build");
-        compared += 1;
-    }
-    assert!(compared > 40, "{compared} files compared");
+    // Each save is compared with a full build of the files as they are then: a page left
+    // stale by one save is seen at that save, not hidden by a later one that renders all.
+    let mut preview = Preview::start(&site, &[]);
+    assert_eq!(preview.save("content/news/2025-11-19-a.id.md", &body("dua")), Built);
+    let award = story(
+        "Cerita C",
+        "2025-11-21",
+        "award: { name: Juara, giver: Kanwil }\n",
+        "C.",
+    );
+    assert_eq!(preview.save("content/news/2025-11-21-c.id.md", &award), Built);
+    assert_eq!(preview.remove("content/news/2025-11-18-b.id.md"), Built);
     assert_eq!(
-        server.get("/berita/c/").status,
+        preview.rename("content/news/2025-11-21-c.id.md", "content/news/2025-11-21-d.id.md"),
+        Built
+    );
+    assert_eq!(
+        preview.server.get("/berita/c/").status,
         404,
         "the renamed story's old page is gone"
     );
+    let english = story("Story A", "2025-11-19", "programs: [ac-3]\n", "Body.");
+    assert_eq!(preview.save("content/news/2025-11-19-a.en.md", &english), Built);
+    let price = PRODUCT_GULA.replace("25000", "27500");
+    assert_eq!(preview.save("content/products/gula-semut.yaml", &price), Built);
+    let unit = UNIT_LAHAT.replace("Lapas Kelas IIA Lahat", "Lapas Lahat Baru");
+    assert_eq!(preview.save("content/units/lapas-lahat.yaml", &unit), Built);
+    let page = "---\ntitle: Tentang Kami\nmenu: 1\n---\nHalaman tentang.\n";
+    assert_eq!(preview.save("content/pages/tentang.id.md", page), Built);
+    let config = CONFIG.replace("Etalase Uji", "Etalase Uji Dua");
+    assert_eq!(preview.save("etalase.yaml", &config), Built);
 }
 
 #[test]
@@ -354,22 +288,19 @@ fn saves_made_while_the_site_is_broken_all_show_after_the_fix() {
         "content/news/2025-11-18-b.id.md",
         &story("Judul Lama B", "2025-11-18", "", "B."),
     );
-    let server = Server::start(site.root(), &[]);
-    let events = server.events();
-    site.file("content/news/2025-11-19-a.id.md", "---\ntitle: [rusak\n---\n");
-    events.wait("build-error");
-    site.file(
-        "content/news/2025-11-18-b.id.md",
-        &story("Judul Baru B", "2025-11-18", "", "B."),
+    let mut preview = Preview::start(&site, &[]);
+    assert_eq!(
+        preview.save("content/news/2025-11-19-a.id.md", "---\ntitle: [rusak\n---\n"),
+        Broken
     );
-    events.wait("build-error");
-    site.file("content/news/2025-11-19-a.id.md", &body("a lagi"));
-    events.wait("reload");
+    let retitled = story("Judul Baru B", "2025-11-18", "", "B.");
+    assert_eq!(preview.save("content/news/2025-11-18-b.id.md", &retitled), Broken);
+    assert_eq!(preview.save("content/news/2025-11-19-a.id.md", &body("a lagi")), Built);
     assert!(
-        server.get("/berita/b/").text().contains("Judul Baru B"),
+        preview.server.get("/berita/b/").text().contains("Judul Baru B"),
         "the save made during the error is served"
     );
-    assert!(server.get("/berita/a/").text().contains("a lagi"));
+    assert!(preview.server.get("/berita/a/").text().contains("a lagi"));
 }
 
 #[test]
