@@ -303,6 +303,102 @@ fn saves_made_while_the_site_is_broken_all_show_after_the_fix() {
     assert!(preview.server.get("/berita/a/").text().contains("a lagi"));
 }
 
+/// The first defect of the issue on rebuilds by recorded dependencies: a title changed while
+/// the site was broken stayed old on the pages that list the story once the site built again.
+#[test]
+fn stale_page_after_a_failed_build_is_repaired() {
+    let site = Site::new();
+    let b = |title: &str| story(title, "2025-11-18", "programs: [ac-3, ac-6]\n", "Isi B.");
+    let d = |body: &str| story("Cerita D", "2025-11-16", "", body);
+    site.file(
+        "content/news/2025-11-19-a.id.md",
+        &story("Cerita A", "2025-11-19", "programs: [ac-3]\n", "Isi A."),
+    )
+    .file("content/news/2025-11-18-b.id.md", &b("Judul Lama B"))
+    .file(
+        "content/news/2025-11-17-c.id.md",
+        &story("Cerita C", "2025-11-17", "", "Isi C."),
+    )
+    .file("content/news/2025-11-16-d.id.md", &d("Isi D."));
+    let mut preview = Preview::start(&site, &[]);
+
+    let dead_link = d("Isi D. [Baca juga](2025-11-30-tidak-ada.id.md)");
+    assert_eq!(preview.save("content/news/2025-11-16-d.id.md", &dead_link), Broken);
+    assert_eq!(
+        preview.save("content/news/2025-11-18-b.id.md", &b("Judul Baru B")),
+        Broken
+    );
+    assert_eq!(preview.save("content/news/2025-11-16-d.id.md", &d("Isi D.")), Built);
+
+    for page in ["/", "/berita/", "/berita/b/", "/asta-cita/ac-3/", "/asta-cita/ac-6/"] {
+        let text = preview.server.get(page).text();
+        assert!(
+            text.contains("Judul Baru B") && !text.contains("Judul Lama B"),
+            "{page}"
+        );
+    }
+}
+
+/// The second defect of the issue: a save that leaves a mistake in place, in the broken story
+/// or in another one, cleared the error and served the new text although `build` and `check`
+/// still failed.
+#[test]
+fn an_error_disappears_on_a_save_that_does_not_fix_it() {
+    let site = Site::new();
+    let a = |mistake: &str, body: &str| {
+        let good = story("Cerita A", "2025-11-19", "programs: [ac-3]\n", body);
+        let (field, wrong) = mistake.split_once(": ").expect("field: value");
+        let (front, text) = good.split_once("\n---\n").expect("front matter");
+        let front = front
+            .lines()
+            .filter(|line| !line.starts_with(&format!("{field}:")))
+            .collect::<Vec<_>>()
+            .join("\n");
+        format!("{front}\n{field}: {wrong}\n---\n{text}")
+    };
+    let good_a = |body: &str| story("Cerita A", "2025-11-19", "programs: [ac-3]\n", body);
+    let b = |body: &str| story("Cerita B", "2025-11-18", "", body);
+    site.file("content/news/2025-11-19-a.id.md", &good_a("Isi A."))
+        .file("content/news/2025-11-18-b.id.md", &b("Isi B."));
+    let mut preview = Preview::start(&site, &[]);
+    let mistakes = [
+        "unit: lapas-tidak-ada",
+        "programs: [ac-3, ac-99]",
+        "image: { src: hilang.svg, alt: Foto yang hilang }",
+        "image: { src: rapat.svg, alt: \"\" }",
+        "products: [produk-tidak-ada]",
+    ];
+    let mut a_body = String::from("Isi A.");
+    let mut b_body = String::from("Isi B.");
+    for (n, mistake) in mistakes.into_iter().enumerate() {
+        assert_eq!(
+            preview.save("content/news/2025-11-19-a.id.md", &a(mistake, &a_body)),
+            Broken,
+            "{mistake}"
+        );
+        assert!(!site.run(&["check"]).status.success(), "`etalase check` passes");
+        a_body.push_str(&format!(" Kalimat baru di A nomor {n}."));
+        assert_eq!(
+            preview.save("content/news/2025-11-19-a.id.md", &a(mistake, &a_body)),
+            Broken,
+            "{mistake}, then a sentence more in the same story"
+        );
+        b_body.push_str(&format!(" Kalimat baru di B nomor {n}."));
+        assert_eq!(
+            preview.save("content/news/2025-11-18-b.id.md", &b(&b_body)),
+            Broken,
+            "{mistake}, then a sentence more in another story"
+        );
+        assert!(!site.run(&["check"]).status.success(), "`etalase check` passes");
+        assert_eq!(
+            preview.save("content/news/2025-11-19-a.id.md", &good_a(&a_body)),
+            Built,
+            "{mistake} repaired"
+        );
+        assert!(preview.server.get("/berita/b/").text().contains(&format!("nomor {n}.")));
+    }
+}
+
 #[test]
 fn the_open_page_follows_the_writers_saves() {
     if missing(&[Tool::Chromium]) {
