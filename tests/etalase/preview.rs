@@ -399,6 +399,40 @@ fn an_error_disappears_on_a_save_that_does_not_fix_it() {
     }
 }
 
+/// The same as a mistake in a template: a save of a story does not make a template that does
+/// not parse good again.
+#[test]
+fn a_broken_template_stays_reported_after_a_content_save() {
+    let site = Site::new();
+    site.file("content/news/2025-11-19-a.id.md", &body("satu")).file(
+        "content/pages/tentang.id.md",
+        "---\ntitle: Tentang\n---\nHalaman tentang.\n",
+    );
+    let mut preview = Preview::start(&site, &[]);
+    let template = "themes/default/templates/page.html";
+    let good = std::fs::read_to_string(site.root().join(template)).expect("page.html");
+    assert_eq!(preview.save(template, &format!("{good}{{% if %}}\n")), Broken);
+    assert_eq!(preview.save("content/news/2025-11-19-a.id.md", &body("dua")), Broken);
+    assert_eq!(preview.save(template, &good), Built);
+}
+
+/// While the site is broken the last good site is served, its stylesheet included: the
+/// stylesheet a page of that site links is the one that site was built with.
+#[test]
+fn the_last_good_stylesheet_is_served_while_the_site_is_broken() {
+    let site = Site::new();
+    site.file("content/news/2025-11-19-a.id.md", &body("satu"));
+    let mut preview = Preview::start(&site, &[]);
+    assert_eq!(
+        preview.save("content/news/2025-11-19-a.id.md", "---\ntitle: [rusak\n---\n"),
+        Broken
+    );
+    let css_file = "themes/default/static/style.css";
+    let css = std::fs::read_to_string(site.root().join(css_file)).expect("css");
+    assert_eq!(preview.save(css_file, &format!("{css}\n.baru{{color:red}}\n")), Broken);
+    assert_eq!(preview.save("content/news/2025-11-19-a.id.md", &body("dua")), Built);
+}
+
 #[test]
 fn the_open_page_follows_the_writers_saves() {
     if missing(&[Tool::Chromium]) {
