@@ -9,6 +9,7 @@ use crate::support::served::State::{Broken, Built};
 use crate::support::servers::Server;
 use crate::support::site::{CONFIG, PRODUCT_GULA, Site, UNIT_LAHAT, etalase, repo, story};
 use crate::support::tools::{Tool, missing};
+use crate::support::writer::{Rng, Writer};
 
 fn body(version: &str) -> String {
     story(
@@ -431,6 +432,44 @@ fn the_last_good_stylesheet_is_served_while_the_site_is_broken() {
     let css = std::fs::read_to_string(site.root().join(css_file)).expect("css");
     assert_eq!(preview.save(css_file, &format!("{css}\n.baru{{color:red}}\n")), Broken);
     assert_eq!(preview.save("content/news/2025-11-19-a.id.md", &body("dua")), Built);
+}
+
+/// The seed of the random edits when `ETALASE_PROPTEST_SEED` does not give one.
+const DEFAULT_SEED: u64 = 20251119;
+/// How many edits when `ETALASE_PROPTEST_STEPS` does not say: under a minute here.
+const DEFAULT_STEPS: usize = 50;
+
+/// Random sequences of a writer's saves (bodies, titles, dates, tags, units, products, unit
+/// names, vocabulary labels, new and deleted stories, templates, the stylesheet, and mistakes
+/// made and repaired later), each compared with a fresh build. A failure names the seed and
+/// lists the edits; `ETALASE_PROPTEST_SEED=<seed> ETALASE_PROPTEST_STEPS=<n>` repeats them.
+#[test]
+fn served_pages_equal_a_fresh_build_after_every_random_edit() {
+    let number = |name: &str| std::env::var(name).ok().map(|v| v.parse::<u64>().expect(name));
+    let seed = number("ETALASE_PROPTEST_SEED").unwrap_or(DEFAULT_SEED);
+    let steps = number("ETALASE_PROPTEST_STEPS").map_or(DEFAULT_STEPS, |n| n as usize);
+    eprintln!("seed {seed}, {steps} steps");
+    let site = Site::new();
+    let mut writer = Writer::new(&site);
+    let mut rng = Rng::new(seed);
+    let mut preview = Preview::start(&site, &[]);
+    let mut edits = Vec::new();
+    let (mut built, mut broken) = (0, 0);
+    for step in 1..=steps {
+        let (what, save) = writer.edit(&mut rng);
+        edits.push(format!("{step:>4}. {what}"));
+        match preview.apply(save) {
+            Ok(Built) => built += 1,
+            Ok(Broken) => broken += 1,
+            Err(problem) => panic!(
+                "seed {seed}, step {step}: {problem}\n\nThe edits so far \
+                 (ETALASE_PROPTEST_SEED={seed} ETALASE_PROPTEST_STEPS={step} repeats them):\n{}",
+                edits.join("\n")
+            ),
+        }
+    }
+    eprintln!("seed {seed}: {built} saves built, {broken} left the site broken");
+    assert!(built > 0 && broken > 0, "the edits both build and break the site");
 }
 
 #[test]

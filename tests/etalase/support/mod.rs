@@ -8,3 +8,4 @@ pub mod served;
 pub mod servers;
 pub mod site;
 pub mod tools;
+pub mod writer;
