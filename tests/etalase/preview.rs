@@ -437,7 +437,7 @@ fn the_last_good_stylesheet_is_served_while_the_site_is_broken() {
 /// The seed of the random edits when `ETALASE_PROPTEST_SEED` does not give one.
 const DEFAULT_SEED: u64 = 20251119;
 /// How many edits when `ETALASE_PROPTEST_STEPS` does not say: under a minute here.
-const DEFAULT_STEPS: usize = 50;
+const DEFAULT_STEPS: usize = 40;
 
 /// Random sequences of a writer's saves (bodies, titles, dates, tags, units, products, unit
 /// names, vocabulary labels, new and deleted stories, templates, the stylesheet, and mistakes
