@@ -4,6 +4,8 @@ pub mod browser;
 pub mod folders;
 pub mod html;
 pub mod http;
+pub mod served;
 pub mod servers;
 pub mod site;
 pub mod tools;
+pub mod writer;
