@@ -47,6 +47,9 @@ pub fn parse<T: DeserializeOwned>(file: &Path, text: &str) -> Result<T, Diagnost
 /// `text`, written as it is or as an escape inside a double-quoted value. Such characters
 /// are invisible in an editor and have no place in a page (a NUL breaks HTML and XML).
 fn control_character(text: &str) -> Option<(u64, u64)> {
+    if !may_hold_control(text.as_bytes()) && !text.contains('\\') {
+        return None;
+    }
     let mut quoted = false;
     for (ix, line) in text.lines().enumerate() {
         let mut previous = ' ';
@@ -77,11 +80,23 @@ fn control_character(text: &str) -> Option<(u64, u64)> {
 
 /// The line and column of the first control character other than tab and line ends.
 fn raw_control_character(text: &str) -> Option<(u64, u64)> {
+    if !may_hold_control(text.as_bytes()) {
+        return None;
+    }
     let at = text.find(|c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))?;
     let before = &text[..at];
     let line = before.matches('\n').count() as u64 + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u64 + 1;
     Some((line, column))
+}
+
+/// Whether `bytes` may hold a control character other than tab and line ends: each one's
+/// UTF-8 starts with a byte below 0x20, 0x7F or 0xC2 (U+0080 to U+009F). A byte scan rules
+/// out nearly every file before the slower scan by character.
+fn may_hold_control(bytes: &[u8]) -> bool {
+    bytes
+        .iter()
+        .any(|&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7F || b == 0xC2)
 }
 
 /// Whether a `"` after `previous` starts a double-quoted value.

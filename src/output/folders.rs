@@ -96,37 +96,14 @@ pub fn remove_stale(target: &Path) {
     }
 }
 
-/// Removes from a reused folder everything that a write could follow out of it: links,
-/// files that share their contents with another name (`cp -al public snapshot`), and what
-/// is neither a file nor a folder. What stays is Etalase's alone to overwrite in place.
-pub fn break_links(dir: &Path) -> Result<(), Error> {
-    let read_error = |err: walkdir::Error| Error::Io {
-        action: crate::messages::Output::CannotRead,
-        path: dir.to_path_buf(),
-        source: err.into(),
-    };
-    // Links are listed, not followed.
-    for entry in walkdir::WalkDir::new(dir).min_depth(1) {
-        let entry = entry.map_err(read_error)?;
-        let kind = entry.file_type();
-        if kind.is_dir() {
-            continue;
-        }
-        if !kind.is_file() || is_shared(&entry.metadata().map_err(read_error)?) {
-            fs::remove_file(entry.path()).io(crate::messages::Output::CannotRemove, entry.path())?;
-        }
-    }
-    Ok(())
-}
-
 /// Whether a file has more than one name, so that writing it changes the others too.
 #[cfg(unix)]
-fn is_shared(meta: &fs::Metadata) -> bool {
+pub fn is_shared(meta: &fs::Metadata) -> bool {
     use std::os::unix::fs::MetadataExt;
     meta.nlink() > 1
 }
 
 #[cfg(not(unix))]
-fn is_shared(_meta: &fs::Metadata) -> bool {
+pub fn is_shared(_meta: &fs::Metadata) -> bool {
     false
 }

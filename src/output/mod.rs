@@ -22,7 +22,7 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
 use crate::error::{Error, IoContext};
-use folders::{beside, break_links, check_free, is_ours, remove_ours, remove_stale};
+use folders::{beside, check_free, is_ours, is_shared, remove_ours, remove_stale};
 use lock::OutputLock;
 
 /// Marks a folder as Etalase's output, which a later build may replace.
@@ -72,9 +72,8 @@ impl Staging {
     /// Copies a file to a `/`-separated path inside the output.
     pub fn copy(&self, from: &Path, path: &str) -> Result<(), Error> {
         let full = self.prepare(path)?;
-        fs::copy(from, &full)
-            .io(crate::messages::Output::CannotCopy, from)
-            .map(|_| ())
+        let bytes = fs::read(from).io(crate::messages::Output::CannotCopy, from)?;
+        overwrite(&full, &bytes).io(crate::messages::Output::CannotWrite, &full)
     }
 
     /// An empty folder at `path` inside the output for a tool that writes files of its own
@@ -138,11 +137,11 @@ impl Staging {
                 fs::remove_file(entry.path()).io(crate::messages::Output::CannotRemove, entry.path())?;
             }
         }
-        // Deepest first, so that emptied parents follow their children.
-        for folder in folders.iter().rev() {
-            if fs::read_dir(folder).is_ok_and(|mut d| d.next().is_none()) {
-                fs::remove_dir(folder).io(crate::messages::Output::CannotRemove, folder)?;
-            }
+        // A folder this build wrote nothing into held only stale files, now gone. Deepest
+        // first, so that emptied parents follow their children.
+        let used = self.folders.lock().unwrap_or_else(PoisonError::into_inner);
+        for folder in folders.iter().rev().filter(|folder| !used.contains(*folder)) {
+            fs::remove_dir(folder).io(crate::messages::Output::CannotRemove, folder)?;
         }
         Ok(())
     }
@@ -185,9 +184,8 @@ fn take_over(target: &Path, waiting: &dyn Fn(&Path)) -> Result<OutputLock, Error
 /// is one, else a new folder.
 fn make_staging(dir: &Path, spare: &Path) -> Result<(), Error> {
     remove_ours(dir)?;
-    if is_ours(spare) && fs::rename(spare, dir).is_ok() {
-        break_links(dir)?;
-    } else {
+    // A reused spare may hold links (see `overwrite`), never followed.
+    if !(is_ours(spare) && fs::rename(spare, dir).is_ok()) {
         fs::create_dir(dir).io(crate::messages::Output::CannotCreate, dir)?;
     }
     fs::write(dir.join(MARKER), MARKER_TEXT).io(crate::messages::Output::CannotWrite, &dir.join(MARKER))
@@ -206,16 +204,23 @@ fn make_folder(path: &Path) -> Result<(), Error> {
 /// Writes `bytes` to `path`, leaving a file that already holds them untouched. An existing
 /// file is overwritten and then cut to length rather than truncated first: truncating a file
 /// to zero makes ext4 flush it to disk on close.
+///
+/// What a write could follow out of the output is replaced by a new file, never written
+/// through: a link (`ln -s`), a file that shares its contents with another name
+/// (`cp -al public snapshot`), anything that is not a plain file.
 fn overwrite(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::{Read, Write};
-    let mut file = fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(path)?;
-    let len = file.metadata()?.len();
-    if len == bytes.len() as u64 {
+    let (mut file, meta) = match open_own(path) {
+        Ok((file, meta)) if meta.is_file() && !is_shared(&meta) => (file, meta),
+        _ => {
+            fs::remove_file(path).or_else(|err| match err.kind() {
+                std::io::ErrorKind::NotFound => Ok(()),
+                _ => Err(err),
+            })?;
+            open_own(path)?
+        }
+    };
+    if meta.len() == bytes.len() as u64 {
         let mut existing = Vec::with_capacity(bytes.len());
         file.read_to_end(&mut existing)?;
         if existing == bytes {
@@ -225,6 +230,21 @@ fn overwrite(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     }
     file.write_all(bytes)?;
     file.set_len(bytes.len() as u64)
+}
+
+/// Opens `path` to read and write, creating it, without following a link in its place.
+fn open_own(path: &Path) -> std::io::Result<(fs::File, fs::Metadata)> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // O_NONBLOCK: a FIFO in the way must not hang the build; it is replaced.
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    let meta = file.metadata()?;
+    Ok((file, meta))
 }
 
 impl Drop for Staging {
