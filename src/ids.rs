@@ -1,66 +1,134 @@
-//! Typed identities. Languages, items and list pages are numbers underneath, but each has a
-//! type of its own, so that a unit cannot be passed where a story is meant, nor a language
-//! where a page number is. Items of one kind live in a [`Table`] indexed by their id.
+//! Typed identities. Languages, items and list pages each have a type of their own, so that a
+//! unit cannot be passed where a story is meant, nor a language where a page number is.
+//!
+//! An item's id is a [`Key`]: a hash of the name it is known by (its file, or its id in the
+//! content), so the same item has the same id in every build of a session. What the dev server
+//! records about one build (which items a page read) therefore still names the same items in
+//! the next one, whatever was added or removed around them. Items of one kind live in a
+//! [`Table`], in the order the kind gives them, and are found by their id.
 
+use std::collections::HashMap;
 use std::fmt;
-use std::marker::PhantomData;
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::num::NonZeroU32;
 use std::ops::Index;
 
-/// Defines an index type: a position in one table, which only that table accepts.
-macro_rules! index_type {
+/// A stable identity: the hash of an item's name, the same in every build of a session.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug, Default)]
+pub struct Key(u64);
+
+impl Key {
+    /// The key of an item known by `name` (a file path, an id).
+    pub fn of(name: &(impl Hash + ?Sized)) -> Key {
+        // SipHash with fixed keys: the same name gives the same key in every build.
+        let mut hasher = std::hash::DefaultHasher::new();
+        name.hash(&mut hasher);
+        Key(hasher.finish())
+    }
+
+    /// Another key derived from this one, for a second item under the same name (two sheets
+    /// with one id: an error, reported, but the site still resolves to report the rest).
+    fn next(self) -> Key {
+        Key::of(&self.0)
+    }
+}
+
+/// Hashes a [`Key`] (already a hash) by passing it through.
+#[derive(Default)]
+pub struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(byte);
+        }
+    }
+
+    fn write_u64(&mut self, value: u64) {
+        self.0 ^= value;
+    }
+}
+
+/// A map by keys (or typed ids), hashed by passing the key through.
+pub type KeyMap<K, V> = HashMap<K, V, BuildHasherDefault<KeyHasher>>;
+
+/// Defines an item id type: a [`Key`] that only tables of that kind accept.
+macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
         #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug, Default)]
-        pub struct $name(u32);
+        pub struct $name(Key);
 
         impl $name {
-            pub fn new(index: usize) -> $name {
-                $name(u32::try_from(index).unwrap_or(u32::MAX))
+            /// The id of the item known by `name` (its file, or its id in the content).
+            pub fn of(name: &(impl Hash + ?Sized)) -> $name {
+                $name(Key::of(name))
             }
 
-            pub fn index(self) -> usize {
-                self.0 as usize
+            pub fn from_key(key: Key) -> $name {
+                $name(key)
+            }
+
+            pub fn key(self) -> Key {
+                self.0
             }
         }
 
-        impl From<usize> for $name {
-            fn from(index: usize) -> $name {
-                $name::new(index)
+        impl TableId for $name {
+            fn key(self) -> Key {
+                self.0
+            }
+
+            fn from_key(key: Key) -> $name {
+                $name(key)
             }
         }
     };
 }
 
-index_type!(
-    /// A configured language, by its place in `etalase.yaml` (the first is served at the root).
-    LangId
-);
-index_type!(
+/// A language, by its place in `etalase.yaml` (the first is served at the root).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug, Default)]
+pub struct LangId(u32);
+
+impl LangId {
+    pub fn new(index: usize) -> LangId {
+        LangId(u32::try_from(index).unwrap_or(u32::MAX))
+    }
+
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+id_type!(
     /// A press release in one language.
     StoryId
 );
-index_type!(
+id_type!(
     /// A product (one sheet, every language inside).
     ProductId
 );
-index_type!(
+id_type!(
     /// A unit or office.
     UnitId
 );
-index_type!(
+id_type!(
     /// A plain page in one language.
     DocId
 );
-index_type!(
+id_type!(
     /// A controlled vocabulary.
     VocabularyId
 );
-index_type!(
+id_type!(
     /// A term of any vocabulary (term ids are unique across vocabularies).
     TermId
 );
-index_type!(
+id_type!(
     /// An event of the agenda in one language.
     EventId
 );
@@ -118,23 +186,53 @@ impl fmt::Display for PageNo {
     }
 }
 
-/// The items of one kind, indexed by their id type.
+/// The id type of a table: a typed [`Key`].
+pub trait TableId: Copy + Eq + Hash {
+    fn key(self) -> Key;
+    fn from_key(key: Key) -> Self;
+}
+
+/// The items of one kind in the kind's order, found by their id.
 #[derive(Debug, Clone)]
 pub struct Table<I, T> {
+    ids: Vec<I>,
     items: Vec<T>,
-    id: PhantomData<fn() -> I>,
+    positions: KeyMap<I, u32>,
 }
 
 impl<I, T> Default for Table<I, T> {
     fn default() -> Self {
         Table {
+            ids: Vec::new(),
             items: Vec::new(),
-            id: PhantomData,
+            positions: KeyMap::default(),
         }
     }
 }
 
-impl<I: From<usize> + Copy, T> Table<I, T> {
+impl<I: TableId, T> Table<I, T> {
+    /// The table of `items` in this order, each with the id `id_of` gives it. Ids are unique:
+    /// a second item with the same id gets one derived from it.
+    pub fn new(items: Vec<T>, id_of: impl Fn(&T) -> I) -> Table<I, T> {
+        let mut table = Table {
+            ids: Vec::with_capacity(items.len()),
+            items: Vec::with_capacity(items.len()),
+            positions: KeyMap::with_capacity_and_hasher(items.len(), Default::default()),
+        };
+        for item in items {
+            let mut id = id_of(&item);
+            while table.positions.contains_key(&id) {
+                id = I::from_key(id.key().next());
+            }
+            table
+                .positions
+                .insert(id, u32::try_from(table.items.len()).unwrap_or(u32::MAX));
+            table.ids.push(id);
+            table.items.push(item);
+        }
+        table
+    }
+
     pub fn len(&self) -> usize {
         self.items.len()
     }
@@ -143,29 +241,31 @@ impl<I: From<usize> + Copy, T> Table<I, T> {
         self.items.is_empty()
     }
 
-    pub fn get(&self, id: I) -> Option<&T>
-    where
-        I: Into<usize>,
-    {
-        self.items.get(id.into())
+    pub fn get(&self, id: I) -> Option<&T> {
+        self.items.get(*self.positions.get(&id)? as usize)
+    }
+
+    pub fn get_mut(&mut self, id: I) -> Option<&mut T> {
+        self.items.get_mut(*self.positions.get(&id)? as usize)
+    }
+
+    /// Whether an item has this id.
+    pub fn contains(&self, id: I) -> bool {
+        self.positions.contains_key(&id)
     }
 
     /// Every id, in table order.
     pub fn ids(&self) -> impl Iterator<Item = I> + '_ {
-        (0..self.items.len()).map(I::from)
+        self.ids.iter().copied()
     }
 
     /// Every item with its id, in table order.
     pub fn iter(&self) -> impl Iterator<Item = (I, &T)> + '_ {
-        self.items.iter().enumerate().map(|(ix, item)| (I::from(ix), item))
+        self.ids.iter().copied().zip(&self.items)
     }
 
     pub fn values(&self) -> std::slice::Iter<'_, T> {
         self.items.iter()
-    }
-
-    pub fn as_slice(&self) -> &[T] {
-        &self.items
     }
 
     pub fn values_mut(&mut self) -> std::slice::IterMut<'_, T> {
@@ -173,23 +273,15 @@ impl<I: From<usize> + Copy, T> Table<I, T> {
     }
 }
 
-impl<I, T> From<Vec<T>> for Table<I, T> {
-    fn from(items: Vec<T>) -> Self {
-        Table { items, id: PhantomData }
-    }
-}
-
-impl<I, T> FromIterator<T> for Table<I, T> {
-    fn from_iter<It: IntoIterator<Item = T>>(iter: It) -> Self {
-        Table::from(iter.into_iter().collect::<Vec<_>>())
-    }
-}
-
-impl<I: Into<usize>, T> Index<I> for Table<I, T> {
+impl<I: TableId, T> Index<I> for Table<I, T> {
     type Output = T;
 
+    /// The item with this id; ids come from the same site's tables, so it is there.
     fn index(&self, id: I) -> &T {
-        &self.items[id.into()]
+        match self.get(id) {
+            Some(item) => item,
+            None => panic!("no item with {id:?} in this table", id = id.key()),
+        }
     }
 }
 
@@ -236,18 +328,6 @@ impl<T> std::ops::IndexMut<LangId> for PerLang<T> {
     }
 }
 
-macro_rules! into_usize {
-    ($($name:ident),*) => {
-        $(impl From<$name> for usize {
-            fn from(id: $name) -> usize {
-                id.index()
-            }
-        })*
-    };
-}
-
-into_usize!(LangId, StoryId, ProductId, UnitId, DocId, VocabularyId, TermId, EventId);
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -264,9 +344,21 @@ mod tests {
     }
 
     #[test]
-    fn tables_are_indexed_by_their_own_ids() {
-        let units: Table<UnitId, &str> = vec!["lahat", "palembang"].into();
-        assert_eq!(units[UnitId::new(1)], "palembang");
-        assert_eq!(units.iter().map(|(id, _)| id.index()).collect::<Vec<_>>(), [0, 1]);
+    fn tables_find_items_by_ids_that_do_not_depend_on_order() {
+        let units = Table::new(vec!["lahat", "palembang"], |name| UnitId::of(*name));
+        assert_eq!(units[UnitId::of("palembang")], "palembang");
+        assert_eq!(units.values().copied().collect::<Vec<_>>(), ["lahat", "palembang"]);
+        let more = Table::new(vec!["baturaja", "lahat", "palembang"], |name| UnitId::of(*name));
+        assert_eq!(more[UnitId::of("palembang")], "palembang", "an id outlives the order");
+    }
+
+    #[test]
+    fn a_second_item_under_one_name_gets_an_id_of_its_own() {
+        let units = Table::new(vec![("lahat", 1), ("lahat", 2)], |(name, _)| UnitId::of(*name));
+        let ids: Vec<UnitId> = units.ids().collect();
+        assert_eq!(ids.len(), 2);
+        assert_ne!(ids[0], ids[1]);
+        assert_eq!(units[ids[0]].1, 1);
+        assert_eq!(units[ids[1]].1, 2);
     }
 }

@@ -67,7 +67,7 @@ impl ItemId<super::Items> for DocId {
     }
 
     fn item_ref(self) -> ItemRef {
-        ItemRef::new(PlainPages::NAME, self.index())
+        ItemRef::new(PlainPages::NAME, self.key())
     }
 }
 
@@ -100,16 +100,15 @@ impl Kind for PlainPages {
             .collect();
         let groups = fields::translations(
             cx.languages(),
-            pages
-                .iter()
-                .enumerate()
-                .map(|(ix, p)| (DocId::new(ix), p.key.as_str(), p.lang)),
+            pages.iter().map(|p| (DocId::of(&p.file), p.key.as_str(), p.lang)),
         );
         let translations: Vec<_> = pages.iter().map(|p| groups[p.key.as_str()].clone()).collect();
         for (page, group) in pages.iter_mut().zip(translations) {
             page.translations = group;
         }
-        Items { pages: pages.into() }
+        Items {
+            pages: Table::new(pages, |item| DocId::of(&item.file)),
+        }
     }
 
     fn list(items: &Items, _cx: &Resolve, lists: &mut Lists) {
@@ -174,7 +173,7 @@ impl Kind for PlainPages {
     /// A page as the footer menu shows it.
     fn card(scope: &Scope, item: ItemRef) -> Option<tera::Value> {
         (item.kind == PlainPages::NAME).then(|| {
-            let page = scope.item(DocId::new(item.index()));
+            let page = scope.item(DocId::from_key(item.key));
             tera::Value::from_serializable(&json!({ "name": page.title, "url": page.url }))
         })
     }

@@ -162,7 +162,7 @@ impl ItemId<super::Items> for ProductId {
     }
 
     fn item_ref(self) -> ItemRef {
-        ItemRef::new(Products::NAME, self.index())
+        ItemRef::new(Products::NAME, self.key())
     }
 }
 
@@ -198,8 +198,10 @@ impl Kind for Products {
     }
 
     fn declare(files: &Folder<Self::File>, cx: &Resolve, names: &mut Names) {
-        for (ix, sheet) in ordered(files, cx).into_iter().enumerate() {
-            names.products.insert(sheet.id.clone(), ProductId::new(ix));
+        for sheet in ordered(files, cx) {
+            names
+                .products
+                .insert(sheet.id.clone(), ProductId::of(&sheet.source.file));
         }
         names.broken.extend(
             files
@@ -225,7 +227,7 @@ impl Kind for Products {
             products.push(product);
         }
         Items {
-            products: products.into(),
+            products: Table::new(products, |product| ProductId::of(&product.file)),
         }
     }
 
@@ -310,7 +312,7 @@ impl Kind for Products {
         if item.kind != Products::NAME {
             return None;
         }
-        let id = ProductId::new(item.index());
+        let id = ProductId::from_key(item.key);
         let product = scope.item(id);
         let text = product.text[scope.lang()].as_ref()?;
         Some(tera::Value::from_serializable(&ProductCard {
@@ -492,7 +494,7 @@ fn catalogue_view(scope: &Scope) -> Result<Output, Error> {
             let items: Vec<ItemRef> = published
                 .iter()
                 .copied()
-                .filter(|&item| scope.item(ProductId::new(item.index())).category == c)
+                .filter(|&item| scope.item(ProductId::from_key(item.key)).category == c)
                 .collect();
             (!items.is_empty()).then(|| Group {
                 key: key.clone(),
@@ -505,7 +507,7 @@ fn catalogue_view(scope: &Scope) -> Result<Output, Error> {
         .list(ListKey::all("units", lang))
         .iter()
         .filter_map(|&unit| {
-            let unit = crate::ids::UnitId::new(unit.index());
+            let unit = crate::ids::UnitId::from_key(unit.key);
             let items = scope.list(ListKey::about("products", lang, Target::Unit(unit)));
             (!items.is_empty()).then(|| Group {
                 key: scope.item(unit).id.clone(),
@@ -517,7 +519,7 @@ fn catalogue_view(scope: &Scope) -> Result<Output, Error> {
     let title = scope.t("nav_products");
     let urls: Vec<String> = published
         .iter()
-        .map(|&item| scope.urls().absolute(&url(scope, ProductId::new(item.index()))))
+        .map(|&item| scope.urls().absolute(&url(scope, ProductId::from_key(item.key))))
         .collect();
     let head = Head::new(title.clone(), scope.t("products_description"), "products")
         .crumb(title, scope.urls().section(lang, "products"))

@@ -167,7 +167,7 @@ impl SitePages {
             .list(ListKey::all("vocabularies", lang))
             .iter()
             .map(|&v| {
-                let id = VocabularyId::new(v.index());
+                let id = VocabularyId::from_key(v.key);
                 NavItem {
                     key: "programs",
                     label: scope.text(&scope.item(id).name).to_string(),
@@ -211,7 +211,7 @@ fn home(scope: &Scope) -> Result<Output, Error> {
         .list(ListKey::all(Products::NAME, lang))
         .iter()
         .copied()
-        .filter(|&item| scope.item(ProductId::new(item.index())).featured)
+        .filter(|&item| scope.item(ProductId::from_key(item.key)).featured)
         .collect();
     let awards = scope.list(ListKey::all("awards", lang));
     let config = scope.config();

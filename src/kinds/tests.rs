@@ -59,8 +59,22 @@ fn renderer(site: Site) -> Renderer {
     )
 }
 
-fn ids(items: &[ItemRef]) -> Vec<usize> {
-    items.iter().map(|i| i.index()).collect()
+/// The id of the story in `file`.
+fn story_id(file: &str) -> StoryId {
+    StoryId::of(std::path::Path::new(file))
+}
+
+/// The files of the stories in a list.
+fn files<'s>(site: &'s Site, items: &[ItemRef]) -> Vec<&'s str> {
+    items
+        .iter()
+        .map(|item| {
+            site.items.news.stories[StoryId::from_key(item.key)]
+                .file
+                .to_str()
+                .unwrap_or_default()
+        })
+        .collect()
 }
 
 #[test]
@@ -79,26 +93,30 @@ fn stories_resolve_with_permalinks_lists_and_translations() {
     let titles: Vec<&str> = stories.values().map(|s| s.title.as_str()).collect();
     assert_eq!(titles, ["B", "A", "A in English"], "newest first");
     assert_eq!(
-        stories[StoryId::new(1)].url,
+        stories[story_id("content/news/2025-11-19-a.id.md")].url,
         "/berita/a/",
         "the section word of the language"
     );
     assert_eq!(
-        stories[StoryId::new(2)].url,
+        stories[story_id("content/news/2025-11-19-a.en.md")].url,
         "/en/news/a/",
         "the default word elsewhere"
     );
-    let a = &stories[StoryId::new(1)];
+    let a = &stories[story_id("content/news/2025-11-19-a.id.md")];
     assert_eq!(
         a.translations[LangId::new(1)],
-        Some(StoryId::new(2)),
+        Some(story_id("content/news/2025-11-19-a.en.md")),
         "paired by file stem"
     );
     let (id, en) = (LangId::FIRST, LangId::new(1));
-    assert_eq!(ids(site.lists.get(ListKey::all("news", id))), [0, 1]);
-    assert_eq!(ids(site.lists.get(ListKey::all("news", en))), [2]);
-    let lahat = Target::Unit(UnitId::new(0));
-    assert_eq!(ids(site.lists.get(ListKey::about("news", id, lahat))), [0, 1]);
+    let (a, b) = ("content/news/2025-11-19-a.id.md", "content/news/2025-11-20-b.id.md");
+    assert_eq!(files(&site, site.lists.get(ListKey::all("news", id))), [b, a]);
+    assert_eq!(
+        files(&site, site.lists.get(ListKey::all("news", en))),
+        ["content/news/2025-11-19-a.en.md"]
+    );
+    let lahat = Target::Unit(UnitId::of(std::path::Path::new(LAHAT.0)));
+    assert_eq!(files(&site, site.lists.get(ListKey::about("news", id, lahat))), [b, a]);
     let ac3 = site
         .items
         .vocabularies
@@ -107,7 +125,10 @@ fn stories_resolve_with_permalinks_lists_and_translations() {
         .find(|(_, t)| t.id == "ac-3")
         .expect("ac-3")
         .0;
-    assert_eq!(ids(site.lists.get(ListKey::about("news", id, Target::Term(ac3)))), [0]);
+    assert_eq!(
+        files(&site, site.lists.get(ListKey::about("news", id, Target::Term(ac3)))),
+        [b]
+    );
 }
 
 #[test]
@@ -183,7 +204,8 @@ fn a_page_records_every_item_and_list_it_read() {
     ])
     .expect("the site resolves");
     let renderer = renderer(site);
-    let story_a = StoryId::new(2);
+    let story_a = story_id("content/news/2025-11-19-a.id.md");
+    let story_c = story_id("content/news/2025-11-21-c.id.md");
     let page = renderer
         .render(Page::News(news::Page::Story(story_a)))
         .expect("renders");
@@ -192,14 +214,14 @@ fn a_page_records_every_item_and_list_it_read() {
     assert!(html.contains("<h1>A</h1>"), "{html}");
     for dep in [
         Dep::Item(story_a.item_ref()),
-        Dep::Item(UnitId::new(0).item_ref()),
-        Dep::Item(crate::ids::ProductId::new(0).item_ref()),
+        Dep::Item(UnitId::of(std::path::Path::new(LAHAT.0)).item_ref()),
+        Dep::Item(crate::ids::ProductId::of(std::path::Path::new(GULA.0)).item_ref()),
         Dep::Common(LangId::FIRST),
     ] {
         assert!(page.deps.contains(&dep), "{dep:?} in {:?}", page.deps);
     }
     assert!(
-        !page.deps.contains(&Dep::Item(StoryId::new(0).item_ref())),
+        !page.deps.contains(&Dep::Item(story_c.item_ref())),
         "a story's page does not read another story"
     );
     let second = renderer
@@ -212,7 +234,7 @@ fn a_page_records_every_item_and_list_it_read() {
         "the card it shows"
     );
     assert!(
-        !second.deps.contains(&Dep::Item(StoryId::new(0).item_ref())),
+        !second.deps.contains(&Dep::Item(story_c.item_ref())),
         "not the first page's"
     );
 }

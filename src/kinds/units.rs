@@ -182,7 +182,7 @@ impl ItemId<super::Items> for UnitId {
     }
 
     fn item_ref(self) -> ItemRef {
-        ItemRef::new(Units::NAME, self.index())
+        ItemRef::new(Units::NAME, self.key())
     }
 }
 
@@ -217,8 +217,8 @@ impl Kind for Units {
     }
 
     fn declare(files: &Folder<Self::File>, cx: &Resolve, names: &mut Names) {
-        for (ix, sheet) in ordered(files, cx.config).into_iter().enumerate() {
-            names.units.insert(sheet.id.clone(), UnitId::new(ix));
+        for sheet in ordered(files, cx.config) {
+            names.units.insert(sheet.id.clone(), UnitId::of(&sheet.source.file));
         }
         names.broken.extend(
             files
@@ -230,14 +230,16 @@ impl Kind for Units {
 
     fn resolve(files: &Folder<Self::File>, cx: &Resolve, report: &mut Report) -> Items {
         let sheets = ordered(files, cx.config);
-        let mut units: Vec<Unit> = sheets.iter().map(|sheet| unit(cx, sheet, report)).collect();
+        let units: Vec<Unit> = sheets.iter().map(|sheet| unit(cx, sheet, report)).collect();
         parent_loops(&sheets, &mut report.errors);
-        for ix in 0..units.len() {
-            if let Some(parent) = units[ix].parent {
-                units[parent.index()].children.push(UnitId::new(ix));
+        let mut units = Table::new(units, |unit| UnitId::of(&unit.file));
+        let children: Vec<(UnitId, UnitId)> = units.iter().filter_map(|(id, unit)| Some((unit.parent?, id))).collect();
+        for (parent, child) in children {
+            if let Some(parent) = units.get_mut(parent) {
+                parent.children.push(child);
             }
         }
-        Items { units: units.into() }
+        Items { units }
     }
 
     fn list(items: &Items, cx: &Resolve, lists: &mut Lists) {
@@ -326,7 +328,7 @@ impl Kind for Units {
 
     fn card(scope: &Scope, item: ItemRef) -> Option<tera::Value> {
         (item.kind == Units::NAME).then(|| {
-            let id = UnitId::new(item.index());
+            let id = UnitId::from_key(item.key);
             let unit = scope.item(id);
             tera::Value::from_serializable(&UnitCard {
                 name: scope.text(&unit.name),

@@ -5,26 +5,18 @@
 
 use std::collections::HashMap;
 
-use crate::ids::{LangId, ProductId, TermId, UnitId};
+use crate::ids::{Key, LangId, ProductId, TermId, UnitId};
 
-/// An item of any kind: the kind's name (its folder, e.g. `news`) and the item's index among
-/// that kind's items.
+/// An item of any kind: the kind's name (its folder, e.g. `news`) and the item's stable id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ItemRef {
     pub kind: &'static str,
-    pub index: u32,
+    pub key: Key,
 }
 
 impl ItemRef {
-    pub fn new(kind: &'static str, index: usize) -> ItemRef {
-        ItemRef {
-            kind,
-            index: u32::try_from(index).unwrap_or(u32::MAX),
-        }
-    }
-
-    pub fn index(self) -> usize {
-        self.index as usize
+    pub fn new(kind: &'static str, key: Key) -> ItemRef {
+        ItemRef { kind, key }
     }
 }
 

@@ -19,7 +19,8 @@ use crate::site::markdown;
 pub struct Names {
     pub units: HashMap<String, UnitId>,
     pub products: HashMap<String, ProductId>,
-    pub terms: HashMap<String, TermId>,
+    /// Each programme term with its place in the vocabularies' order.
+    pub terms: HashMap<String, (TermId, usize)>,
     /// Ids of unit and product files that could not be parsed: references to them are not
     /// reported, since the file's own error says what to fix.
     pub broken: HashSet<String>,
@@ -61,7 +62,7 @@ impl Names {
         products
     }
 
-    /// The programme terms `ids` name, each once, sorted.
+    /// The programme terms `ids` name, each once, in the vocabularies' order.
     pub fn terms(&self, source: &Source, ids: &[Spanned<String>], problems: &mut Diagnostics) -> Vec<TermId> {
         let mut terms = Vec::new();
         for id in ids {
@@ -76,8 +77,8 @@ impl Names {
                 ),
             }
         }
-        terms.sort();
-        terms
+        terms.sort_by_key(|(_, place)| *place);
+        terms.into_iter().map(|(term, _)| term).collect()
     }
 
     /// The links of a document's body to other content files, as page URLs; a link to a file

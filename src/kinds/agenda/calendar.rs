@@ -34,7 +34,7 @@ pub(super) fn ics(scope: &Scope) -> String {
     }
     let offset = config.timezone_offset().unwrap_or(7 * 3600);
     for item in scope.list(ListKey::all(Agenda::NAME, lang)) {
-        let event = scope.item(EventId::new(item.index()));
+        let event = scope.item(EventId::from_key(item.key));
         let url = urls.absolute(&event.url);
         for line in vevent(event, code, &url, &host, offset) {
             push(&mut out, &line);

@@ -188,7 +188,7 @@ impl ItemId<super::Items> for EventId {
     }
 
     fn item_ref(self) -> ItemRef {
-        ItemRef::new(Agenda::NAME, self.index())
+        ItemRef::new(Agenda::NAME, self.key())
     }
 }
 
@@ -257,16 +257,15 @@ impl Kind for Agenda {
         events.sort_by(|a, b| (a.start, a.time, &a.slug, a.lang).cmp(&(b.start, b.time, &b.slug, b.lang)));
         let groups = fields::translations(
             cx.languages(),
-            events
-                .iter()
-                .enumerate()
-                .map(|(ix, e)| (EventId::new(ix), e.key.as_str(), e.lang)),
+            events.iter().map(|e| (EventId::of(&e.file), e.key.as_str(), e.lang)),
         );
         let translations: Vec<_> = events.iter().map(|e| groups[e.key.as_str()].clone()).collect();
         for (event, group) in events.iter_mut().zip(translations) {
             event.translations = group;
         }
-        Items { events: events.into() }
+        Items {
+            events: Table::new(events, |item| EventId::of(&item.file)),
+        }
     }
 
     fn list(items: &Items, _cx: &Resolve, lists: &mut Lists) {
@@ -350,7 +349,7 @@ impl Kind for Agenda {
     }
 
     fn card(scope: &Scope, item: ItemRef) -> Option<tera::Value> {
-        (item.kind == Agenda::NAME).then(|| view::card(scope, EventId::new(item.index())))
+        (item.kind == Agenda::NAME).then(|| view::card(scope, EventId::from_key(item.key)))
     }
 
     /// The events of a unit, product or programme term: upcoming first.

@@ -23,7 +23,7 @@ fn is_upcoming(scope: &Scope, event: &Event) -> bool {
 pub(super) fn upcoming_first(scope: &Scope, items: &[ItemRef]) -> Vec<ItemRef> {
     let (upcoming, mut past): (Vec<ItemRef>, Vec<ItemRef>) = items
         .iter()
-        .partition(|&&item| is_upcoming(scope, scope.item(EventId::new(item.index()))));
+        .partition(|&&item| is_upcoming(scope, scope.item(EventId::from_key(item.key))));
     past.reverse();
     upcoming.into_iter().chain(past).collect()
 }
@@ -105,7 +105,7 @@ pub(super) fn list(scope: &Scope) -> Result<Output, Error> {
     let events = scope.list(ListKey::all(Agenda::NAME, lang));
     let (upcoming, past): (Vec<ItemRef>, Vec<ItemRef>) = upcoming_first(scope, events)
         .into_iter()
-        .partition(|&item| is_upcoming(scope, scope.item(EventId::new(item.index()))));
+        .partition(|&item| is_upcoming(scope, scope.item(EventId::from_key(item.key))));
     let title = scope.t("nav_agenda");
     let head = Head::new(title.clone(), scope.t("agenda_description"), "agenda")
         .crumb(title, scope.urls().section(lang, "agenda"));

@@ -151,7 +151,7 @@ impl ItemId<super::Items> for StoryId {
     }
 
     fn item_ref(self) -> ItemRef {
-        ItemRef::new(News::NAME, self.index())
+        ItemRef::new(News::NAME, self.key())
     }
 }
 
@@ -209,10 +209,7 @@ impl Kind for News {
         stories.sort_by(|a, b| (b.date, b.time, &a.slug, a.lang).cmp(&(a.date, a.time, &b.slug, b.lang)));
         let groups = fields::translations(
             cx.languages(),
-            stories
-                .iter()
-                .enumerate()
-                .map(|(ix, s)| (StoryId::new(ix), s.key.as_str(), s.lang)),
+            stories.iter().map(|s| (StoryId::of(&s.file), s.key.as_str(), s.lang)),
         );
         let translations: Vec<PerLang<Option<StoryId>>> =
             stories.iter().map(|s| groups[s.key.as_str()].clone()).collect();
@@ -220,7 +217,7 @@ impl Kind for News {
             story.translations = group;
         }
         Items {
-            stories: stories.into(),
+            stories: Table::new(stories, |story| StoryId::of(&story.file)),
         }
     }
 
@@ -318,7 +315,7 @@ impl Kind for News {
     }
 
     fn card(scope: &Scope, item: ItemRef) -> Option<tera::Value> {
-        (item.kind == News::NAME).then(|| view::card(scope, StoryId::new(item.index())))
+        (item.kind == News::NAME).then(|| view::card(scope, StoryId::from_key(item.key)))
     }
 
     /// One entry per story (its first version in the list), naming the missing languages.

@@ -174,7 +174,7 @@ pub(super) fn feed(scope: &Scope) -> String {
     let stories = scope.list(ListKey::all("news", lang));
     let recent: Vec<&Story> = stories[..stories.len().min(FEED_ENTRIES)]
         .iter()
-        .map(|item| scope.item(StoryId::new(item.index())))
+        .map(|item| scope.item(StoryId::from_key(item.key)))
         .collect();
     let home = urls.absolute(&urls.home(lang));
     let self_url = urls.absolute(&urls.file(lang, FEED));

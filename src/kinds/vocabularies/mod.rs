@@ -98,7 +98,7 @@ impl ItemId<super::Items> for VocabularyId {
     }
 
     fn item_ref(self) -> ItemRef {
-        ItemRef::new("vocabularies", self.index())
+        ItemRef::new("vocabularies", self.key())
     }
 }
 
@@ -110,7 +110,7 @@ impl ItemId<super::Items> for TermId {
     }
 
     fn item_ref(self) -> ItemRef {
-        ItemRef::new(TERMS, self.index())
+        ItemRef::new(TERMS, self.key())
     }
 }
 
@@ -141,13 +141,12 @@ fn stem(file: &Path) -> &str {
 }
 
 /// The terms that get an id, in order: those with a usable, not yet declared id.
-fn accepted(sheets: &[Sheet<VocabularySheet>]) -> Vec<(VocabularyId, &TermSheet)> {
+fn accepted(sheets: &[Sheet<VocabularySheet>]) -> Vec<(&Sheet<VocabularySheet>, &TermSheet)> {
     let mut seen = std::collections::HashSet::new();
     sheets
         .iter()
-        .enumerate()
-        .filter(|(_, sheet)| is_slug(&sheet.id))
-        .flat_map(|(v, sheet)| sheet.data.terms.iter().map(move |term| (VocabularyId::new(v), term)))
+        .filter(|sheet| is_slug(&sheet.id))
+        .flat_map(|sheet| sheet.data.terms.iter().map(move |term| (sheet, term)))
         .filter(|(_, term)| is_slug(&term.id.value) && seen.insert(term.id.value.as_str()))
         .collect()
 }
@@ -164,8 +163,9 @@ impl Kind for Vocabularies {
 
     fn declare(files: &Folder<Self::File>, _cx: &Resolve, names: &mut Names) {
         let sheets = ordered(files);
-        for (ix, (_, term)) in accepted(&sheets).into_iter().enumerate() {
-            names.terms.insert(term.id.value.clone(), TermId::new(ix));
+        for (place, (_, term)) in accepted(&sheets).into_iter().enumerate() {
+            let id = TermId::of(term.id.value.as_str());
+            names.terms.insert(term.id.value.clone(), (id, place));
         }
         names.broken_vocabulary = files.failed().next().is_some();
     }
@@ -197,39 +197,36 @@ impl Kind for Vocabularies {
                 }
             }
         }
-        let terms: Table<TermId, Term> = accepted(&sheets)
+        let terms = accepted(&sheets)
             .into_iter()
-            .map(|(vocabulary, term)| Term {
+            .map(|(sheet, term)| Term {
                 urls: PerLang::build(cx.languages(), |lang| {
-                    format!(
-                        "{}{}/",
-                        cx.urls.top(lang, &sheets[vocabulary.index()].id),
-                        term.id.value
-                    )
+                    format!("{}{}/", cx.urls.top(lang, &sheet.id), term.id.value)
                 }),
                 id: term.id.value.clone(),
-                vocabulary,
+                vocabulary: VocabularyId::of(&sheet.source.file),
                 number: term.number,
                 label: term.label.clone(),
                 description: term.description.clone(),
             })
             .collect();
+        let terms = Table::new(terms, |term: &Term| TermId::of(term.id.as_str()));
         let vocabularies = sheets
             .iter()
-            .enumerate()
-            .map(|(v, sheet)| Vocabulary {
+            .map(|sheet| Vocabulary {
                 urls: PerLang::build(cx.languages(), |lang| cx.urls.top(lang, &sheet.id)),
                 id: sheet.id.clone(),
                 name: sheet.data.name.clone(),
                 description: sheet.data.description.clone(),
                 terms: terms
                     .iter()
-                    .filter(|(_, t)| t.vocabulary == VocabularyId::new(v))
+                    .filter(|(_, t)| t.vocabulary == VocabularyId::of(&sheet.source.file))
                     .map(|(id, _)| id)
                     .collect(),
                 file: sheet.source.file.clone(),
             })
             .collect();
+        let vocabularies = Table::new(vocabularies, |v: &Vocabulary| VocabularyId::of(&v.file));
         Items { vocabularies, terms }
     }
 
@@ -313,7 +310,7 @@ impl Kind for Vocabularies {
 
     /// A term's chip: its label and the page that lists what is tagged with it.
     fn card(scope: &Scope, item: ItemRef) -> Option<tera::Value> {
-        (item.kind == TERMS).then(|| tera::Value::from_serializable(&chip(scope, TermId::new(item.index()))))
+        (item.kind == TERMS).then(|| tera::Value::from_serializable(&chip(scope, TermId::from_key(item.key))))
     }
 }
 
