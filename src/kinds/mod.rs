@@ -28,6 +28,7 @@ use crate::error::{Diagnostic, Diagnostics, Error};
 use crate::ids::LangId;
 use crate::render::{Output, Place};
 use crate::scaffold::NewFile;
+use crate::site::fingerprint::Fingerprints;
 use crate::site::lists::{ItemRef, Lists, Target};
 use crate::site::markdown::Markdown;
 use crate::site::names::Names;
@@ -75,6 +76,10 @@ pub trait Kind: 'static {
 
     /// Every photo its items show, with where each is referenced.
     fn photos(items: &Self::Items) -> Vec<crate::media::PhotoUse<'_>>;
+
+    /// The fingerprint of each of its items (`out.table(…)` for each of its tables): what
+    /// the dev server compares to know which items a save changed.
+    fn fingerprints(items: &Self::Items, out: &mut Fingerprints);
 
     /// Every page and file it publishes, in a stable order.
     fn pages(site: &Site) -> Vec<Self::Page>;
@@ -216,6 +221,14 @@ macro_rules! registry {
                 let mut lists = Lists::default();
                 $(<$kind as Kind>::list(&items.$field, cx, &mut lists);)*
                 (items, lists)
+            }
+
+            /// The fingerprint of every item and list.
+            pub fn fingerprints(&self, lists: &Lists) -> Fingerprints {
+                let mut out = Fingerprints::default();
+                $(<$kind as Kind>::fingerprints(&self.$field, &mut out);)*
+                out.lists(lists);
+                out
             }
 
             /// Every photo any item shows.

@@ -15,6 +15,7 @@ use crate::error::{Diagnostic, Diagnostics, Error};
 use crate::ids::{DocId, LangId, PerLang, Table};
 use crate::render::{Head, ItemId, Output, Place, View};
 use crate::site::fields;
+use crate::site::fingerprint::Fingerprints;
 use crate::site::lists::{ItemRef, ListKey, Lists};
 use crate::site::names::Names;
 use crate::site::{Owner, Report, Resolve};
@@ -37,7 +38,7 @@ pub struct PageFront {
 }
 
 /// A plain page in one language, resolved.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct PlainPage {
     pub lang: LangId,
     pub key: String,
@@ -117,6 +118,10 @@ impl Kind for PlainPages {
         for (id, page) in menu {
             lists.push(ListKey::all("menu", page.lang), id.item_ref());
         }
+    }
+
+    fn fingerprints(items: &Items, out: &mut Fingerprints) {
+        out.table(PlainPages::NAME, &items.pages);
     }
 
     fn photos(_items: &Items) -> Vec<crate::media::PhotoUse<'_>> {

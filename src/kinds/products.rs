@@ -21,6 +21,7 @@ use crate::render::layout::percent_encode;
 use crate::render::{Head, ItemId, Output, Place, View, jsonld};
 use crate::scaffold::{NewFile, yaml_string};
 use crate::site::fields::{self, at};
+use crate::site::fingerprint::Fingerprints;
 use crate::site::lists::{ItemRef, ListKey, Lists, Target};
 use crate::site::markdown;
 use crate::site::names::{self, Names};
@@ -98,7 +99,7 @@ pub struct MarketplaceSheet {
 }
 
 /// A product, resolved.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct Product {
     pub slug: String,
     pub unit: UnitId,
@@ -126,7 +127,7 @@ pub struct Price {
     pub per: Option<Localized<String>>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct Image {
     /// Path inside `content/media/`.
     pub src: String,
@@ -242,6 +243,10 @@ impl Kind for Products {
                 }
             }
         }
+    }
+
+    fn fingerprints(items: &Items, out: &mut Fingerprints) {
+        out.table(Products::NAME, &items.products);
     }
 
     fn photos(items: &Items) -> Vec<crate::media::PhotoUse<'_>> {

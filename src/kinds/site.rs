@@ -19,6 +19,7 @@ use crate::error::{Diagnostic, Error};
 use crate::ids::{LangId, ProductId, VocabularyId};
 use crate::render::xml::escape;
 use crate::render::{Head, Output, Pages, Place, View};
+use crate::site::fingerprint::Fingerprints;
 use crate::site::lists::{ItemRef, ListKey, Lists};
 use crate::site::names::Names;
 use crate::site::urls::Section;
@@ -56,6 +57,8 @@ impl Kind for SitePages {
     fn resolve(_files: &Folder<Infallible>, _cx: &Resolve, _report: &mut Report) {}
 
     fn list(_items: &(), _cx: &Resolve, _lists: &mut Lists) {}
+
+    fn fingerprints(_items: &(), _out: &mut Fingerprints) {}
 
     fn photos(_items: &()) -> Vec<crate::media::PhotoUse<'_>> {
         Vec::new()

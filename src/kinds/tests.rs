@@ -263,6 +263,45 @@ fn every_page_of_a_site_has_one_place() {
     }
 }
 
+#[test]
+fn every_item_a_page_reads_has_a_fingerprint() {
+    let a = story("A", "2025-11-19", "products: [gula-semut]\nprograms: [ac-3]\n");
+    let event = "---\ntitle: Bazar\nstart: 2025-11-19\nplace: { name: Aula, city: Lahat }\n\
+                 organizer: lapas-lahat\nsummary: Bazar produk.\nproducts: [gula-semut]\n---\nIsi.\n";
+    let page = "---\ntitle: Tentang\nsummary: Tentang situs.\n---\nIsi.\n";
+    let site = site(&[
+        LAHAT,
+        GULA,
+        ("content/news/2025-11-19-a.id.md", &a),
+        ("content/agenda/2025-11-19-bazar.id.md", event),
+        ("content/pages/tentang.id.md", page),
+    ])
+    .expect("the site resolves");
+    let fingerprints = site.items.fingerprints(&site.lists);
+    let renderer = renderer(site);
+    let mut read = 0;
+    for page in renderer.pages() {
+        let rendered = renderer.render(page).expect("renders");
+        for dep in &rendered.deps {
+            if let Dep::Item(item) = dep {
+                read += 1;
+                assert!(
+                    fingerprints.items.contains_key(item),
+                    "{} reads {item:?}, which has no fingerprint",
+                    rendered.path
+                );
+            }
+        }
+    }
+    assert!(read > 50, "pages read items ({read} reads)");
+    for kind in ["news", "products", "units", "agenda", "pages", "terms", "vocabularies"] {
+        assert!(
+            fingerprints.items.keys().any(|item| item.kind == kind),
+            "{kind} has fingerprints"
+        );
+    }
+}
+
 /// The `«…»` values a rendered sample carries.
 fn values(text: &str) -> Vec<String> {
     let mut found: Vec<String> = text

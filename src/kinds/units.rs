@@ -20,6 +20,7 @@ use crate::messages::Reference;
 use crate::render::{Head, ItemId, Output, Pager, Place, View, layout::paged_title};
 use crate::scaffold::{NewFile, yaml_string};
 use crate::site::fields::{self, at};
+use crate::site::fingerprint::Fingerprints;
 use crate::site::lists::{ItemRef, ListKey, Lists, Target};
 use crate::site::names::Names;
 use crate::site::urls::{Section, paged};
@@ -49,7 +50,7 @@ pub struct UnitSheet {
 }
 
 /// The kinds of correctional units and offices.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum UnitKind {
     Kanwil,
@@ -143,7 +144,7 @@ pub struct Contact {
 }
 
 /// A unit, resolved.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct Unit {
     pub id: String,
     pub name: Localized<String>,
@@ -248,6 +249,10 @@ impl Kind for Units {
                 lists.push(ListKey::all("units", lang), id.item_ref());
             }
         }
+    }
+
+    fn fingerprints(items: &Items, out: &mut Fingerprints) {
+        out.table(Units::NAME, &items.units);
     }
 
     fn photos(_items: &Items) -> Vec<crate::media::PhotoUse<'_>> {

@@ -5,6 +5,7 @@
 //! supply the items. It touches no files.
 
 pub mod fields;
+pub mod fingerprint;
 pub mod lists;
 pub mod markdown;
 pub mod names;

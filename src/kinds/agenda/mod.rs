@@ -25,6 +25,7 @@ use crate::ids::{EventId, LangId, PerLang, ProductId, Table, TermId, UnitId};
 use crate::render::{ItemId, Output, Place};
 use crate::scaffold::{NewFile, yaml_string};
 use crate::site::fields::{self, at};
+use crate::site::fingerprint::Fingerprints;
 use crate::site::lists::{ItemRef, ListKey, Lists, Target};
 use crate::site::names::{self, Names};
 use crate::site::urls::Section;
@@ -120,7 +121,7 @@ pub enum Status {
 }
 
 /// An event in one language, resolved.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct Event {
     pub lang: LangId,
     /// Shared by the translations of one event (the file stem).
@@ -282,6 +283,10 @@ impl Kind for Agenda {
                 lists.push(ListKey::about(Agenda::NAME, lang, Target::Term(term)), item);
             }
         }
+    }
+
+    fn fingerprints(items: &Items, out: &mut Fingerprints) {
+        out.table(Agenda::NAME, &items.events);
     }
 
     fn photos(items: &Items) -> Vec<crate::media::PhotoUse<'_>> {

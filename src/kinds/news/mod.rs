@@ -24,6 +24,7 @@ use crate::messages::{Check, Field};
 use crate::render::{ItemId, Output, Place};
 use crate::scaffold::{NewFile, yaml_string};
 use crate::site::fields::{self, near};
+use crate::site::fingerprint::Fingerprints;
 use crate::site::lists::{ItemRef, ListKey, Lists, Target};
 use crate::site::names::{self, Names};
 use crate::site::urls::{Section, paged};
@@ -87,7 +88,7 @@ pub struct AwardFront {
 }
 
 /// A press release in one language, resolved.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct Story {
     pub lang: LangId,
     /// Shared by the translations of one story (the file stem).
@@ -237,6 +238,10 @@ impl Kind for News {
                 lists.push(ListKey::about("news", lang, Target::Product(product)), item);
             }
         }
+    }
+
+    fn fingerprints(items: &Items, out: &mut Fingerprints) {
+        out.table(News::NAME, &items.stories);
     }
 
     fn photos(items: &Items) -> Vec<crate::media::PhotoUse<'_>> {

@@ -21,6 +21,7 @@ use crate::localized::Localized;
 use crate::messages::Field;
 use crate::render::{Head, ItemId, Output, Pager, Place, View, layout::paged_title};
 use crate::site::fields::{self, at};
+use crate::site::fingerprint::Fingerprints;
 use crate::site::lists::{ItemRef, ListKey, Lists, Target};
 use crate::site::names::Names;
 use crate::site::urls::paged;
@@ -53,7 +54,7 @@ pub struct TermSheet {
 }
 
 /// A vocabulary, resolved.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct Vocabulary {
     pub id: String,
     pub name: Localized<String>,
@@ -65,7 +66,7 @@ pub struct Vocabulary {
 }
 
 /// A programme term, resolved.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct Term {
     pub id: String,
     pub vocabulary: VocabularyId,
@@ -236,6 +237,11 @@ impl Kind for Vocabularies {
                 lists.push(ListKey::all("vocabularies", lang), id.item_ref());
             }
         }
+    }
+
+    fn fingerprints(items: &Items, out: &mut Fingerprints) {
+        out.table(Vocabularies::NAME, &items.vocabularies);
+        out.table(TERMS, &items.terms);
     }
 
     fn photos(_items: &Items) -> Vec<crate::media::PhotoUse<'_>> {
