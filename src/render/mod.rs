@@ -6,6 +6,7 @@
 //! them, so a list page costs only its slice. Pure: it reads and writes no files, so the
 //! caller renders pages in parallel.
 
+mod assets;
 pub mod images;
 pub mod jsonld;
 pub mod layout;
@@ -31,6 +32,7 @@ use crate::site::lists::ItemRef;
 use crate::site::urls::output_path;
 use crate::theme::Theme;
 use crate::theme::i18n::Locale;
+pub use assets::Assets;
 use layout::{Alternate, PageMeta, SwitchTarget, percent_encode};
 pub use layout::{Crumb, Head, Pager};
 pub use scope::{Card, Cards, Dep, ItemId, Scope, Sources};
@@ -187,8 +189,8 @@ pub struct Templates {
     sources: Vec<(String, String)>,
     as_written: OnceLock<Option<Tera>>,
     locales: Vec<Locale>,
-    /// URL of each static file by its path (`style.css` → `/assets/style.1a2b3c4d.css`).
-    assets: Vec<(String, String)>,
+    /// The theme's assets, which pages link by placeholder.
+    assets: Assets,
 }
 
 impl Templates {
@@ -222,11 +224,7 @@ impl Templates {
             sources: theme.templates.clone().into_iter().collect(),
             as_written: OnceLock::new(),
             locales: theme.locales.clone(),
-            assets: theme
-                .asset_urls
-                .iter()
-                .map(|(path, url)| (path.clone(), url.clone()))
-                .collect(),
+            assets: Assets::new(&theme.asset_urls),
         })
     }
 
@@ -451,6 +449,11 @@ impl<I: Sync + Send, P: Pages<I>> Renderer<I, P> {
             return html.into_bytes();
         }
         minify::page(&html)
+    }
+
+    /// The theme's assets, whose addresses [`Assets::fill`] puts into rendered pages.
+    pub fn assets(&self) -> &Assets {
+        &self.templates.assets
     }
 
     /// Where this renderer's pages are minified.

@@ -119,7 +119,8 @@ impl Session {
             .par_iter()
             .map(|&page| {
                 let file = renderer.render(page)?;
-                Ok((file.path, Bytes::from(file.bytes)))
+                let bytes = renderer.assets().fill(&file.bytes).into_owned();
+                Ok((file.path, Bytes::from(bytes)))
             })
             .collect::<Result<_, Error>>()?;
         let mut files: HashMap<String, Served> = HashMap::with_capacity(rendered.len() + 64);
