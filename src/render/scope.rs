@@ -31,6 +31,8 @@ pub enum Dep {
     /// What every page of a language shares: the configuration, the interface strings, the
     /// menus, the addresses of the theme's assets.
     Common(LangId),
+    /// A template of the theme, by name: the page's own, and those it is made of.
+    Template(String),
     /// Every item and list: what a file that lists the whole site (the sitemap) reads.
     Everything,
 }
