@@ -1,8 +1,9 @@
 //! The dev server's HTTP side (axum): serves the last good build (with the theme's asset
-//! addresses filled in), the live-reload script and its event stream. Only paths of the built site are served; anything else gets the
-//! language's 404 page. Only requests addressed to this computer by an IP address or
-//! `localhost` are answered (a web page elsewhere cannot read the preview through DNS
-//! rebinding), and every response carries the Content-Security-Policy of the published site.
+//! addresses filled in), the live-reload script and its event stream. Only paths of the
+//! built site are served; anything else gets the language's 404 page. Only requests
+//! addressed to this computer by an IP address or `localhost` are answered (a web page
+//! elsewhere cannot read the preview through DNS rebinding), and every response carries
+//! the Content-Security-Policy of the published site.
 
 use std::convert::Infallible;
 use std::path::Path;
