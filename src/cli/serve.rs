@@ -26,6 +26,9 @@ pub struct Args {
     /// Poll for changes instead of using file system events (WSL, network drives).
     #[arg(long)]
     poll: bool,
+    /// List the pages each rebuild renders.
+    #[arg(long, short)]
+    verbose: bool,
 }
 
 /// Previews the site in `root` on the default port and opens the browser.
@@ -37,6 +40,7 @@ pub fn preview(root: PathBuf, lang: Lang) -> ExitCode {
         drafts: false,
         poll: false,
         open: true,
+        verbose: false,
         lang,
     };
     match crate::serve::serve(options) {
@@ -53,6 +57,7 @@ pub fn run(args: Args, lang: Lang) -> ExitCode {
         drafts: args.drafts,
         poll: args.poll,
         open: args.open,
+        verbose: args.verbose,
         lang,
     };
     match crate::serve::serve(options) {

@@ -241,6 +241,9 @@ fn home(scope: &Scope) -> Result<Output, Error> {
 /// Every listed page of the site with its language versions (`xhtml:link` alternates).
 fn sitemap(scope: &Scope) -> String {
     let site = scope.whole_site();
+    // Language versions are part of `Dep::Places`, already read: look them up unrecorded, so
+    // that the sitemap does not count as a reader of every item.
+    let versions = scope.in_lang(scope.lang());
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" \
          xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
@@ -257,7 +260,7 @@ fn sitemap(scope: &Scope) -> String {
         let alternates: Vec<(String, String)> = site
             .langs()
             .filter_map(|lang| {
-                let other = page.translation(scope, lang)?;
+                let other = page.translation(&versions, lang)?;
                 Some((
                     site.config.lang(lang).code.clone(),
                     site.urls.absolute(&other.place(site).url),

@@ -215,7 +215,10 @@ fn a_page_records_every_item_and_list_it_read() {
     for dep in [
         Dep::Item(story_a.item_ref()),
         Dep::Item(UnitId::of(std::path::Path::new(LAHAT.0)).item_ref()),
-        Dep::Item(crate::ids::ProductId::of(std::path::Path::new(GULA.0)).item_ref()),
+        Dep::Card(
+            crate::ids::ProductId::of(std::path::Path::new(GULA.0)).item_ref(),
+            LangId::FIRST,
+        ),
         Dep::Common(LangId::FIRST),
     ] {
         assert!(page.deps.contains(&dep), "{dep:?} in {:?}", page.deps);
@@ -230,11 +233,15 @@ fn a_page_records_every_item_and_list_it_read() {
     assert_eq!(second.path, "berita/2/index.html");
     assert!(second.deps.contains(&Dep::List(ListKey::all("news", LangId::FIRST))));
     assert!(
-        second.deps.contains(&Dep::Item(story_a.item_ref())),
+        second.deps.contains(&Dep::Card(story_a.item_ref(), LangId::FIRST)),
         "the card it shows"
     );
     assert!(
-        !second.deps.contains(&Dep::Item(story_c.item_ref())),
+        !second.deps.contains(&Dep::Item(story_a.item_ref())),
+        "only the card, not the rest of the story"
+    );
+    assert!(
+        !second.deps.contains(&Dep::Card(story_c.item_ref(), LangId::FIRST)),
         "not the first page's"
     );
 }
@@ -337,4 +344,20 @@ fn every_code_is_unique() {
     codes.sort();
     codes.dedup();
     assert_eq!(codes.len(), count, "two variants share a code");
+}
+
+#[test]
+fn fingerprints_are_the_same_in_two_builds_of_the_same_files() {
+    let files = [
+        LAHAT,
+        GULA,
+        ("content/news/2025-11-19-a.id.md", &story("A", "2025-11-19", "")[..]),
+    ];
+    let one = renderer(site(&files).expect("resolves"));
+    let two = renderer(site(&files).expect("resolves"));
+    let (mut a, mut b) = (one.fingerprints(), two.fingerprints());
+    a.sort();
+    b.sort();
+    let differ: Vec<_> = a.iter().zip(&b).filter(|(x, y)| x != y).collect();
+    assert!(differ.is_empty(), "{differ:?}");
 }

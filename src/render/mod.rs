@@ -271,11 +271,11 @@ impl Templates {
     }
 }
 
-/// What every page of one language shares.
+/// What every page of one language shares. Pages depend on it as `Dep::Common`, whose
+/// fingerprint is made of these values: what the layout was given, not what it was made of.
 struct Common {
     site: Value,
     strings: Value,
-    deps: BTreeSet<Dep>,
 }
 
 /// Renders the pages `P` of one site with one theme.
@@ -324,8 +324,7 @@ impl<I: Sync + Send, P: Pages<I>> Renderer<I, P> {
             .filter_map(|(item, lang)| {
                 let scope = Scope::new(sources, lang);
                 let value = P::card(&scope, item)?;
-                let deps = scope.into_reads().into_iter().collect();
-                Some((item, lang, Card { value, deps }))
+                Some((item, lang, Card { value }))
             })
             .collect();
         let mut cards = Cards::default();
@@ -339,11 +338,7 @@ impl<I: Sync + Send, P: Pages<I>> Renderer<I, P> {
         let scope = Scope::new(self.sources(), lang);
         let site = P::common(&scope);
         let strings = Value::from_serializable(&scope.locale().strings);
-        Common {
-            site,
-            strings,
-            deps: scope.into_reads(),
-        }
+        Common { site, strings }
     }
 
     pub fn site(&self) -> &Site<I> {
@@ -389,7 +384,6 @@ impl<I: Sync + Send, P: Pages<I>> Renderer<I, P> {
                 }
                 let html = self.templates.render(template, &context)?;
                 let mut deps = scope.into_reads();
-                deps.extend(common.deps.iter().cloned());
                 deps.insert(Dep::Common(place.lang));
                 deps.extend(self.templates.template_deps(template));
                 Ok(Rendered {
@@ -473,23 +467,49 @@ impl<I: Sync + Send, P: Pages<I>> Renderer<I, P> {
         minify::page(&html)
     }
 
-    /// The fingerprints of what pages read besides items, lists and photos: the templates, and
-    /// what every page of a language shares (configuration, interface strings, the layout's
-    /// values, how pages are minified).
+    /// The fingerprints of what pages read besides items, lists and photos: the templates,
+    /// every card, and what every page of a language shares (configuration, today's date,
+    /// interface strings, the layout's values, how pages are minified).
     pub fn fingerprints(&self) -> Vec<(Dep, u64)> {
         let mut found: Vec<(Dep, u64)> = self.templates.fingerprints().collect();
+        found.par_extend(
+            self.cards
+                .iter()
+                .par_bridge()
+                .map(|(item, lang, card)| (Dep::Card(item, lang), fingerprint::of_value(&card.value))),
+        );
         let config = format!("{:?}", self.site.config);
         for (lang, common) in self.common.iter() {
             let shared = (
                 &config,
-                serde_json::to_string(&common.site).unwrap_or_default(),
-                serde_json::to_string(&common.strings).unwrap_or_default(),
+                self.site.config.today(),
+                fingerprint::of_value(&common.site),
+                fingerprint::of_value(&common.strings),
                 self.templates.minify == Minify::Templates,
                 self.options.no_minify,
             );
             found.push((Dep::Common(lang), fingerprint::of(&shared)));
         }
         found
+    }
+
+    /// The fingerprint of `Dep::Places`: each page's address, whether it is listed, when it
+    /// last changed, and the addresses of its language versions.
+    pub fn places_fingerprint(&self, pages: &[P]) -> u64 {
+        let site = &*self.site;
+        let hashes: Vec<u64> = pages
+            .par_iter()
+            .map(|&page| {
+                let place = page.place(site);
+                let scope = Scope::new(self.sources(), place.lang);
+                let versions: Vec<Option<String>> = site
+                    .langs()
+                    .map(|lang| page.translation(&scope, lang).map(|other| other.place(site).url))
+                    .collect();
+                fingerprint::of(&(&place.url, place.html, place.listed, place.lastmod, versions))
+            })
+            .collect();
+        fingerprint::of(&hashes)
     }
 
     /// The theme's assets, whose addresses [`Assets::fill`] puts into rendered pages.

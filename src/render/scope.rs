@@ -24,6 +24,8 @@ use crate::theme::i18n::Locale;
 pub enum Dep {
     /// An item's data, in any language.
     Item(ItemRef),
+    /// An item's card in one language: what lists show of it.
+    Card(ItemRef, LangId),
     /// A list's items and their order.
     List(ListKey),
     /// The processed files of a photo in content/media/.
@@ -33,8 +35,9 @@ pub enum Dep {
     Common(LangId),
     /// A template of the theme, by name: the page's own, and those it is made of.
     Template(String),
-    /// Every item and list: what a file that lists the whole site (the sitemap) reads.
-    Everything,
+    /// Where every page is published, when it last changed, and its language versions: what
+    /// a file that lists the whole site (the sitemap) reads.
+    Places,
 }
 
 /// The id type of one kind's items, which finds the item in the site.
@@ -44,11 +47,12 @@ pub trait ItemId<I>: Copy {
     fn item_ref(self) -> ItemRef;
 }
 
-/// A card: an item's summary as lists show it, serialized once, with what it was made of.
+/// A card: an item's summary as lists show it, serialized once. A page that shows it depends
+/// on the card's value alone (`Dep::Card`), not on the rest of the item: editing a story's
+/// body changes no list that shows only its title and summary.
 #[derive(Debug, Clone)]
 pub struct Card {
     pub value: Value,
-    pub deps: Vec<Dep>,
 }
 
 /// Every card of a site, by item and language.
@@ -62,6 +66,11 @@ impl Cards {
 
     pub fn get(&self, item: ItemRef, lang: LangId) -> Option<&Card> {
         self.0.get(&(item, lang))
+    }
+
+    /// Every card, by item and language.
+    pub fn iter(&self) -> impl Iterator<Item = (ItemRef, LangId, &Card)> {
+        self.0.iter().map(|(&(item, lang), card)| (item, lang, card))
     }
 }
 
@@ -148,9 +157,7 @@ impl<'r, I> Scope<'r, I> {
     /// The card of one item in the page's language, if it has one there.
     pub fn card(&self, item: ItemRef) -> Option<Value> {
         let card = self.sources.cards.get(item, self.lang)?;
-        let mut reads = self.reads.borrow_mut();
-        reads.insert(Dep::Item(item));
-        reads.extend(card.deps.iter().cloned());
+        self.record(Dep::Card(item, self.lang));
         Some(card.value.clone())
     }
 
@@ -218,9 +225,10 @@ impl<'r, I> Scope<'r, I> {
     }
 
     /// The whole site, for the files that list every page (the sitemap); recorded as a read
-    /// of everything.
+    /// of every page's place (see [`Dep::Places`]) and of the configuration.
     pub fn whole_site(&self) -> &'r Site<I> {
-        self.record(Dep::Everything);
+        self.record(Dep::Places);
+        self.record(Dep::Common(self.lang));
         self.sources.site
     }
 }

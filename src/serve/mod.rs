@@ -30,6 +30,8 @@ pub struct ServeOptions {
     pub poll: bool,
     /// Open the site in the default browser.
     pub open: bool,
+    /// List the pages each rebuild renders.
+    pub verbose: bool,
     /// The language of error messages.
     pub lang: Lang,
 }
@@ -87,7 +89,7 @@ async fn run(mut options: ServeOptions) -> Result<(), Error> {
         Ok((snapshot, outcome)) => {
             snapshot_tx.send_replace(snapshot);
             let built = Cli::ServeBuilt {
-                pages: outcome.rendered,
+                pages: outcome.rendered.len(),
                 ms: millis(outcome.elapsed),
             };
             println!("{}", built.text(options.lang));
@@ -102,6 +104,7 @@ async fn run(mut options: ServeOptions) -> Result<(), Error> {
         session,
         options.poll,
         options.lang,
+        options.verbose,
         snapshot_tx,
         error_tx,
         events.clone(),

@@ -13,25 +13,15 @@ use crate::render::Dep;
 #[derive(Debug, Default)]
 pub struct Fingerprints {
     values: HashMap<Dep, u64>,
-    /// A hash of all of them, for the pages that read everything (the sitemap).
-    everything: u64,
 }
 
 impl Fingerprints {
     pub fn new(values: HashMap<Dep, u64>) -> Fingerprints {
-        // Summed, so that the order of a map does not matter.
-        let everything = values
-            .iter()
-            .map(|pair| crate::site::fingerprint::of(&pair))
-            .fold(0u64, u64::wrapping_add);
-        Fingerprints { values, everything }
+        Fingerprints { values }
     }
 
     fn get(&self, dep: &Dep) -> Option<u64> {
-        match dep {
-            Dep::Everything => Some(self.everything),
-            dep => self.values.get(dep).copied(),
-        }
+        self.values.get(dep).copied()
     }
 }
 
@@ -221,13 +211,12 @@ mod tests {
     }
 
     #[test]
-    fn a_page_that_reads_everything_is_stale_after_any_change() {
+    fn a_dependency_missing_from_a_build_makes_its_readers_stale() {
         let common = Dep::Common(LangId::FIRST);
         let before = fingerprints(&[(common.clone(), 1)]);
-        let record = record(&[("sitemap.xml", &[Dep::Everything])], &before);
-        assert_eq!(record.stale(&["sitemap.xml"], &before), [false]);
-        let after = fingerprints(&[(common, 2)]);
-        assert_eq!(record.stale(&["sitemap.xml"], &after), [true]);
+        let record = record(&[("index.html", &[common])], &before);
+        assert_eq!(record.stale(&["index.html"], &before), [false]);
+        assert_eq!(record.stale(&["index.html"], &fingerprints(&[])), [true]);
     }
 
     #[test]

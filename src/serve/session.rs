@@ -34,10 +34,10 @@ pub struct Snapshot {
 }
 
 /// What a rebuild did.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Outcome {
-    /// Pages rendered.
-    pub rendered: usize,
+    /// The pages rendered, by output path, sorted.
+    pub rendered: Vec<String>,
     /// Pages not rendered: nothing they read changed.
     pub reused: usize,
     /// Whether only stylesheets changed among the files served.
@@ -136,9 +136,10 @@ impl Session {
         );
         let renderer = Renderer::new(Arc::new(site), Arc::new(photos), templates, RenderOptions::default());
         fingerprints.extend(renderer.fingerprints());
+        let pages = renderer.pages();
+        fingerprints.insert(Dep::Places, renderer.places_fingerprint(&pages));
         let now = Fingerprints::new(fingerprints);
 
-        let pages = renderer.pages();
         let paths: Vec<String> = pages.iter().map(|&page| renderer.place(page).output_path()).collect();
         let path_refs: Vec<&str> = paths.iter().map(String::as_str).collect();
         let stale = self.record.stale(&path_refs, &now);
@@ -195,10 +196,12 @@ impl Session {
         }
 
         let mut changes = Changes::default();
-        let count = rendered.len();
+        let mut rendered_paths = Vec::with_capacity(rendered.len());
         for (path, deps, hash, _) in rendered {
+            rendered_paths.push(path.clone());
             changes.rendered(path, deps, hash);
         }
+        rendered_paths.sort_unstable();
         for path in &removed {
             changes.removed(path.clone());
         }
@@ -209,8 +212,8 @@ impl Session {
         Ok((
             self.snapshot.clone(),
             Outcome {
-                rendered: count,
-                reused: pages.len() - count,
+                reused: pages.len() - rendered_paths.len(),
+                rendered: rendered_paths,
                 css_only,
                 elapsed: started.elapsed(),
             },

@@ -32,6 +32,7 @@ pub fn start(
     session: Session,
     poll: bool,
     lang: Lang,
+    verbose: bool,
     snapshot: status::Sender<Arc<Snapshot>>,
     error: status::Sender<Option<Arc<str>>>,
     events: broadcast::Sender<LiveEvent>,
@@ -82,7 +83,7 @@ pub fn start(
         };
         result.map_err(watch_error)?;
     }
-    std::thread::spawn(move || rebuild_loop(session, lang, rx, snapshot, error, events));
+    std::thread::spawn(move || rebuild_loop(session, lang, verbose, rx, snapshot, error, events));
     Ok(guard)
 }
 
@@ -125,6 +126,7 @@ pub fn classify(root: &Path, path: &Path) -> Option<Change> {
 fn rebuild_loop(
     mut session: Session,
     lang: Lang,
+    verbose: bool,
     rx: mpsc::Receiver<Vec<PathBuf>>,
     snapshot: status::Sender<Arc<Snapshot>>,
     error: status::Sender<Option<Arc<str>>>,
@@ -146,14 +148,20 @@ fn rebuild_loop(
                 snapshot.send_replace(site);
                 let was_broken = last_error.take().is_some();
                 error.send_replace(None);
-                let css_only = outcome.css_only && !was_broken;
-                let _ = events.send(if css_only { LiveEvent::Css } else { LiveEvent::Reload });
+                // Said before the pages are told, so that what they show next is explained.
+                if verbose {
+                    for page in &outcome.rendered {
+                        println!("  {page}");
+                    }
+                }
                 let line = Cli::Rebuilt {
                     ms: super::millis(started.elapsed()),
-                    rendered: outcome.rendered,
+                    rendered: outcome.rendered.len(),
                     reused: outcome.reused,
                 };
                 println!("{}", line.text(lang));
+                let css_only = outcome.css_only && !was_broken;
+                let _ = events.send(if css_only { LiveEvent::Css } else { LiveEvent::Reload });
             }
             Err(err) => {
                 let message = err.render(lang);

@@ -546,3 +546,91 @@ fn the_open_page_follows_the_writers_saves() {
         serde_json::Value::Bool(true)
     );
 }
+
+#[test]
+fn a_save_renders_exactly_the_pages_that_show_what_changed() {
+    let site = Site::new();
+    site.file("content/news/2025-11-19-a.id.md", &body("satu"))
+        .file(
+            "content/news/2025-11-18-b.id.md",
+            &story("Cerita B", "2025-11-18", "products: [gula-semut]\n", "B."),
+        )
+        .file(
+            "content/news/2025-11-19-a.en.md",
+            &story("Story A", "2025-11-19", "programs: [ac-3]\n", "Body."),
+        )
+        .file(
+            "content/pages/tentang.id.md",
+            "---\ntitle: Tentang\nmenu: 1\n---\nHalaman tentang.\n",
+        );
+    // Every save is also compared with a fresh build: rendering fewer pages is right only
+    // because the others would come out the same.
+    let mut preview = Preview::start(&site, &["--verbose"]);
+    let mut renders = |path: &str, contents: &str, expected: &[&str]| {
+        assert_eq!(preview.save(path, contents), Built);
+        let rendered = preview.rendered();
+        let expected: std::collections::BTreeSet<String> = expected.iter().map(|p| p.to_string()).collect();
+        assert_eq!(rendered, expected, "pages rendered after saving {path}");
+    };
+    let story_a = "content/news/2025-11-19-a.id.md";
+    // A body shows on the story's page and in the feed; its English version links to it.
+    renders(
+        story_a,
+        &body("dua"),
+        &["atom.xml", "berita/a/index.html", "en/news/a/index.html"],
+    );
+    // A title shows on every list with the story's card too.
+    renders(
+        story_a,
+        &body("dua").replace("Cerita A", "Cerita A Baru"),
+        &[
+            "asta-cita/ac-3/index.html",
+            "atom.xml",
+            "berita/a/index.html",
+            "berita/index.html",
+            "en/news/a/index.html",
+            "index.html",
+            "upt/lapas-lahat/index.html",
+        ],
+    );
+    // A price shows wherever the product's card does, and on the story that names it.
+    renders(
+        "content/products/gula-semut.yaml",
+        &PRODUCT_GULA.replace("25000", "27500"),
+        &[
+            "asta-cita/ac-2/index.html",
+            "asta-cita/ac-3/index.html",
+            "berita/b/index.html",
+            "en/asta-cita/ac-2/index.html",
+            "en/asta-cita/ac-3/index.html",
+            "en/index.html",
+            "en/products/gula-semut/index.html",
+            "en/products/index.html",
+            "en/units/lapas-lahat/index.html",
+            "index.html",
+            "produk/gula-semut/index.html",
+            "produk/index.html",
+            "upt/lapas-lahat/index.html",
+        ],
+    );
+    // A stylesheet is linked by an address filled in as pages are served: no page changes.
+    let css = std::fs::read_to_string(site.root().join("themes/default/static/style.css")).expect("css");
+    renders(
+        "themes/default/static/style.css",
+        &format!("{css}\n.x{{color:red}}"),
+        &[],
+    );
+    // A template renders again only the pages made with it.
+    let page = std::fs::read_to_string(site.root().join("themes/default/templates/page.html")).expect("page.html");
+    renders(
+        "themes/default/templates/page.html",
+        &page.replace("</article>", "<p>Catatan.</p></article>"),
+        &["tentang/index.html"],
+    );
+    // A plain page's body is on its page only (the menu shows its title).
+    renders(
+        "content/pages/tentang.id.md",
+        "---\ntitle: Tentang\nmenu: 1\n---\nHalaman tentang kami.\n",
+        &["tentang/index.html"],
+    );
+}

@@ -164,6 +164,25 @@ impl<'a> Preview<'a> {
         self.compare(build, Some(answer))
     }
 
+    /// The pages the server rendered for the last save, as it lists them under `--verbose`
+    /// (each page on a line of its own, then the line that says the rebuild is done).
+    pub fn rendered(&self) -> BTreeSet<String> {
+        let mut pages = BTreeSet::new();
+        loop {
+            let line = self
+                .server
+                .output
+                .recv_timeout(ANSWER)
+                .expect("the server says it rebuilt");
+            if line.starts_with("Rebuilt in ") {
+                return pages;
+            }
+            if let Some(page) = line.strip_prefix("  ") {
+                pages.insert(page.to_string());
+            }
+        }
+    }
+
     /// `etalase build` of the files as they are now, into a new folder, with the server's
     /// address as base URL (the server builds with it) and its `--drafts`.
     fn fresh_build(&self) -> Build {
