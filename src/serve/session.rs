@@ -118,10 +118,13 @@ impl Session {
     }
 
     fn try_rebuild(&mut self, started: Instant) -> Result<(Arc<Snapshot>, Outcome), Error> {
-        let site = self.resolve()?;
+        let mut phases = Phases::new();
+        let site = self.resolve(&mut phases)?;
         let (photos, _) = crate::build::photos(&self.photos, &site, Mode::Build)?;
+        phases.mark("photos");
         let templates = self.templates(&site)?;
         let others = self.other_files(&site, &photos)?;
+        phases.mark("theme");
         let of_site = site.items.fingerprints(&site.lists);
         let mut fingerprints: HashMap<Dep, u64> = of_site
             .items
@@ -134,17 +137,22 @@ impl Session {
                 .fingerprints()
                 .map(|(src, hash)| (Dep::Photo(src.to_string()), hash)),
         );
+        phases.mark("item fingerprints");
         let renderer = Renderer::new(Arc::new(site), Arc::new(photos), templates, RenderOptions::default());
+        phases.mark("cards");
         fingerprints.extend(renderer.fingerprints());
+        phases.mark("card fingerprints");
         let pages = renderer.pages();
         fingerprints.insert(Dep::Places, renderer.places_fingerprint(&pages));
         let now = Fingerprints::new(fingerprints);
+        phases.mark("places");
 
         let paths: Vec<String> = pages.iter().map(|&page| renderer.place(page).output_path()).collect();
         let path_refs: Vec<&str> = paths.iter().map(String::as_str).collect();
         let stale = self.record.stale(&path_refs, &now);
         let first = self.record.is_empty();
         let to_render: Vec<usize> = (0..pages.len()).filter(|&ix| stale[ix]).collect();
+        phases.mark("stale");
         let rendered: Vec<(String, BTreeSet<Dep>, u64, bool)> = to_render
             .par_iter()
             .map(|&ix| {
@@ -158,6 +166,7 @@ impl Session {
             })
             .collect::<Result<_, Error>>()?;
 
+        phases.mark("render");
         let mut written: Vec<String> = rendered
             .iter()
             .filter(|(.., changed)| *changed)
@@ -195,6 +204,7 @@ impl Session {
             self.preview.commit(&staged, &removed)?;
         }
 
+        phases.mark("write");
         let mut changes = Changes::default();
         let mut rendered_paths = Vec::with_capacity(rendered.len());
         for (path, deps, hash, _) in rendered {
@@ -209,6 +219,8 @@ impl Session {
         self.files = file_hashes;
         let css_only = !written.is_empty() && removed.iter().chain(&written).all(|p| p.ends_with(".css"));
         self.snapshot = Arc::new(self.snapshot(&paths, &others, renderer.assets(), !removed.is_empty()));
+        phases.mark("record");
+        phases.report();
         Ok((
             self.snapshot.clone(),
             Outcome {
@@ -221,7 +233,7 @@ impl Session {
     }
 
     /// The site as the files are now: everything parsed again only where a file changed.
-    fn resolve(&mut self) -> Result<Site, Error> {
+    fn resolve(&mut self, phases: &mut Phases) -> Result<Site, Error> {
         let config = load_config(&self.options)?;
         let config_text = std::fs::read(self.options.root.join(crate::config::CONFIG_FILE)).ok();
         if !matches!(&self.content, Some((text, _)) if *text == config_text) {
@@ -233,10 +245,13 @@ impl Session {
             unreachable!("the content is set above");
         };
         content.refresh(&self.options.root, &config)?;
+        phases.mark("content");
         let options = SiteOptions {
             drafts: self.options.drafts,
         };
-        Site::build(config, content, options, &self.markdown)
+        let site = Site::build(config, content, options, &self.markdown);
+        phases.mark("site");
+        site
     }
 
     /// The theme's compiled templates, loaded again when a save touched the theme.
@@ -312,4 +327,40 @@ impl Session {
 
 fn is_in_place(others: &HashMap<String, Source>, path: &str) -> bool {
     matches!(others.get(path), Some(Source::InPlace(_)))
+}
+
+/// How long each phase of a rebuild took, printed when `ETALASE_TIMINGS` is set.
+struct Phases {
+    enabled: bool,
+    last: Instant,
+    took: Vec<(&'static str, Duration)>,
+}
+
+impl Phases {
+    fn new() -> Phases {
+        Phases {
+            enabled: std::env::var_os("ETALASE_TIMINGS").is_some(),
+            last: Instant::now(),
+            took: Vec::new(),
+        }
+    }
+
+    fn mark(&mut self, phase: &'static str) {
+        if self.enabled {
+            let now = Instant::now();
+            self.took.push((phase, now - self.last));
+            self.last = now;
+        }
+    }
+
+    fn report(&self) {
+        if self.enabled {
+            let phases: Vec<String> = self
+                .took
+                .iter()
+                .map(|(phase, took)| format!("{phase} {:.1}", took.as_secs_f64() * 1000.0))
+                .collect();
+            eprintln!("timings (ms): {}", phases.join(", "));
+        }
+    }
 }
