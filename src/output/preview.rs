@@ -21,6 +21,7 @@ use crate::messages::Output;
 pub struct Preview {
     site: PathBuf,
     pending: PathBuf,
+    search: PathBuf,
     _lock: File,
 }
 
@@ -47,14 +48,26 @@ impl Preview {
             let preview = Preview {
                 site: dir.join("site"),
                 pending: dir.join("pending"),
+                search: dir.join("search"),
                 _lock: lock,
             };
             real_folder(&dir)?;
             real_folder(&preview.site)?;
+            real_folder(&preview.search)?;
             preview.discard()?;
             return Ok(preview);
         }
         unreachable!("the numbers do not run out")
+    }
+
+    /// The folder of the served site.
+    pub fn site_folder(&self) -> &Path {
+        &self.site
+    }
+
+    /// A folder of its own for the served site's search index.
+    pub fn search_folder(&self) -> &Path {
+        &self.search
     }
 
     /// The file that holds `path` of the served site.
@@ -145,7 +158,7 @@ impl Preview {
 }
 
 /// `path` (`/`-separated) under `base`, when it stays there.
-fn inside(base: &Path, path: &str) -> Option<PathBuf> {
+pub fn inside(base: &Path, path: &str) -> Option<PathBuf> {
     let relative = Path::new(path);
     let safe = !path.is_empty() && relative.components().all(|c| matches!(c, Component::Normal(_)));
     safe.then(|| base.join(relative))

@@ -114,6 +114,7 @@ fn to_event(event: &LiveEvent) -> Event {
     match event {
         LiveEvent::Reload => Event::default().event("reload").data("reload"),
         LiveEvent::Css => Event::default().event("css").data("css"),
+        LiveEvent::Unchanged => Event::default().event("unchanged").data("unchanged"),
         LiveEvent::Error(message) => Event::default().event("build-error").data(message.as_ref()),
     }
 }
@@ -133,6 +134,12 @@ async fn site_file(State(shared): State<Shared>, uri: Uri) -> Response {
     if let Some(file) = snapshot.files.get(&key) {
         return respond(&key, file, &snapshot.assets, StatusCode::OK).await;
     }
+    if let Some(file) = key
+        .strip_prefix("pagefind/")
+        .and_then(|rest| search_file(&shared, rest))
+    {
+        return respond(&key, &file, &Assets::default(), StatusCode::OK).await;
+    }
     if snapshot.files.contains_key(&format!("{key}/index.html")) {
         let location = format!("{}/", uri.path());
         return (StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, location)]).into_response();
@@ -149,6 +156,15 @@ async fn site_file(State(shared): State<Shared>, uri: Uri) -> Response {
     }
 }
 
+/// A file of the search index (`pagefind/…` of the site): from the newest index that has it.
+fn search_file(shared: &Shared, path: &str) -> Option<std::path::PathBuf> {
+    let folders = shared.search.borrow().clone();
+    folders
+        .iter()
+        .filter_map(|folder| crate::output::preview::inside(folder, path))
+        .find(|file| file.is_file())
+}
+
 async fn respond(path: &str, file: &Path, assets: &Assets, status: StatusCode) -> Response {
     let bytes = match tokio::fs::read(file).await {
         Ok(bytes) => bytes,
@@ -157,7 +173,10 @@ async fn respond(path: &str, file: &Path, assets: &Assets, status: StatusCode) -
     let content_type = content_type(path);
     let body = if content_type.starts_with("text/html") {
         with_live_script(&assets.fill(&bytes))
-    } else if content_type.starts_with("text/") || content_type.starts_with("application/") {
+    } else if content_type.starts_with("text/")
+        || content_type.starts_with("application/xml")
+        || content_type == "application/json"
+    {
         Bytes::from(assets.fill(&bytes).into_owned())
     } else {
         Bytes::from(bytes)
@@ -208,6 +227,7 @@ fn content_type(path: &str) -> &'static str {
         "xml" => "application/xml; charset=utf-8",
         "txt" => "text/plain; charset=utf-8",
         "json" => "application/json",
+        "wasm" => "application/wasm",
         "svg" => "image/svg+xml",
         "png" => "image/png",
         "jpg" | "jpeg" => "image/jpeg",

@@ -5,6 +5,7 @@
 
 mod http;
 mod record;
+mod search;
 pub mod session;
 mod watch;
 
@@ -43,6 +44,8 @@ pub enum LiveEvent {
     Reload,
     /// Only stylesheets changed: swap them in place.
     Css,
+    /// The save changed nothing the site shows: pages stay as they are.
+    Unchanged,
     /// The last save broke the build; the message says where and why.
     Error(Arc<str>),
 }
@@ -54,6 +57,8 @@ pub struct Shared {
     pub error: status::Receiver<Option<Arc<str>>>,
     pub events: broadcast::Sender<LiveEvent>,
     pub shutdown: status::Receiver<bool>,
+    /// The folders of the served site's search indexes, newest first.
+    pub search: status::Receiver<Vec<PathBuf>>,
 }
 
 /// Runs the dev server until Ctrl-C.
@@ -100,6 +105,7 @@ async fn run(mut options: ServeOptions) -> Result<(), Error> {
             error_tx.send_replace(Some(Arc::from(message)));
         }
     }
+    let search = session.search_index();
     let watcher = watch::start(
         session,
         options.poll,
@@ -114,6 +120,7 @@ async fn run(mut options: ServeOptions) -> Result<(), Error> {
         error: error_rx,
         events,
         shutdown: shutdown_rx,
+        search,
     };
     println!("{}", Cli::Serving { url: url.clone() }.text(options.lang));
     if options.open {

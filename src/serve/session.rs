@@ -12,7 +12,10 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+use tokio::sync::watch as status;
+
 use super::record::{Changes, Fingerprints, Record};
+use super::search::Indexer;
 use crate::build::{BuildOptions, copied_media, load_config};
 use crate::content::{CONTENT_DIR, MEDIA_DIR};
 use crate::error::Error;
@@ -42,6 +45,8 @@ pub struct Outcome {
     pub reused: usize,
     /// Whether only stylesheets changed among the files served.
     pub css_only: bool,
+    /// Whether any file of the site changed.
+    pub changed: bool,
     pub elapsed: Duration,
 }
 
@@ -73,6 +78,9 @@ pub struct Session {
     /// The hash of every file that is not a page (static files, media, photos), by path.
     files: HashMap<String, u64>,
     snapshot: Arc<Snapshot>,
+    /// Keeps the search index of the served folder up to date (when Pagefind is installed).
+    indexer: Option<Indexer>,
+    search: status::Receiver<Vec<PathBuf>>,
 }
 
 /// A file that is not a page: where its bytes come from.
@@ -86,9 +94,17 @@ enum Source {
 impl Session {
     pub fn new(options: BuildOptions) -> Result<Session, Error> {
         let cache = options.root.join(crate::media::cache::CACHE_DIR);
+        let preview = Preview::open(&cache)?;
+        let (found, search) = status::channel(Vec::new());
+        let indexer = crate::search::pagefind(&options.root).map(|program| {
+            let (site, folder) = (preview.site_folder(), preview.search_folder());
+            Indexer::start(program, site.to_path_buf(), folder.to_path_buf(), found)
+        });
         Ok(Session {
             photos: Processor::new(&options.root),
-            preview: Preview::open(&cache)?,
+            preview,
+            indexer,
+            search,
             options,
             content: None,
             markdown: Markdown::cached(),
@@ -102,6 +118,11 @@ impl Session {
 
     pub fn root(&self) -> &Path {
         &self.options.root
+    }
+
+    /// Where the search indexes of the served folder are, newest first.
+    pub fn search_index(&self) -> status::Receiver<Vec<PathBuf>> {
+        self.search.clone()
     }
 
     /// Rebuilds after `change`; on error the last good build stays the one served and the one
@@ -205,6 +226,10 @@ impl Session {
         }
 
         phases.mark("write");
+        let pages_changed = written.iter().chain(&removed).any(|path| path.ends_with(".html"));
+        if let Some(indexer) = self.indexer.as_ref().filter(|_| pages_changed) {
+            indexer.refresh();
+        }
         let mut changes = Changes::default();
         let mut rendered_paths = Vec::with_capacity(rendered.len());
         for (path, deps, hash, _) in rendered {
@@ -218,6 +243,7 @@ impl Session {
         self.record.apply(changes, &now);
         self.files = file_hashes;
         let css_only = !written.is_empty() && removed.iter().chain(&written).all(|p| p.ends_with(".css"));
+        let changed = !written.is_empty() || !removed.is_empty();
         self.snapshot = Arc::new(self.snapshot(&paths, &others, renderer.assets(), !removed.is_empty()));
         phases.mark("record");
         phases.report();
@@ -227,6 +253,7 @@ impl Session {
                 reused: pages.len() - rendered_paths.len(),
                 rendered: rendered_paths,
                 css_only,
+                changed,
                 elapsed: started.elapsed(),
             },
         ))

@@ -160,8 +160,14 @@ fn rebuild_loop(
                     reused: outcome.reused,
                 };
                 println!("{}", line.text(lang));
-                let css_only = outcome.css_only && !was_broken;
-                let _ = events.send(if css_only { LiveEvent::Css } else { LiveEvent::Reload });
+                // A page that showed the error reloads to drop it, whatever changed.
+                let event = match (was_broken, outcome.changed, outcome.css_only) {
+                    (true, ..) => LiveEvent::Reload,
+                    (false, false, _) => LiveEvent::Unchanged,
+                    (false, true, true) => LiveEvent::Css,
+                    (false, true, false) => LiveEvent::Reload,
+                };
+                let _ = events.send(event);
             }
             Err(err) => {
                 let message = err.render(lang);

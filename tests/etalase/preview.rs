@@ -634,3 +634,60 @@ fn a_save_renders_exactly_the_pages_that_show_what_changed() {
         &["tentang/index.html"],
     );
 }
+
+#[test]
+fn search_works_in_the_preview_and_follows_the_edits() {
+    if missing(&[Tool::Pagefind, Tool::Chromium]) {
+        return;
+    }
+    let site = Site::new();
+    site.file(
+        "content/news/2025-11-19-a.id.md",
+        &story("Panen Cabai", "2025-11-19", "", "Warga binaan memanen cabai."),
+    );
+    // The site's own Pagefind, where `npm install` puts it.
+    let bin = site.root().join("node_modules/.bin");
+    std::fs::create_dir_all(&bin).expect("mkdir");
+    std::os::unix::fs::symlink(crate::support::tools::pagefind(), bin.join("pagefind")).expect("link");
+    let server = Server::start(site.root(), &[]);
+    let events = server.events();
+    // The index is made beside the server's work: the search page works once it is there.
+    let indexed_pages = || {
+        let entry = server.get("/pagefind/pagefind-entry.json");
+        let entry: serde_json::Value = serde_json::from_str(&entry.text()).unwrap_or_default();
+        entry["languages"]["id"]["page_count"].as_u64().unwrap_or(0)
+    };
+    let wait_for_pages = |count: u64| {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(90);
+        while indexed_pages() < count {
+            assert!(std::time::Instant::now() < deadline, "no index of {count} pages");
+            std::thread::sleep(std::time::Duration::from_millis(200));
+        }
+    };
+    wait_for_pages(1);
+    let indexed = indexed_pages();
+    let browser = Browser::start();
+    // A query in the address is run as the page opens.
+    let results_for = |query: &str, expect: &str| {
+        browser.open(&format!("{}/cari/?q={query}", server.url));
+        browser.wait_until(
+            &format!(
+                "return [...document.querySelectorAll('[data-search-results] a')].some(a => a.getAttribute('href') === {})",
+                serde_json::Value::from(expect)
+            ),
+            &format!("{expect} among the results for {query}"),
+        );
+    };
+    results_for("cabai", "/berita/a/");
+
+    // A story saved while the server runs is found once the index has caught up.
+    site.file(
+        "content/news/2025-11-20-b.id.md",
+        &story("Kelengkeng Manis", "2025-11-20", "", "Panen kelengkeng."),
+    );
+    events.wait("reload");
+    wait_for_pages(indexed + 1);
+    results_for("kelengkeng", "/berita/b/");
+    assert_eq!(server.get("/pagefind/../etalase.yaml").status, 403);
+    assert_eq!(server.get("/pagefind/nothing.js").status, 404);
+}

@@ -128,6 +128,11 @@ pub fn lighthouse() -> PathBuf {
     LIGHTHOUSE.path()
 }
 
+/// Pagefind, as `etalase build` finds it from the repository.
+pub fn pagefind() -> PathBuf {
+    PAGEFIND.path()
+}
+
 pub fn python() -> PathBuf {
     PYTHON.path()
 }
