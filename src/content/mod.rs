@@ -125,6 +125,8 @@ pub struct Content<F> {
     pub warnings: Diagnostics,
     /// Files that could not be read, and names that differ only in case.
     walk_problems: Diagnostics,
+    /// What the last walk found, kept up to date by [`Content::refresh_files`].
+    found: Option<Found>,
 }
 
 impl<F: Kinds> Content<F> {
@@ -138,11 +140,30 @@ impl<F: Kinds> Content<F> {
     /// Walks `content/` again and parses the files that are new or changed since the last load.
     pub fn refresh(&mut self, root: &Path, config: &Config) -> Result<(), Error> {
         let found = Found::walk(root)?;
-        self.files.load(&found, config);
-        self.media = found.media;
-        self.warnings = found.warnings;
-        self.walk_problems = found.problems;
+        self.use_found(found, config);
         Ok(())
+    }
+
+    /// Parses again only what `paths` (absolute, as a file watcher reports them) changed:
+    /// each must be a file, or a file that is gone. Anything else — a folder, a link, a walk
+    /// that had found a problem — walks `content/` again, as [`Content::refresh`] does.
+    pub fn refresh_files(&mut self, root: &Path, config: &Config, paths: &[PathBuf]) -> Result<(), Error> {
+        if let Some(mut found) = self.found.take()
+            && found.problems.is_empty()
+            && paths.iter().all(|path| found.update(root, path))
+        {
+            self.use_found(found, config);
+            return Ok(());
+        }
+        self.refresh(root, config)
+    }
+
+    fn use_found(&mut self, found: Found, config: &Config) {
+        self.files.load(&found, config);
+        self.media.clone_from(&found.media);
+        self.warnings = found.warnings.clone();
+        self.walk_problems = found.problems.clone();
+        self.found = Some(found);
     }
 
     /// The content of a site given in memory, as (path relative to the site folder, text) —
@@ -154,6 +175,7 @@ impl<F: Kinds> Content<F> {
             media: BTreeSet::new(),
             warnings: Diagnostics::default(),
             problems: Diagnostics::default(),
+            names: CaseFolded::default(),
         };
         for (file, text) in files {
             let file = PathBuf::from(file);
@@ -196,6 +218,8 @@ pub struct Found {
     media: BTreeSet<String>,
     warnings: Diagnostics,
     problems: Diagnostics,
+    /// Every file's name with capitals folded.
+    names: CaseFolded,
 }
 
 impl Found {
@@ -211,8 +235,8 @@ impl Found {
             media: BTreeSet::new(),
             warnings: Diagnostics::default(),
             problems: Diagnostics::default(),
+            names: CaseFolded::default(),
         };
-        let mut names = CaseFolded::default();
         for entry in WalkDir::new(&content_dir).follow_links(false).sort_by_file_name() {
             let entry = match entry {
                 Ok(entry) => entry,
@@ -238,7 +262,7 @@ impl Found {
             if !entry.file_type().is_file() {
                 continue;
             }
-            if let Some(problem) = names.add(&file) {
+            if let Some(problem) = found.names.add(&file) {
                 found.problems.push(problem);
             }
             found.add(&content_dir, entry.into_path(), file);
@@ -265,6 +289,67 @@ impl Found {
             stamp,
             text: None,
         });
+    }
+
+    /// Takes in a change to one `path` (absolute); false when only a walk can tell what it
+    /// changed.
+    fn update(&mut self, root: &Path, path: &Path) -> bool {
+        let content_dir = root.join(CONTENT_DIR);
+        let Ok(inside) = path.strip_prefix(&content_dir) else {
+            return true;
+        };
+        if inside.iter().any(|part| is_ignored(&part.to_string_lossy())) {
+            return true;
+        }
+        let file = relative(root, path);
+        let mut parts = inside.iter().map(|p| p.to_string_lossy().into_owned());
+        let folder = parts.next().unwrap_or_default();
+        match std::fs::symlink_metadata(path) {
+            Ok(meta) if meta.is_file() => {
+                // A name that differs from another only in capitals is for a walk to report.
+                if !self.names.knows(&file) && self.names.add(&file).is_some() {
+                    return false;
+                }
+                if folder == MEDIA_DIR {
+                    self.media.insert(parts.collect::<Vec<_>>().join("/"));
+                    return true;
+                }
+                let stamp = (meta.modified().ok(), meta.len());
+                let files = self.folders.entry(folder).or_default();
+                if let Some(known) = files.iter_mut().find(|raw| raw.file == file) {
+                    known.stamp = stamp;
+                    return true;
+                }
+                files.push(RawFile {
+                    file,
+                    path: path.to_path_buf(),
+                    stamp,
+                    text: None,
+                });
+                true
+            }
+            Ok(_) => false,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+                if folder == MEDIA_DIR {
+                    let name = parts.collect::<Vec<_>>().join("/");
+                    if self.media.remove(&name) {
+                        self.names.remove(&file);
+                        return true;
+                    }
+                }
+                if let Some(files) = self.folders.get_mut(&folder)
+                    && let Some(at) = files.iter().position(|raw| raw.file == file)
+                {
+                    files.remove(at);
+                    self.names.remove(&file);
+                    return true;
+                }
+                // Gone, and not a file that was known: a folder (walk), or a file that came
+                // and went between two walks (nothing to do).
+                !self.names.any_under(&file)
+            }
+            Err(_) => false,
+        }
     }
 
     /// The files found in one folder of content/.
@@ -448,6 +533,22 @@ impl CaseFolded {
                 None
             }
         }
+    }
+
+    /// Whether `file` is recorded under this very name.
+    fn knows(&self, file: &Path) -> bool {
+        self.0
+            .get(&file.to_string_lossy().to_lowercase())
+            .is_some_and(|known| known == file)
+    }
+
+    fn remove(&mut self, file: &Path) {
+        self.0.remove(&file.to_string_lossy().to_lowercase());
+    }
+
+    /// Whether any recorded file is inside the folder `dir`.
+    fn any_under(&self, dir: &Path) -> bool {
+        self.0.values().any(|file| file.starts_with(dir))
     }
 }
 

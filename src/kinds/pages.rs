@@ -204,10 +204,7 @@ impl Kind for PlainPages {
 
 fn page(cx: &Resolve, doc: &Doc<PageFront>, report: &mut Report) -> PlainPage {
     let slug = fields::slug(doc, doc.front.slug.as_ref(), false, &mut report.errors);
-    fields::dropped_attributes(&doc.source, doc.body(), Some(doc.body_offset()), &mut report.warnings);
-    let links = cx
-        .names
-        .document_links(&doc.source, doc.body(), doc.body_offset(), &mut report.errors);
+    let links = cx.body_links(doc, report);
     PlainPage {
         lang: doc.lang,
         key: doc.stem.clone(),

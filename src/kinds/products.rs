@@ -428,7 +428,7 @@ fn product(cx: &Resolve, sheet: &Sheet<ProductSheet>, report: &mut Report) -> Pr
     let text = PerLang::build(cx.languages(), |lang| {
         let name = text[lang].clone()?;
         let description = data.description.get(&cx.config.lang(lang).code)?;
-        fields::dropped_attributes(source, description, None, &mut report.warnings);
+        cx.check_description(source, description, report);
         Some(Text {
             name,
             html: cx.markdown.to_html(description),

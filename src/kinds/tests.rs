@@ -361,3 +361,57 @@ fn fingerprints_are_the_same_in_two_builds_of_the_same_files() {
     let differ: Vec<_> = a.iter().zip(&b).filter(|(x, y)| x != y).collect();
     assert!(differ.is_empty(), "{differ:?}");
 }
+
+#[test]
+fn refreshing_only_the_files_a_watcher_names_equals_walking_again() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    let write = |file: &str, text: &str| {
+        let path = root.join(file);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(&path, text).expect("write");
+        path
+    };
+    let config = Config::parse(CONFIG.to_string()).expect("the test configuration is valid");
+    let fingerprints = |content: &Content| {
+        let site = Site::build(config.clone(), content, SiteOptions::default(), &Markdown::default());
+        site.map(|site| site.items.fingerprints(&site.lists))
+            .map_err(|err| err.to_string())
+    };
+    write(LAHAT.0, LAHAT.1);
+    write("content/media/rapat.svg", "<svg/>");
+    let a = write("content/news/2025-11-19-a.id.md", &story("A", "2025-11-19", ""));
+    let mut content = Content::load(root, &config).expect("loads");
+    let image = "image: { src: rapat.svg, alt: Rapat }\n";
+    let steps: Vec<Box<dyn Fn() -> Vec<std::path::PathBuf>>> = vec![
+        Box::new(|| vec![write("content/news/2025-11-19-a.id.md", &story("A2", "2025-11-19", ""))]),
+        Box::new(|| {
+            vec![write(
+                "content/news/2025-11-20-b.id.md",
+                &story("B", "2025-11-20", image),
+            )]
+        }),
+        Box::new(|| vec![write("content/media/foto/baru.svg", "<svg/>")]),
+        Box::new(|| {
+            std::fs::remove_file(&a).expect("remove");
+            vec![a.clone()]
+        }),
+        Box::new(|| {
+            std::fs::remove_file(root.join("content/media/rapat.svg")).expect("remove");
+            vec![root.join("content/media/rapat.svg")]
+        }),
+        // A folder that is gone, named alone: only a walk knows what was in it.
+        Box::new(|| {
+            std::fs::remove_dir_all(root.join("content/media/foto")).expect("remove");
+            vec![root.join("content/media/foto")]
+        }),
+        Box::new(|| vec![write("content/news/.2025-11-21-c.id.md.swp", "x")]),
+    ];
+    for (step, change) in steps.iter().enumerate() {
+        let paths = change();
+        content.refresh_files(root, &config, &paths).expect("refreshes");
+        let fresh = Content::load(root, &config).expect("loads");
+        assert_eq!(fingerprints(&content), fingerprints(&fresh), "after step {step}");
+        assert_eq!(content.media, fresh.media, "after step {step}");
+    }
+}

@@ -360,7 +360,7 @@ fn unit(cx: &Resolve, sheet: &Sheet<UnitSheet>, report: &mut Report) -> Unit {
     if let Some(description) = &data.description {
         fields::languages(cx.config, source, description, problems);
         for text in description_texts(description) {
-            fields::dropped_attributes(source, text, None, &mut report.warnings);
+            cx.check_description(source, text, report);
         }
     }
     Unit {

@@ -90,7 +90,7 @@ async fn run(mut options: ServeOptions) -> Result<(), Error> {
     let (events, _) = broadcast::channel(16);
     let (shutdown_tx, shutdown_rx) = status::channel(false);
 
-    match session.rebuild(Change::Everything) {
+    match session.rebuild(Change::Everything, &[]) {
         Ok((snapshot, outcome)) => {
             snapshot_tx.send_replace(snapshot);
             let built = Cli::ServeBuilt {

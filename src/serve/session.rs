@@ -127,10 +127,12 @@ impl Session {
 
     /// Rebuilds after `change`; on error the last good build stays the one served and the one
     /// the next rebuild is compared with.
-    pub fn rebuild(&mut self, change: Change) -> Result<(Arc<Snapshot>, Outcome), Error> {
+    pub fn rebuild(&mut self, change: Change, paths: &[PathBuf]) -> Result<(Arc<Snapshot>, Outcome), Error> {
         let started = Instant::now();
         self.theme_stale |= change != Change::Content;
-        let result = self.try_rebuild(started);
+        // Only content changed: what the watcher saw is what changed (else walk it all).
+        let changed = (change == Change::Content).then_some(paths);
+        let result = self.try_rebuild(started, changed);
         if result.is_err() {
             // Nothing of a failed rebuild is kept.
             let _ = self.preview.discard();
@@ -138,9 +140,13 @@ impl Session {
         result
     }
 
-    fn try_rebuild(&mut self, started: Instant) -> Result<(Arc<Snapshot>, Outcome), Error> {
+    fn try_rebuild(
+        &mut self,
+        started: Instant,
+        changed: Option<&[PathBuf]>,
+    ) -> Result<(Arc<Snapshot>, Outcome), Error> {
         let mut phases = Phases::new();
-        let site = self.resolve(&mut phases)?;
+        let site = self.resolve(changed, &mut phases)?;
         let (photos, _) = crate::build::photos(&self.photos, &site, Mode::Build)?;
         phases.mark("photos");
         let templates = self.templates(&site)?;
@@ -260,7 +266,7 @@ impl Session {
     }
 
     /// The site as the files are now: everything parsed again only where a file changed.
-    fn resolve(&mut self, phases: &mut Phases) -> Result<Site, Error> {
+    fn resolve(&mut self, changed: Option<&[PathBuf]>, phases: &mut Phases) -> Result<Site, Error> {
         let config = load_config(&self.options)?;
         let config_text = std::fs::read(self.options.root.join(crate::config::CONFIG_FILE)).ok();
         if !matches!(&self.content, Some((text, _)) if *text == config_text) {
@@ -271,7 +277,10 @@ impl Session {
         let Some((_, content)) = &mut self.content else {
             unreachable!("the content is set above");
         };
-        content.refresh(&self.options.root, &config)?;
+        match changed {
+            Some(paths) => content.refresh_files(&self.options.root, &config, paths)?,
+            None => content.refresh(&self.options.root, &config)?,
+        }
         phases.mark("content");
         let options = SiteOptions {
             drafts: self.options.drafts,

@@ -143,7 +143,7 @@ fn rebuild_loop(
             continue;
         };
         let started = Instant::now();
-        match session.rebuild(change) {
+        match session.rebuild(change, &paths) {
             Ok((site, outcome)) => {
                 snapshot.send_replace(site);
                 let was_broken = last_error.take().is_some();

@@ -12,7 +12,6 @@ use crate::error::{Diagnostic, Diagnostics, suggestion};
 use crate::ids::{LangId, PerLang};
 use crate::localized::Localized;
 use crate::messages::{Field, Message};
-use crate::site::markdown;
 
 /// A diagnostic at a value's position in its file.
 pub fn at<T>(source: &Source, span: &Spanned<T>, message: impl Into<Message>) -> Diagnostic {
@@ -239,10 +238,20 @@ pub fn whatsapp_digits(number: &str) -> Option<String> {
 
 /// Heading attributes other than an id and classes, which rendering drops (they could run
 /// script or restyle the page): a warning for each, at its heading, or at `field` of a sheet.
-pub fn dropped_attributes(source: &Source, text: &str, body_offset: Option<usize>, warnings: &mut Diagnostics) {
-    for (written, offset) in markdown::dropped_heading_attributes(text) {
-        let warning = Diagnostic::warning(&source.file, Field::HeadingAttributes { written })
-            .with_hint(Field::HintHeadingAttributes);
+pub fn dropped_attributes(
+    source: &Source,
+    dropped: &[(String, usize)],
+    body_offset: Option<usize>,
+    warnings: &mut Diagnostics,
+) {
+    for (written, offset) in dropped {
+        let warning = Diagnostic::warning(
+            &source.file,
+            Field::HeadingAttributes {
+                written: written.clone(),
+            },
+        )
+        .with_hint(Field::HintHeadingAttributes);
         warnings.push(match body_offset {
             Some(start) => {
                 let (line, column) = line_column(&source.text, start + offset);

@@ -3,8 +3,7 @@
 //! Raw HTML in content is shown as text and script URLs are dropped: content is never markup.
 
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use syntect::html::{ClassStyle, ClassedHTMLGenerator};
@@ -17,8 +16,22 @@ use crate::web_url::is_script_url;
 #[derive(Default)]
 pub struct Markdown {
     syntaxes: OnceLock<SyntaxSet>,
-    /// HTML by hash of the Markdown, for sessions that rebuild often (the dev server).
+    /// HTML by hash of the Markdown and its links, for sessions that rebuild often (the dev
+    /// server); and each text's analysis by hash of the text.
     cache: Option<Mutex<HashMap<u64, String>>>,
+    analyses: Option<Mutex<HashMap<u64, Arc<Analysis>>>>,
+}
+
+/// What a build checks in a Markdown text besides rendering it: its links to content files
+/// and the heading attributes rendering drops, each with its byte offset in the text.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Analysis {
+    /// (destination, offset) of links whose destination is a relative path ending in `.md`
+    /// (with an optional `#anchor`).
+    pub content_links: Vec<(String, usize)>,
+    /// (the attributes as written, offset of the heading) of heading attribute blocks with
+    /// more than an id and classes.
+    pub dropped_attributes: Vec<(String, usize)>,
 }
 
 fn options() -> Options {
@@ -35,6 +48,7 @@ impl Markdown {
     pub fn cached() -> Markdown {
         Markdown {
             cache: Some(Mutex::default()),
+            analyses: Some(Mutex::default()),
             ..Markdown::default()
         }
     }
@@ -49,12 +63,9 @@ impl Markdown {
         let Some(cache) = &self.cache else {
             return self.render(text, links);
         };
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        text.hash(&mut hasher);
         let mut pairs: Vec<_> = links.iter().collect();
         pairs.sort();
-        pairs.hash(&mut hasher);
-        let key = hasher.finish();
+        let key = crate::site::fingerprint::of(&(text, pairs));
         if let Some(html) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
             return html;
         }
@@ -63,6 +74,22 @@ impl Markdown {
             cache.insert(key, html.clone());
         }
         html
+    }
+
+    /// The analysis of `text` (remembered by a cached renderer).
+    pub fn analysis(&self, text: &str) -> Arc<Analysis> {
+        let Some(analyses) = &self.analyses else {
+            return Arc::new(analyze(text));
+        };
+        let key = crate::site::fingerprint::of(text);
+        if let Some(found) = analyses.lock().ok().and_then(|a| a.get(&key).cloned()) {
+            return found;
+        }
+        let analysis = Arc::new(analyze(text));
+        if let Ok(mut analyses) = analyses.lock() {
+            analyses.insert(key, analysis.clone());
+        }
+        analysis
     }
 
     fn render(&self, text: &str, links: &HashMap<String, String>) -> String {
@@ -152,19 +179,32 @@ impl Markdown {
     }
 }
 
-/// Links to content files in `text`: (destination, byte offset of the link), for those whose
-/// destination is a relative path ending in `.md` (with an optional `#anchor`).
-pub fn content_links(text: &str) -> Vec<(String, usize)> {
-    Parser::new_ext(text, options())
-        .into_offset_iter()
-        .filter_map(|(event, range)| match event {
+/// Reads `text` once for its links to content files and its dropped heading attributes.
+pub fn analyze(text: &str) -> Analysis {
+    let mut analysis = Analysis::default();
+    for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+        match event {
             Event::Start(Tag::Link { dest_url, .. }) => {
                 let path = dest_url.split('#').next().unwrap_or_default();
-                (path.ends_with(".md") && !path.contains(':')).then(|| (dest_url.to_string(), range.start))
+                if path.ends_with(".md") && !path.contains(':') {
+                    analysis.content_links.push((dest_url.to_string(), range.start));
+                }
             }
-            _ => None,
-        })
-        .collect()
+            Event::Start(Tag::Heading { attrs, .. }) if !attrs.is_empty() => {
+                let written = attrs
+                    .iter()
+                    .map(|(key, value)| match value {
+                        Some(value) => format!("{key}={value}"),
+                        None => key.to_string(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                analysis.dropped_attributes.push((written, range.start));
+            }
+            _ => {}
+        }
+    }
+    analysis
 }
 
 /// Raw HTML becomes text, links or images with a script URL point nowhere, and a heading
@@ -213,28 +253,6 @@ fn neutralize(event: Event<'_>) -> Event<'_> {
 fn name_token(text: &str) -> String {
     text.chars()
         .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_'))
-        .collect()
-}
-
-/// The attributes of heading attribute blocks other than an id and classes, which rendering
-/// drops: (the attribute as written, byte offset of its heading), to tell the writer.
-pub fn dropped_heading_attributes(text: &str) -> Vec<(String, usize)> {
-    Parser::new_ext(text, options())
-        .into_offset_iter()
-        .filter_map(|(event, range)| match event {
-            Event::Start(Tag::Heading { attrs, .. }) if !attrs.is_empty() => {
-                let written = attrs
-                    .iter()
-                    .map(|(key, value)| match value {
-                        Some(value) => format!("{key}={value}"),
-                        None => key.to_string(),
-                    })
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                Some((written, range.start))
-            }
-            _ => None,
-        })
         .collect()
 }
 
@@ -353,10 +371,10 @@ mod tests {
         let text = "## Judul {tabindex=0 autofocus onfocus=alert(1) #x .a\"b style=color:red}\n";
         let html = Markdown::default().to_html(text);
         assert_eq!(html, "<h2 id=\"x\" class=\"ab\">Judul</h2>\n");
-        let dropped = dropped_heading_attributes(text);
+        let dropped = analyze(text).dropped_attributes;
         assert_eq!(dropped.len(), 1);
         assert!(dropped[0].0.contains("onfocus=alert(1)"), "{dropped:?}");
-        assert!(dropped_heading_attributes("## Judul {#x .y}\n").is_empty());
+        assert!(analyze("## Judul {#x .y}\n").dropped_attributes.is_empty());
     }
 
     #[test]
@@ -377,7 +395,10 @@ mod tests {
     #[test]
     fn links_to_content_files_are_found_and_replaced() {
         let text = "Baca juga [kabar](2025-11-19-a.id.md#foto) dan [situs](https://x.test/a.md).";
-        assert_eq!(content_links(text), vec![("2025-11-19-a.id.md#foto".to_string(), 10)]);
+        assert_eq!(
+            analyze(text).content_links,
+            vec![("2025-11-19-a.id.md#foto".to_string(), 10)]
+        );
         let links = HashMap::from([("2025-11-19-a.id.md#foto".to_string(), "/berita/a/#foto".to_string())]);
         assert!(
             Markdown::default()

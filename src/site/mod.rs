@@ -51,6 +51,22 @@ impl Resolve<'_> {
     pub fn languages(&self) -> usize {
         self.config.languages.len()
     }
+
+    /// Checks the body of a document — links to content files that are no page, heading
+    /// attributes that rendering drops — and returns the URL of each linked page, by link.
+    pub fn body_links<F>(&self, doc: &crate::content::Doc<F>, report: &mut Report) -> HashMap<String, String> {
+        let analysis = self.markdown.analysis(doc.body());
+        let (source, offset) = (&doc.source, doc.body_offset());
+        fields::dropped_attributes(source, &analysis.dropped_attributes, Some(offset), &mut report.warnings);
+        self.names
+            .document_links(source, &analysis.content_links, offset, &mut report.errors)
+    }
+
+    /// Warns about the heading attributes that rendering drops from a description.
+    pub fn check_description(&self, source: &crate::content::Source, text: &str, report: &mut Report) {
+        let analysis = self.markdown.analysis(text);
+        fields::dropped_attributes(source, &analysis.dropped_attributes, None, &mut report.warnings);
+    }
 }
 
 /// Problems found while resolving: errors stop the build, warnings do not.

@@ -12,7 +12,6 @@ use crate::content::Source;
 use crate::error::{Diagnostic, Diagnostics, suggestion};
 use crate::ids::{ProductId, TermId, UnitId};
 use crate::messages::Reference;
-use crate::site::markdown;
 
 /// Names declared by the kinds before anything resolves.
 #[derive(Debug, Default)]
@@ -87,20 +86,20 @@ impl Names {
     pub fn document_links(
         &self,
         source: &Source,
-        body: &str,
+        content_links: &[(String, usize)],
         body_offset: usize,
         problems: &mut Diagnostics,
     ) -> HashMap<String, String> {
         let mut links = HashMap::new();
         let dir = source.file.parent().unwrap_or(Path::new(""));
-        for (dest, offset) in markdown::content_links(body) {
+        for (dest, offset) in content_links {
             let (path, fragment) = dest
                 .split_once('#')
                 .map_or((dest.as_str(), None), |(p, f)| (p, Some(f)));
             match self.documents.get(&normalize(&dir.join(path))) {
                 Some(url) => {
                     let url = fragment.map_or_else(|| url.clone(), |f| format!("{url}#{f}"));
-                    links.insert(dest, url);
+                    links.insert(dest.clone(), url);
                 }
                 None => {
                     let (line, column) = line_column(&source.text, body_offset + offset);

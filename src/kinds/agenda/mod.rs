@@ -462,10 +462,7 @@ fn event(cx: &Resolve, doc: &Doc<EventFront>, report: &mut Report) -> Event {
         let url = fields::web_address(source, &link.url, problems)?;
         Some((link.label.trim().to_string(), url))
     });
-    fields::dropped_attributes(source, doc.body(), Some(doc.body_offset()), &mut report.warnings);
-    let links = cx
-        .names
-        .document_links(source, doc.body(), doc.body_offset(), &mut report.errors);
+    let links = cx.body_links(doc, report);
     Event {
         lang: doc.lang,
         key: doc.stem.clone(),

@@ -427,10 +427,7 @@ fn story(cx: &Resolve, doc: &Doc<NewsFront>, report: &mut Report) -> Story {
         problems
             .push(near(source, "summary:", Field::SummaryTooLong { max: SUMMARY_MAX }).with_hint(Field::HintSummary));
     }
-    fields::dropped_attributes(source, doc.body(), Some(doc.body_offset()), &mut report.warnings);
-    let links = cx
-        .names
-        .document_links(source, doc.body(), doc.body_offset(), &mut report.errors);
+    let links = cx.body_links(doc, report);
     Story {
         lang: doc.lang,
         key: doc.stem.clone(),
