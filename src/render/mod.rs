@@ -285,26 +285,65 @@ pub struct Renderer<I, P> {
     templates: Arc<Templates>,
     cards: Cards,
     common: PerLang<Common>,
+    /// The fingerprint of `Dep::Settings` of each language.
+    settings: PerLang<u64>,
     options: RenderOptions,
     pages: PhantomData<fn() -> P>,
 }
 
+/// The cards of an earlier build, and the fingerprints of items, lists and photos now: each
+/// card whose reads have the fingerprints they had when it was made is still right.
+pub type Reuse<'a> = (&'a Cards, &'a HashMap<Dep, u64>);
+
 impl<I: Sync + Send, P: Pages<I>> Renderer<I, P> {
     /// Prepares what pages share: every card, and the layout's values of each language.
     pub fn new(site: Arc<Site<I>>, photos: Arc<Photos>, templates: Arc<Templates>, options: RenderOptions) -> Self {
+        Self::make(site, photos, templates, options, None)
+    }
+
+    /// Like [`Renderer::new`], for the dev server: takes the cards of `reuse` that are still
+    /// right instead of making them again, and fingerprints every card.
+    pub fn reusing(
+        site: Arc<Site<I>>,
+        photos: Arc<Photos>,
+        templates: Arc<Templates>,
+        options: RenderOptions,
+        reuse: Reuse,
+    ) -> Self {
+        Self::make(site, photos, templates, options, Some(reuse))
+    }
+
+    fn make(
+        site: Arc<Site<I>>,
+        photos: Arc<Photos>,
+        templates: Arc<Templates>,
+        options: RenderOptions,
+        reuse: Option<Reuse>,
+    ) -> Self {
         let mut renderer = Renderer {
             site,
             photos,
             templates,
             cards: Cards::default(),
             common: PerLang::default(),
+            settings: PerLang::default(),
             options,
             pages: PhantomData,
         };
-        renderer.cards = renderer.make_cards();
+        renderer.settings = PerLang::build(renderer.site.languages(), |lang| renderer.settings_fingerprint(lang));
+        renderer.cards = renderer.make_cards(reuse);
         let common = PerLang::build(renderer.site.languages(), |lang| renderer.make_common(lang));
         renderer.common = common;
         renderer
+    }
+
+    fn settings_fingerprint(&self, lang: LangId) -> u64 {
+        let config = format!("{:?}", self.site.config);
+        let strings = Value::from_serializable(&self.templates.locales[lang.index()].strings);
+        let minify = (self.templates.minify == Minify::Templates, self.options.no_minify);
+        let assets: Vec<(&str, &str)> = self.templates.assets.placeholders().collect();
+        let strings = fingerprint::of_value(&strings);
+        fingerprint::of(&(config, self.site.config.today(), strings, assets, minify))
     }
 
     fn sources(&self) -> Sources<'_, I> {
@@ -317,14 +356,44 @@ impl<I: Sync + Send, P: Pages<I>> Renderer<I, P> {
         }
     }
 
-    fn make_cards(&self) -> Cards {
+    fn make_cards(&self, reuse: Option<Reuse>) -> Cards {
         let sources = self.sources();
+        let now = |dep: &Dep| match dep {
+            Dep::Settings(lang) => Some(self.settings[*lang]),
+            dep => reuse.and_then(|(_, known)| known.get(dep).copied()),
+        };
         let made: Vec<_> = P::cards(&self.site)
             .into_par_iter()
             .filter_map(|(item, lang)| {
+                if let Some((previous, _)) = reuse
+                    && let Some(card) = previous.get(item, lang)
+                    && !card.reads.is_empty()
+                    && card.reads.iter().all(|(dep, then)| then.is_some() && now(dep) == *then)
+                {
+                    return Some((item, lang, card.clone()));
+                }
                 let scope = Scope::new(sources, lang);
                 let value = P::card(&scope, item)?;
-                Some((item, lang, Card { value }))
+                let card = match reuse {
+                    None => Card {
+                        value,
+                        fingerprint: 0,
+                        reads: Vec::new(),
+                    },
+                    Some(_) => Card {
+                        fingerprint: fingerprint::of_value(&value),
+                        value,
+                        reads: scope
+                            .into_reads()
+                            .into_iter()
+                            .map(|dep| {
+                                let then = now(&dep);
+                                (dep, then)
+                            })
+                            .collect(),
+                    },
+                };
+                Some((item, lang, Arc::new(card)))
             })
             .collect();
         let mut cards = Cards::default();
@@ -468,29 +537,31 @@ impl<I: Sync + Send, P: Pages<I>> Renderer<I, P> {
     }
 
     /// The fingerprints of what pages read besides items, lists and photos: the templates,
-    /// every card, and what every page of a language shares (configuration, today's date,
-    /// interface strings, the layout's values, how pages are minified).
+    /// every card (made by [`Renderer::reusing`]), each language's settings and what the layout
+    /// shows on every page of a language.
     pub fn fingerprints(&self) -> Vec<(Dep, u64)> {
         let mut found: Vec<(Dep, u64)> = self.templates.fingerprints().collect();
-        found.par_extend(
+        found.extend(
             self.cards
                 .iter()
-                .par_bridge()
-                .map(|(item, lang, card)| (Dep::Card(item, lang), fingerprint::of_value(&card.value))),
+                .map(|(item, lang, card)| (Dep::Card(item, lang), card.fingerprint)),
         );
-        let config = format!("{:?}", self.site.config);
         for (lang, common) in self.common.iter() {
-            let shared = (
-                &config,
-                self.site.config.today(),
+            let settings = self.settings[lang];
+            let layout = (
+                settings,
                 fingerprint::of_value(&common.site),
                 fingerprint::of_value(&common.strings),
-                self.templates.minify == Minify::Templates,
-                self.options.no_minify,
             );
-            found.push((Dep::Common(lang), fingerprint::of(&shared)));
+            found.push((Dep::Settings(lang), settings));
+            found.push((Dep::Common(lang), fingerprint::of(&layout)));
         }
         found
+    }
+
+    /// The cards of this build, for the next to reuse.
+    pub fn cards(&self) -> &Cards {
+        &self.cards
     }
 
     /// The fingerprint of `Dep::Places`: each page's address, whether it is listed, when it

@@ -5,6 +5,7 @@
 
 use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
 use tera::Value;
 
@@ -30,8 +31,10 @@ pub enum Dep {
     List(ListKey),
     /// The processed files of a photo in content/media/.
     Photo(String),
-    /// What every page of a language shares: the configuration, the interface strings, the
-    /// menus, the addresses of the theme's assets.
+    /// The configuration, today's date and the interface strings of a language.
+    Settings(LangId),
+    /// What the layout shows on every page of a language (menus, languages, footer): what
+    /// every HTML page reads besides its own view.
     Common(LangId),
     /// A template of the theme, by name: the page's own, and those it is made of.
     Template(String),
@@ -50,26 +53,30 @@ pub trait ItemId<I>: Copy {
 /// A card: an item's summary as lists show it, serialized once. A page that shows it depends
 /// on the card's value alone (`Dep::Card`), not on the rest of the item: editing a story's
 /// body changes no list that shows only its title and summary.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Card {
     pub value: Value,
+    /// The hash of the value, and what the card read with the fingerprint each had then
+    /// (made only by the dev server, which reuses a card whose reads did not change).
+    pub fingerprint: u64,
+    pub reads: Vec<(Dep, Option<u64>)>,
 }
 
 /// Every card of a site, by item and language.
 #[derive(Debug, Default, Clone)]
-pub struct Cards(HashMap<(ItemRef, LangId), Card>);
+pub struct Cards(HashMap<(ItemRef, LangId), Arc<Card>>);
 
 impl Cards {
-    pub fn insert(&mut self, item: ItemRef, lang: LangId, card: Card) {
+    pub fn insert(&mut self, item: ItemRef, lang: LangId, card: Arc<Card>) {
         self.0.insert((item, lang), card);
     }
 
-    pub fn get(&self, item: ItemRef, lang: LangId) -> Option<&Card> {
+    pub fn get(&self, item: ItemRef, lang: LangId) -> Option<&Arc<Card>> {
         self.0.get(&(item, lang))
     }
 
     /// Every card, by item and language.
-    pub fn iter(&self) -> impl Iterator<Item = (ItemRef, LangId, &Card)> {
+    pub fn iter(&self) -> impl Iterator<Item = (ItemRef, LangId, &Arc<Card>)> {
         self.0.iter().map(|(&(item, lang), card)| (item, lang, card))
     }
 }
@@ -161,21 +168,21 @@ impl<'r, I> Scope<'r, I> {
         Some(card.value.clone())
     }
 
-    /// The site's configuration (shared by every page of the language).
+    /// The site's configuration.
     pub fn config(&self) -> &'r Config {
-        self.record(Dep::Common(self.lang));
+        self.record(Dep::Settings(self.lang));
         &self.sources.site.config
     }
 
     /// The URL builder (section words come from the configuration).
     pub fn urls(&self) -> &'r Urls {
-        self.record(Dep::Common(self.lang));
+        self.record(Dep::Settings(self.lang));
         &self.sources.site.urls
     }
 
     /// The interface strings of the page's language.
     pub fn locale(&self) -> &'r Locale {
-        self.record(Dep::Common(self.lang));
+        self.record(Dep::Settings(self.lang));
         &self.sources.locales[self.lang.index()]
     }
 
@@ -193,13 +200,13 @@ impl<'r, I> Scope<'r, I> {
     /// its hashed address when the page is written (see [`Assets`]). Addresses change with
     /// every edit of the file; placeholders do not, so no page depends on them.
     pub fn asset(&self, path: &str) -> Option<&'r str> {
-        self.record(Dep::Common(self.lang));
+        self.record(Dep::Settings(self.lang));
         self.sources.assets.placeholder(path)
     }
 
     /// Every theme asset: path → placeholder.
     pub fn assets(&self) -> impl Iterator<Item = (&'r str, &'r str)> {
-        self.record(Dep::Common(self.lang));
+        self.record(Dep::Settings(self.lang));
         self.sources.assets.placeholders()
     }
 
@@ -228,7 +235,7 @@ impl<'r, I> Scope<'r, I> {
     /// of every page's place (see [`Dep::Places`]) and of the configuration.
     pub fn whole_site(&self) -> &'r Site<I> {
         self.record(Dep::Places);
-        self.record(Dep::Common(self.lang));
+        self.record(Dep::Settings(self.lang));
         self.sources.site
     }
 }

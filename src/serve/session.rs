@@ -22,7 +22,7 @@ use crate::error::Error;
 use crate::kinds::{Content, Renderer, Site};
 use crate::media::{Mode, Photos, Processor};
 use crate::output::preview::Preview;
-use crate::render::{Assets, Dep, RenderOptions, Templates};
+use crate::render::{Assets, Cards, Dep, RenderOptions, Templates};
 use crate::site::SiteOptions;
 use crate::site::fingerprint;
 use crate::site::markdown::Markdown;
@@ -75,6 +75,8 @@ pub struct Session {
     photos: Processor,
     preview: Preview,
     record: Record,
+    /// The cards of the last build, reused where what they read did not change.
+    cards: Cards,
     /// The hash of every file that is not a page (static files, media, photos), by path.
     files: HashMap<String, u64>,
     snapshot: Arc<Snapshot>,
@@ -111,6 +113,7 @@ impl Session {
             theme: None,
             theme_stale: true,
             record: Record::default(),
+            cards: Cards::default(),
             files: HashMap::new(),
             snapshot: Arc::new(Snapshot::default()),
         })
@@ -165,7 +168,14 @@ impl Session {
                 .map(|(src, hash)| (Dep::Photo(src.to_string()), hash)),
         );
         phases.mark("item fingerprints");
-        let renderer = Renderer::new(Arc::new(site), Arc::new(photos), templates, RenderOptions::default());
+        let reuse = (&self.cards, &fingerprints);
+        let renderer = Renderer::reusing(
+            Arc::new(site),
+            Arc::new(photos),
+            templates,
+            RenderOptions::default(),
+            reuse,
+        );
         phases.mark("cards");
         fingerprints.extend(renderer.fingerprints());
         phases.mark("card fingerprints");
@@ -251,6 +261,7 @@ impl Session {
         let css_only = !written.is_empty() && removed.iter().chain(&written).all(|p| p.ends_with(".css"));
         let changed = !written.is_empty() || !removed.is_empty();
         self.snapshot = Arc::new(self.snapshot(&paths, &others, renderer.assets(), !removed.is_empty()));
+        self.cards = renderer.cards().clone();
         phases.mark("record");
         phases.report();
         Ok((
