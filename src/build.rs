@@ -71,12 +71,32 @@ pub fn load_config(options: &BuildOptions) -> Result<Config, Error> {
 pub fn load_site(options: &BuildOptions) -> Result<Site, Error> {
     let config = load_config(options)?;
     let content = Content::load(&options.root, &config)?;
-    Site::build(
-        config,
+    let site = Site::build(
+        config.clone(),
         &content,
         SiteOptions { drafts: options.drafts },
         &Markdown::default(),
-    )
+    );
+    site.map_err(|err| with_template_errors(err, &options.root, &config))
+}
+
+/// The content errors of a site that cannot be built, with the errors of its templates, so
+/// that one run shows every mistake.
+pub fn with_template_errors(err: Error, root: &std::path::Path, config: &Config) -> Error {
+    let Error::Content(mut problems) = err else {
+        return err;
+    };
+    let compiled = Theme::load(root, config).and_then(|theme| Templates::new(&theme));
+    if let Err(Error::Template { template, message }) = compiled {
+        problems.push(Diagnostic::new(
+            "(templates)",
+            messages::Output::TemplateError {
+                template: template.clone(),
+                detail: message,
+            },
+        ));
+    }
+    Error::Content(problems.sorted())
 }
 
 /// Processes the photos a site shows and checks its SVG files.

@@ -122,7 +122,8 @@ pub trait Kind: 'static {
 
     /// What `check` advises about its items beyond what stops a build (e.g. a summary longer
     /// than search results show).
-    fn advise(_site: &Site, _warnings: &mut Diagnostics) {}
+    /// `content` holds the files' text, to place each warning at its line.
+    fn advise(_site: &Site, _content: &Content, _warnings: &mut Diagnostics) {}
 
     /// Its file format as a JSON Schema for editors, (file name, schema), when writers edit
     /// files of it.
@@ -287,8 +288,8 @@ macro_rules! registry {
         }
 
         /// What `check` advises about every kind's items.
-        pub fn advise(site: &Site, warnings: &mut Diagnostics) {
-            $(<$kind as Kind>::advise(site, warnings);)*
+        pub fn advise(site: &Site, content: &Content, warnings: &mut Diagnostics) {
+            $(<$kind as Kind>::advise(site, content, warnings);)*
         }
 
         /// What every kind shows on the page of `target`, beyond what that page shows itself.

@@ -11,7 +11,7 @@ use crate::content::{Doc, Source};
 use crate::error::{Diagnostic, Diagnostics, suggestion};
 use crate::ids::{LangId, PerLang};
 use crate::localized::Localized;
-use crate::messages::{Field, Message};
+use crate::messages::{Check, Field, Message};
 use crate::site::markdown;
 
 /// A diagnostic at a value's position in its file.
@@ -253,6 +253,20 @@ pub fn dropped_attributes(source: &Source, text: &str, body_offset: Option<usize
                 None => warning,
             },
         });
+    }
+}
+
+/// A warning at each example text of `etalase new` (`phrases`) left in a file: published as
+/// it stands, it would read as a mistake.
+pub fn placeholders(source: &Source, phrases: &[&str], warnings: &mut Diagnostics) {
+    for phrase in phrases {
+        if let Some((line, column)) = crate::yaml::find_line(&source.text, phrase) {
+            warnings.push(
+                Diagnostic::warning(&source.file, Check::Placeholder)
+                    .at(&source.text, line, column)
+                    .with_hint(Check::HintReplacePlaceholder),
+            );
+        }
     }
 }
 
