@@ -41,7 +41,12 @@ pub fn words(html: &str) -> Vec<String> {
 /// A title reduced to its words, so that case, spacing and punctuation do not tell two
 /// titles apart.
 pub fn normalized_title(title: &str) -> String {
-    words(title).join(" ")
+    title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn mix(mut x: u64) -> u64 {
@@ -131,5 +136,6 @@ mod tests {
     #[test]
     fn titles_differ_only_in_words() {
         assert_eq!(normalized_title("Panen Raya, Lapas Lahat!"), "panen raya lapas lahat");
+        assert_eq!(normalized_title("Nilai <5 dan >3"), "nilai 5 dan 3");
     }
 }

@@ -197,3 +197,43 @@ fn an_event_translation_inherits_dates_place_and_names_and_may_not_contradict_th
         "{err}"
     );
 }
+
+#[test]
+fn new_event_en_writes_the_short_form_and_the_units_city() {
+    let site = Site::new();
+    let out = site.run(&[
+        "new",
+        "event",
+        "Bazar Produk",
+        "--unit",
+        "lapas-lahat",
+        "--en",
+        "--date",
+        "2025-12-24",
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let read = |file: &str| std::fs::read_to_string(site.root().join(file)).expect("read");
+    let id = read("content/agenda/2025-12-24-bazar-produk.id.md");
+    assert!(id.contains("city: \"Lahat\""), "the unit's city:\n{id}");
+    let en = read("content/agenda/2025-12-24-bazar-produk.en.md");
+    for fact in ["\nstart:", "\norganizer:", "\nunits:", "\ncity:"] {
+        assert!(!en.contains(fact), "the short form has no {fact:?}:\n{en}");
+    }
+    for file in [
+        "content/agenda/2025-12-24-bazar-produk.id.md",
+        "content/agenda/2025-12-24-bazar-produk.en.md",
+    ] {
+        site.file(file, &read(file).replace("draft: true", "draft: false"));
+    }
+    let out = site.run(&["check"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(
+        stdout.contains("content/agenda/2025-12-24-bazar-produk.id.md:8:10: warning: this is still the example text"),
+        "the place's example name:\n{stdout}"
+    );
+    assert!(
+        stdout.contains("content/agenda/2025-12-24-bazar-produk.en.md:6:11: warning: this is still the example text"),
+        "{stdout}"
+    );
+}

@@ -418,14 +418,15 @@ impl Kind for Agenda {
         let date = request.date()?.to_string();
         let stem = format!("{date}-{}", request.slug()?);
         let dir = request.folder(Agenda::NAME);
+        let city = request.unit_city(unit);
         let mut files = vec![(
             dir.join(format!("{stem}.id.md")),
-            starter(&request.title, &date, unit, "id"),
+            starter(&request.title, &date, unit, city.as_deref(), "id"),
         )];
         if request.english {
             files.push((
                 dir.join(format!("{stem}.en.md")),
-                starter(&request.title, &date, unit, "en"),
+                starter(&request.title, &date, unit, city.as_deref(), "en"),
             ));
         }
         Ok(files)
@@ -687,15 +688,17 @@ fn event(cx: &Resolve, doc: &Doc<EventFront>, source_doc: Option<&Doc<EventFront
 }
 
 /// The example texts of a new event, which `check` finds when they are left in.
-const PLACEHOLDERS: [&str; 4] = [
+const PLACEHOLDERS: [&str; 5] = [
     "Satu atau dua kalimat: acara apa, untuk siapa.",
     "Tulis di sini apa yang terjadi di acara ini",
     "One or two sentences: what the event is, and for whom.",
     "Write here what happens at the event",
+    "Nama tempat",
 ];
 
-/// A new event with every field filled in or explained.
-fn starter(title: &str, date: &str, unit: &str, lang: &str) -> String {
+/// A new event with every field filled in or explained; `city` is its unit's. A draft until
+/// the writer says it is ready; the English version is the short form.
+fn starter(title: &str, date: &str, unit: &str, city: Option<&str>, lang: &str) -> String {
     if lang != "id" {
         return format!(
             "---\n# English version of the file with the same name ending in .id.md. It takes the dates,\n\
@@ -709,30 +712,20 @@ fn starter(title: &str, date: &str, unit: &str, lang: &str) -> String {
             body = PLACEHOLDERS[3],
         );
     }
-    let (summary, body, place) = if lang == "id" {
-        (
-            "Satu atau dua kalimat: acara apa, untuk siapa.",
-            "Tulis di sini apa yang terjadi di acara ini, siapa yang ikut, dan apa yang bisa dilihat atau dibeli.",
-            "Nama tempat",
-        )
-    } else {
-        (
-            "One or two sentences: what the event is, and for whom.",
-            "Write here what happens at the event, who takes part, and what can be seen or bought.",
-            "Name of the place",
-        )
-    };
     format!(
         "---\ntitle: {title}\nstart: {date}\n# time: \"09:00\"          # optional, local time\n\
          # end: {date}              # optional, the last day\n# end_time: \"15:00\"\n\
-         place:\n  name: {place}\n  # address: …\n  city: Kota\n\
+         place:\n  name: {place}\n  # address: …\n  city: {city}\n\
          # online: https://…         # for an event held online (leave out place if only online)\n\
          organizer: {unit}\nunits: []                   # units that take part\nproducts: []                # products shown or sold\n\
          programs: []                # e.g. [ac-3]\n# image: {{ src: foto.jpg, alt: … }}\n\
          # link: {{ url: https://…, label: Daftar }}   # to register or to ask\n\
-         summary: {summary}\ndraft: true                 # false publishes it\n---\n{body}\n",
+         summary: {summary}\ndraft: true                 # false publishes it\n---\n\
+         {body}, siapa yang ikut, dan apa yang bisa dilihat atau dibeli.\n",
         title = yaml_string(title),
-        place = yaml_string(place),
-        summary = yaml_string(summary),
+        place = yaml_string(PLACEHOLDERS[4]),
+        city = yaml_string(city.unwrap_or("Kota")),
+        summary = yaml_string(PLACEHOLDERS[0]),
+        body = PLACEHOLDERS[1],
     )
 }
