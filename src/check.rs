@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::build::{BuildOptions, copied_media, load_config, photos, with_template_errors};
+use crate::build::{BuildOptions, all_errors, copied_media, load_config, photos};
 use crate::error::{Diagnostic, Diagnostics, Error};
 use crate::kinds::{Content, Renderer, Site, Untranslated};
 use crate::media::{Mode, Processor};
@@ -71,15 +71,16 @@ pub fn check(options: &BuildOptions) -> Result<CheckReport, Error> {
         Ok(content) => content,
         Err(err) => return errors_only(err),
     };
-    let site = Site::build(
-        config.clone(),
+    let resolved = Site::resolve(
+        config,
         &content,
         SiteOptions { drafts: options.drafts },
         &Markdown::default(),
     );
-    let site = match site {
-        Ok(site) => site,
-        Err(err) => return errors_only(with_template_errors(err, &options.root, &config)),
+    let site = match resolved {
+        Ok((site, errors)) if errors.is_empty() => site,
+        Ok((site, errors)) => return errors_only(all_errors(&site, errors, &options.root)),
+        Err(err) => return errors_only(err),
     };
     let processor = Processor::new(&options.root);
     let (photos, _) = match photos(&processor, &site, Mode::Check) {

@@ -342,6 +342,19 @@ impl Site {
     /// `markdown` (the dev server keeps one, and its cache, across builds); every problem is
     /// reported at once, together with the files that failed to parse.
     pub fn build(config: Config, content: &Content, options: SiteOptions, markdown: &Markdown) -> Result<Site, Error> {
+        let (site, errors) = Site::resolve(config, content, options, markdown)?;
+        errors.into_result(site).map_err(Error::from)
+    }
+
+    /// The site as far as it resolves, with every content error found (the site is only fit
+    /// to be published when there is none): the pipeline checks the photos and templates of a
+    /// site with errors too, so that one run reports every mistake.
+    pub fn resolve(
+        config: Config,
+        content: &Content,
+        options: SiteOptions,
+        markdown: &Markdown,
+    ) -> Result<(Site, Diagnostics), Error> {
         use crate::render::Pages;
         let mut report = Report::default();
         report.errors.extend(content.problems());
@@ -371,7 +384,7 @@ impl Site {
         report
             .errors
             .extend(crate::site::collisions(claims, |file| content.text_of(file)));
-        report.errors.into_result(site).map_err(Error::from)
+        Ok((site, report.errors))
     }
 }
 

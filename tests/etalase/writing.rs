@@ -510,7 +510,8 @@ fn check_format_github_annotates_each_line_from_the_repository_root() {
 }
 
 /// A parse error in one file hides nothing of another's: every file's own errors are reported
-/// in one run, and only references to the broken file are held back.
+/// in one run — photos and templates included — and only references to the broken file are
+/// held back.
 #[test]
 fn every_files_own_errors_are_reported_in_one_run() {
     let site = Site::new();
@@ -523,6 +524,11 @@ fn every_files_own_errors_are_reported_in_one_run() {
         "---\ntitle: A\ndate: 2025-13-19\nunit: lapas-lahat\nsummary: S\nprograms: [zz]\n\
          products: [gula-semut]\nimage: { src: foto.jpg, alt: Foto }\n---\nx\n",
     )
+    .file(
+        "content/news/2025-11-20-b.id.md",
+        &story("B", "2025-11-20", "image: { src: rusak.jpg, alt: Foto }\n", "x"),
+    )
+    .file("content/media/rusak.jpg", "not a photo")
     .file("themes/default/templates/page.html", "{% if %}");
     for out in [site.run(&["check"]), site.run(&["build"])] {
         let report = format!(
@@ -537,7 +543,8 @@ fn every_files_own_errors_are_reported_in_one_run() {
             "content/news/2025-11-19-a.id.md:8:15: error: the image `foto.jpg` is not in content/media/",
             "(templates): error: template error in theme",
             "page.html:1:7",
-            "5 errors",
+            "content/news/2025-11-20-b.id.md:6:15: error: the image `rusak.jpg` cannot be used",
+            "6 errors",
         ] {
             assert!(report.contains(expected), "missing {expected:?} in:\n{report}");
         }
