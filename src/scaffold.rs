@@ -54,14 +54,6 @@ impl NewFile {
         }
     }
 
-    /// The city of the site's unit `unit`, as its profile gives it.
-    pub fn unit_city(&self, unit: &str) -> Option<String> {
-        let file = self.folder("units").join(format!("{unit}.yaml"));
-        let text = std::fs::read_to_string(&file).ok()?;
-        let sheet: crate::kinds::units::UnitSheet = crate::yaml::parse(&file, &text).ok()?;
-        (!sheet.city.trim().is_empty()).then(|| sheet.city.trim().to_string())
-    }
-
     /// The file name the title gives.
     pub fn slug(&self) -> Result<String, Error> {
         slugify(&self.title)

@@ -418,7 +418,7 @@ impl Kind for Agenda {
         let date = request.date()?.to_string();
         let stem = format!("{date}-{}", request.slug()?);
         let dir = request.folder(Agenda::NAME);
-        let city = request.unit_city(unit);
+        let city = unit_city(request, unit);
         let mut files = vec![(
             dir.join(format!("{stem}.id.md")),
             starter(&request.title, &date, unit, city.as_deref(), "id"),
@@ -685,6 +685,15 @@ fn event(cx: &Resolve, doc: &Doc<EventFront>, source_doc: Option<&Doc<EventFront
         file: source.file.clone(),
         translations: PerLang::default(),
     }
+}
+
+/// The city of the site's unit `unit`, as its profile gives it.
+fn unit_city(request: &NewFile, unit: &str) -> Option<String> {
+    let file = request.folder("units").join(format!("{unit}.yaml"));
+    let text = std::fs::read_to_string(&file).ok()?;
+    let sheet: super::units::UnitSheet = crate::yaml::parse(&file, &text).ok()?;
+    let city = sheet.city.trim();
+    (!city.is_empty()).then(|| city.to_string())
 }
 
 /// The example texts of a new event, which `check` finds when they are left in.
