@@ -149,8 +149,11 @@ pub fn collisions<'t>(
             Reference::HintSectionAddress { section: holder }
         };
         let mut diagnostic = Diagnostic::new(&culprit, Reference::SameUrl { url }).with_hint(hint);
+        // At its `slug:` line, or else at its first line: the file's name makes the address.
         if let Some((text, (line, column))) = slug_line(&culprit) {
             diagnostic = diagnostic.at(text, line, column);
+        } else if let Some(text) = text_of(&culprit) {
+            diagnostic = diagnostic.at(text, 1, 1);
         }
         problems.push(diagnostic);
     }

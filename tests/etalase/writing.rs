@@ -621,7 +621,7 @@ fn plainer_words_for_colons_prices_valid_values_and_one_url() {
         .file("content/news/2025-11-20-a.id.md", &story("A", "2025-11-20", "", "x"));
     let err = site.build_error();
     assert!(
-        err.contains("content/news/2025-11-19-a.id.md: error: another file already writes the page /berita/a/"),
+        err.contains("content/news/2025-11-19-a.id.md:1:1: error: another file already writes the page /berita/a/"),
         "{err}"
     );
     assert!(
