@@ -378,7 +378,8 @@ fn product(cx: &Resolve, sheet: &Sheet<ProductSheet>, report: &mut Report) -> Pr
     }
     fields::languages(cx.config, source, &data.name, problems);
     fields::languages(cx.config, source, &data.description, problems);
-    fields::placeholders(source, &PLACEHOLDERS, &mut report.warnings);
+    // A sheet is short: its whole text is searched.
+    fields::placeholders(source, &[source.text.as_str()], &PLACEHOLDERS, &mut report.warnings);
     let problems = &mut report.errors;
     let unit = cx.names.unit(source, &data.unit, problems);
     let category = cx.config.categories.position(&data.category.value);

@@ -257,9 +257,13 @@ pub fn dropped_attributes(source: &Source, text: &str, body_offset: Option<usize
 }
 
 /// A warning at each example text of `etalase new` (`phrases`) left in a file: published as
-/// it stands, it would read as a mistake.
-pub fn placeholders(source: &Source, phrases: &[&str], warnings: &mut Diagnostics) {
+/// it stands, it would read as a mistake. Only `places` are searched (the fields and the start
+/// of the body where `new` writes them), so that a rebuild does not read every file through.
+pub fn placeholders(source: &Source, places: &[&str], phrases: &[&str], warnings: &mut Diagnostics) {
     for phrase in phrases {
+        if !places.iter().any(|place| place.contains(phrase)) {
+            continue;
+        }
         if let Some((line, column)) = crate::yaml::find_line(&source.text, phrase) {
             warnings.push(
                 Diagnostic::warning(&source.file, Check::Placeholder)
@@ -268,6 +272,15 @@ pub fn placeholders(source: &Source, phrases: &[&str], warnings: &mut Diagnostic
             );
         }
     }
+}
+
+/// The start of a document's body, where `etalase new` writes its example text.
+pub fn body_start(body: &str) -> &str {
+    let mut end = body.len().min(400);
+    while !body.is_char_boundary(end) {
+        end -= 1;
+    }
+    &body[..end]
 }
 
 #[cfg(test)]

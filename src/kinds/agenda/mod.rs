@@ -653,7 +653,9 @@ fn event(cx: &Resolve, doc: &Doc<EventFront>, source_doc: Option<&Doc<EventFront
         problems.push(fields::near(source, "title:", Message::NoPlace).with_hint(Message::HintPlace));
     }
     fields::dropped_attributes(source, doc.body(), Some(doc.body_offset()), &mut report.warnings);
-    fields::placeholders(source, &PLACEHOLDERS, &mut report.warnings);
+    let place_name = doc.front.place.as_ref().map_or("", |place| place.name.as_str());
+    let places = [doc.front.summary.as_str(), fields::body_start(doc.body()), place_name];
+    fields::placeholders(source, &places, &PLACEHOLDERS, &mut report.warnings);
     let links = cx
         .names
         .document_links(source, doc.body(), doc.body_offset(), &mut report.errors);

@@ -691,7 +691,8 @@ fn story(cx: &Resolve, doc: &Doc<NewsFront>, source_doc: Option<&Doc<NewsFront>>
             .push(near(source, "summary:", Field::SummaryTooLong { max: SUMMARY_MAX }).with_hint(Field::HintSummary));
     }
     fields::dropped_attributes(source, doc.body(), Some(doc.body_offset()), &mut report.warnings);
-    fields::placeholders(source, &PLACEHOLDERS, &mut report.warnings);
+    let places = [front.summary.as_str(), fields::body_start(doc.body())];
+    fields::placeholders(source, &places, &PLACEHOLDERS, &mut report.warnings);
     let links = cx
         .names
         .document_links(source, doc.body(), doc.body_offset(), &mut report.errors);
