@@ -71,12 +71,35 @@ pub fn load_config(options: &BuildOptions) -> Result<Config, Error> {
 pub fn load_site(options: &BuildOptions) -> Result<Site, Error> {
     let config = load_config(options)?;
     let content = Content::load(&options.root, &config)?;
-    Site::build(
+    let (site, errors) = Site::resolve(
         config,
         &content,
         SiteOptions { drafts: options.drafts },
         &Markdown::default(),
-    )
+    )?;
+    match errors.is_empty() {
+        true => Ok(site),
+        false => Err(all_errors(&site, errors, &options.root)),
+    }
+}
+
+/// The content errors of a site that cannot be built, with the errors of its photos and its
+/// templates, so that one run shows every mistake.
+pub fn all_errors(site: &Site, mut problems: Diagnostics, root: &std::path::Path) -> Error {
+    if let Err(Error::Content(more)) = photos(&Processor::new(root), site, Mode::Check) {
+        problems.extend(more);
+    }
+    let compiled = Theme::load(root, &site.config).and_then(|theme| Templates::new(&theme));
+    if let Err(Error::Template { template, message }) = compiled {
+        problems.push(Diagnostic::new(
+            "(templates)",
+            messages::Output::TemplateError {
+                template: template.clone(),
+                detail: message,
+            },
+        ));
+    }
+    Error::Content(problems.sorted())
 }
 
 /// Processes the photos a site shows and checks its SVG files.

@@ -1,6 +1,6 @@
 //! `etalase check`: everything a build checks, without writing the site, plus what a build
 //! lets pass: items missing in a language, what each kind advises (summaries too long for
-//! search results, translations dated before their source), and links or anchors in the
+//! search results, stories published twice, example text left in), and links or anchors in the
 //! rendered pages that lead nowhere.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -8,12 +8,14 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::build::{BuildOptions, copied_media, load_site, photos};
+use crate::build::{BuildOptions, all_errors, copied_media, load_config, photos};
 use crate::error::{Diagnostic, Diagnostics, Error};
-use crate::kinds::{Renderer, Untranslated};
+use crate::kinds::{Content, Renderer, Site, Untranslated};
 use crate::media::{Mode, Processor};
 use crate::messages::{Check, Lang};
 use crate::render::{RenderOptions, Templates};
+use crate::site::SiteOptions;
+use crate::site::markdown::Markdown;
 use crate::theme::Theme;
 
 /// What `check` found.
@@ -61,8 +63,23 @@ fn errors_only(err: Error) -> Result<CheckReport, Error> {
 
 /// Checks the site without writing anything.
 pub fn check(options: &BuildOptions) -> Result<CheckReport, Error> {
-    let site = match load_site(options) {
-        Ok(site) => site,
+    let config = match load_config(options) {
+        Ok(config) => config,
+        Err(err) => return errors_only(err),
+    };
+    let content = match Content::load(&options.root, &config) {
+        Ok(content) => content,
+        Err(err) => return errors_only(err),
+    };
+    let resolved = Site::resolve(
+        config,
+        &content,
+        SiteOptions { drafts: options.drafts },
+        &Markdown::default(),
+    );
+    let site = match resolved {
+        Ok((site, errors)) if errors.is_empty() => site,
+        Ok((site, errors)) => return errors_only(all_errors(&site, errors, &options.root)),
         Err(err) => return errors_only(err),
     };
     let processor = Processor::new(&options.root);
@@ -72,7 +89,7 @@ pub fn check(options: &BuildOptions) -> Result<CheckReport, Error> {
     };
     let photo_files = processor.files(&photos);
     let mut warnings = site.warnings.clone();
-    crate::kinds::advise(&site, &mut warnings);
+    crate::kinds::advise(&site, &content, &mut warnings);
     let untranslated = crate::kinds::untranslated(&site);
     for item in &untranslated {
         warnings.push(

@@ -130,6 +130,16 @@ impl Config {
 
     /// Reads and validates the text of `etalase.yaml`.
     pub fn parse(text: String) -> Result<Config, Error> {
+        let blank = text
+            .lines()
+            .map(str::trim)
+            .all(|line| line.is_empty() || line.starts_with('#') || line == "---");
+        if blank {
+            return Err(Diagnostic::new(CONFIG_FILE, Problem::Empty)
+                .at(&text, 1, 1)
+                .with_hint(Problem::HintStart)
+                .into());
+        }
         let mut config: Config = yaml::parse(Path::new(CONFIG_FILE), &text)?;
         config.validate(&text)?;
         config.text = text;

@@ -25,6 +25,8 @@ pub struct NewFile {
     pub english: bool,
     /// Its date (`--date`), default today.
     pub date: Option<String>,
+    /// A unit's city (`--city`), default from its name.
+    pub city: Option<String>,
 }
 
 impl NewFile {

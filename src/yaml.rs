@@ -253,9 +253,11 @@ fn scanner(kind: &ErrorKind) -> Option<(Message, Vec<Message>)> {
         | ErrorKind::TabInIndentation
         | ErrorKind::TabInPlainScalar
         | ErrorKind::TabAtBlockScalarStart => (Yaml::Tab, Yaml::HintSpaces),
-        ErrorKind::UnclosedQuotedScalar
-        | ErrorKind::InvalidTrailingSingleQuotedScalar
-        | ErrorKind::InvalidTrailingDoubleQuotedScalar => (Yaml::UnclosedQuote, Yaml::HintCloseQuote),
+        ErrorKind::UnclosedQuotedScalar => (Yaml::UnclosedQuote, Yaml::HintCloseQuote),
+        ErrorKind::InvalidTrailingSingleQuotedScalar | ErrorKind::InvalidTrailingDoubleQuotedScalar => {
+            (Yaml::TextAfterQuote, Yaml::HintQuoteWhole)
+        }
+        ErrorKind::ExpectedFlowMappingSeparator => (Yaml::FlowSeparator, Yaml::HintFlowQuote),
         ErrorKind::MappingValueNotAllowed | ErrorKind::InvalidColonPlacement => {
             (Yaml::ColonInValue, Yaml::HintQuoteValue)
         }

@@ -26,6 +26,9 @@ pub struct Args {
     /// Its date, YYYY-MM-DD (default: today).
     #[arg(long)]
     date: Option<String>,
+    /// A unit's city (default: from its name, `Rutan Kelas I Palembang` → Palembang).
+    #[arg(long)]
+    city: Option<String>,
     /// The site folder, which holds etalase.yaml.
     #[arg(long, default_value = ".")]
     root: PathBuf,
@@ -43,6 +46,7 @@ pub fn run(args: Args, lang: Lang) -> ExitCode {
         unit: args.unit,
         english: args.en,
         date: args.date,
+        city: args.city,
     };
     let created =
         crate::kinds::new_files(&args.kind, &request).and_then(|files| crate::scaffold::create(&request.root, files));

@@ -101,7 +101,7 @@ pub fn files(site: &NewSite, today: jiff::civil::Date) -> Result<Vec<(PathBuf, S
         (CONFIG_FILE.to_string(), config(site)),
         (format!("content/units/{unit_id}.yaml"), unit(&site.unit)),
         (format!("content/news/{story}.id.md"), story_id(&unit_id, today)),
-        (format!("content/news/{story}.en.md"), story_en(&unit_id, today)),
+        (format!("content/news/{story}.en.md"), story_en()),
         ("content/products/contoh-produk.yaml".into(), product(&unit_id)),
         ("netlify.toml".into(), include_str!("files/netlify.toml").into()),
         (
@@ -153,9 +153,7 @@ pub fn guess_kind(name: &str) -> UnitKind {
 
 /// The class written after `Kelas` in a unit's name (`Lapas Kelas IIA Lahat` → `IIA`).
 pub fn guess_class(name: &str) -> Option<String> {
-    let mut words = name.split_whitespace();
-    words.find(|w| w.eq_ignore_ascii_case("kelas"))?;
-    words.next().map(String::from)
+    crate::kinds::units::guess_class(name)
 }
 
 /// A YAML string: JSON's quoting is valid YAML and escapes everything that needs it.
@@ -233,19 +231,16 @@ fn story_id(unit_id: &str, date: jiff::civil::Date) -> String {
     )
 }
 
-fn story_en(unit_id: &str, date: jiff::civil::Date) -> String {
-    format!(
-        "---\n\
-         # EXAMPLE (contoh): the English version of the example story; a draft, not published.\n\
-         title: \"Example: The Headline Goes Here\"\n\
-         date: {date}\n\
-         unit: {unit_id}\n\
-         summary: An example summary, one or two sentences for news lists and search results.\n\
-         programs: []\n\
-         draft: true\n\
-         ---\n\
-         CITY — This is an example story. The first paragraph says what, who, when and where.\n"
-    )
+fn story_en() -> String {
+    "---\n\
+     # EXAMPLE (contoh): the English version of the example story; a draft, not published. It\n\
+     # takes the date, unit, programs, products, photo and award from the .id.md file.\n\
+     title: \"Example: The Headline Goes Here\"\n\
+     summary: An example summary, one or two sentences for news lists and search results.\n\
+     draft: true\n\
+     ---\n\
+     CITY — This is an example story. The first paragraph says what, who, when and where.\n"
+        .to_string()
 }
 
 fn product(unit_id: &str) -> String {

@@ -122,7 +122,8 @@ pub trait Kind: 'static {
 
     /// What `check` advises about its items beyond what stops a build (e.g. a summary longer
     /// than search results show).
-    fn advise(_site: &Site, _warnings: &mut Diagnostics) {}
+    /// `content` holds the files' text, to place each warning at its line.
+    fn advise(_site: &Site, _content: &Content, _warnings: &mut Diagnostics) {}
 
     /// Its file format as a JSON Schema for editors, (file name, schema), when writers edit
     /// files of it.
@@ -287,8 +288,8 @@ macro_rules! registry {
         }
 
         /// What `check` advises about every kind's items.
-        pub fn advise(site: &Site, warnings: &mut Diagnostics) {
-            $(<$kind as Kind>::advise(site, warnings);)*
+        pub fn advise(site: &Site, content: &Content, warnings: &mut Diagnostics) {
+            $(<$kind as Kind>::advise(site, content, warnings);)*
         }
 
         /// What every kind shows on the page of `target`, beyond what that page shows itself.
@@ -341,6 +342,19 @@ impl Site {
     /// `markdown` (the dev server keeps one, and its cache, across builds); every problem is
     /// reported at once, together with the files that failed to parse.
     pub fn build(config: Config, content: &Content, options: SiteOptions, markdown: &Markdown) -> Result<Site, Error> {
+        let (site, errors) = Site::resolve(config, content, options, markdown)?;
+        errors.into_result(site).map_err(Error::from)
+    }
+
+    /// The site as far as it resolves, with every content error found (the site is only fit
+    /// to be published when there is none): the pipeline checks the photos and templates of a
+    /// site with errors too, so that one run reports every mistake.
+    pub fn resolve(
+        config: Config,
+        content: &Content,
+        options: SiteOptions,
+        markdown: &Markdown,
+    ) -> Result<(Site, Diagnostics), Error> {
         use crate::render::Pages;
         let mut report = Report::default();
         report.errors.extend(content.problems());
@@ -370,7 +384,7 @@ impl Site {
         report
             .errors
             .extend(crate::site::collisions(claims, |file| content.text_of(file)));
-        report.errors.into_result(site).map_err(Error::from)
+        Ok((site, report.errors))
     }
 }
 

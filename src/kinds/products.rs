@@ -203,6 +203,8 @@ impl Kind for Products {
             names
                 .products
                 .insert(sheet.id.clone(), ProductId::of(&sheet.source.file));
+            let label = crate::site::text(cx.config, &sheet.data.name, LangId::FIRST);
+            names.labels.insert(("products", sheet.id.clone()), label.to_string());
         }
         names.broken.extend(
             files
@@ -376,6 +378,9 @@ fn product(cx: &Resolve, sheet: &Sheet<ProductSheet>, report: &mut Report) -> Pr
     }
     fields::languages(cx.config, source, &data.name, problems);
     fields::languages(cx.config, source, &data.description, problems);
+    // A sheet is short: its whole text is searched.
+    fields::placeholders(source, &[source.text.as_str()], &PLACEHOLDERS, &mut report.warnings);
+    let problems = &mut report.errors;
     let unit = cx.names.unit(source, &data.unit, problems);
     let category = cx.config.categories.position(&data.category.value);
     if category.is_none() {
@@ -638,16 +643,22 @@ fn structured_data(scope: &Scope, id: ProductId) -> Json {
     value
 }
 
-/// A new product sheet with every field filled in or explained.
+/// The example texts of a new product sheet, which `check` finds when they are left in.
+const PLACEHOLDERS: [&str; 2] = ["Tulis deskripsi produk di sini.", "Write the product description here."];
+
+/// A new product sheet with every field filled in or explained; a draft until the writer says
+/// it is ready.
 fn starter(name: &str, unit: &str, categories: &[&str]) -> String {
     format!(
         "name: {{ id: {name}, en: {name} }}   # translate the English name\nunit: {unit}\n\
-         category: {category}   # one of: {all}\nfeatured: false\ndescription:\n  id: Tulis deskripsi produk di sini.\n  \
-         en: Write the product description here.\n# price: {{ amount: 25000, per: {{ id: per bungkus, en: per pack }} }}   # whole rupiah, no dots\n\
+         category: {category}   # one of: {all}\nfeatured: false\ndescription:\n  id: {id_text}\n  \
+         en: {en_text}\n# price: {{ amount: 25000, per: {{ id: per bungkus, en: per pack }} }}   # whole rupiah, no dots\n\
          images: []   # - {{ src: foto.jpg, alt: {{ id: …, en: … }} }}\nprograms: []\n\
          # order: {{ whatsapp: \"+62 …\", marketplace: [{{ name: …, url: https://… }}] }}\n\
-         certifications: []   # e.g. [P-IRT, Halal]\ndraft: false   # true keeps it out of the site\n",
+         certifications: []   # e.g. [P-IRT, Halal]\ndraft: true   # false publishes it\n",
         name = yaml_string(name),
+        id_text = PLACEHOLDERS[0],
+        en_text = PLACEHOLDERS[1],
         category = categories.first().copied().unwrap_or("pangan"),
         all = categories.join(", "),
     )

@@ -35,6 +35,8 @@ pub struct UnitSheet {
     pub kind: UnitKind,
     #[serde(default)]
     pub class: Option<String>,
+    /// Left out when the unit's name says it (a regional office).
+    #[serde(default)]
     pub city: String,
     pub region: String,
     #[serde(default)]
@@ -220,6 +222,8 @@ impl Kind for Units {
     fn declare(files: &Folder<Self::File>, cx: &Resolve, names: &mut Names) {
         for sheet in ordered(files, cx.config) {
             names.units.insert(sheet.id.clone(), UnitId::of(&sheet.source.file));
+            let label = crate::site::text(cx.config, &sheet.data.name, LangId::FIRST);
+            names.labels.insert(("units", sheet.id.clone()), label.to_string());
         }
         names.broken.extend(
             files
@@ -328,7 +332,7 @@ impl Kind for Units {
 
     fn new_files(request: &NewFile) -> Result<Vec<(PathBuf, String)>, Error> {
         let path = request.folder(Units::NAME).join(format!("{}.yaml", request.slug()?));
-        Ok(vec![(path, starter(&request.title))])
+        Ok(vec![(path, starter(&request.title, request.city.as_deref()))])
     }
 
     fn card(scope: &Scope, item: ItemRef) -> Option<tera::Value> {
@@ -517,7 +521,7 @@ pub fn organization(scope: &Scope, id: UnitId, full: bool) -> Json {
         value["address"] = json!({
             "@type": "PostalAddress",
             "streetAddress": unit.address,
-            "addressLocality": unit.city,
+            "addressLocality": (!unit.city.is_empty()).then_some(&unit.city),
             "addressRegion": unit.region,
             "addressCountry": "ID",
         });
@@ -588,7 +592,12 @@ fn unit_view(scope: &Scope, id: UnitId, page: PageNo) -> Result<Output, Error> {
         tera::Value::from(Vec::<tera::Value>::new())
     };
     let title = paged_title(name.clone(), page, &scope.t("page"));
-    let head = Head::new(title, format!("{} — {}, {}", name, unit.city, unit.region), "units")
+    let place = if unit.city.is_empty() {
+        unit.region.clone()
+    } else {
+        format!("{}, {}", unit.city, unit.region)
+    };
+    let head = Head::new(title, format!("{name} — {place}"), "units")
         .crumb(scope.t("nav_units"), scope.urls().section(lang, "units"))
         .crumb(name.clone(), url(scope, id))
         .jsonld(organization(scope, id, true));
@@ -609,12 +618,61 @@ fn unit_view(scope: &Scope, id: UnitId, page: PageNo) -> Result<Output, Error> {
 }
 
 /// A new unit profile: its type read from its name.
-fn starter(name: &str) -> String {
+fn starter(name: &str, city: Option<&str>) -> String {
+    let kind = UnitKind::guess(name);
+    let city = match city.map(str::to_string).or_else(|| guess_city(name, kind)) {
+        Some(city) => format!("city: {}\n", yaml_string(city.trim())),
+        None => "# city: …   # the city the unit is in\n".to_string(),
+    };
     format!(
-        "name: {name}\ntype: {kind}   # kanwil, lapas, lpp, rutan, cabrutan, lpka, bapas, other\n# class: IIA\n\
-         city: Kota\nregion: Sumatera Selatan\n# address: …\n# contact: {{ phone: …, email: …, website: … }}\n\
+        "name: {name}\ntype: {kind}   # kanwil, lapas, lpp, rutan, cabrutan, lpka, bapas, other\n{class}\
+         {city}region: Sumatera Selatan\n# address: …\n# contact: {{ phone: …, email: …, website: … }}\n\
          # parent: kanwil-ditjenpas-sumsel\n",
         name = yaml_string(name),
-        kind = UnitKind::guess(name).key(),
+        kind = kind.key(),
+        class = match guess_class(name) {
+            Some(class) => format!("class: {}\n", yaml_string(&class)),
+            None => "# class: IIA\n".to_string(),
+        },
     )
+}
+
+/// The class written after `Kelas` in a unit's name (`Lapas Kelas IIA Lahat` → `IIA`).
+pub fn guess_class(name: &str) -> Option<String> {
+    let mut words = name.split_whitespace();
+    words.find(|w| w.eq_ignore_ascii_case("kelas"))?;
+    words.next().map(String::from)
+}
+
+/// The city a unit's name ends with: what follows its class (`Rutan Kelas I Palembang`), or
+/// its type (`Bapas Palembang`). A regional office is named after its province, not a city.
+pub fn guess_city(name: &str, kind: UnitKind) -> Option<String> {
+    if matches!(kind, UnitKind::Kanwil | UnitKind::Other) {
+        return None;
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let after = match words.iter().position(|w| w.eq_ignore_ascii_case("kelas")) {
+        Some(ix) => ix + 2,
+        None => {
+            let kind_words = [
+                "lapas",
+                "lpp",
+                "rutan",
+                "cabrutan",
+                "cabang",
+                "lpka",
+                "bapas",
+                "perempuan",
+                "wanita",
+                "narkotika",
+                "terbuka",
+            ];
+            words
+                .iter()
+                .take_while(|w| kind_words.contains(&w.to_lowercase().as_str()))
+                .count()
+        }
+    };
+    let city = words.get(after..)?.join(" ");
+    (!city.is_empty()).then_some(city)
 }

@@ -1,7 +1,7 @@
 //! The messages writers meet in their files: what is wrong (codes E…, warnings W…) and how to
 //! fix it (hints, codes H…), in English and Indonesian.
 
-use super::{List, Path, messages};
+use super::{Choices, List, Path, messages};
 
 messages! {
     /// Reading files: encodings, front matter, folders.
@@ -135,6 +135,12 @@ messages! {
         Unreadable { detail: String } = "E213",
             en: "the YAML cannot be read: {detail}",
             id: "YAML tidak bisa dibaca: {detail}";
+        TextAfterQuote = "E214",
+            en: "the value starts with a quote, and text follows the closing quote",
+            id: "nilai diawali tanda kutip, tetapi masih ada teks setelah tanda kutip penutup";
+        FlowSeparator = "E215",
+            en: "inside `{{ … }}` a value holds a colon followed by a space, or a comma is missing between two keys",
+            id: "di dalam `{{ … }}` ada nilai yang memuat titik dua diikuti spasi, atau koma di antara dua kunci terlewat";
         HintSpellKey { keys: List } = "H201",
             en: "check the spelling of the key; the keys here are: {keys}",
             id: "periksa ejaan kunci; kunci yang ada di sini: {keys}";
@@ -165,6 +171,12 @@ messages! {
         HintIndent = "H209",
             en: "keys of one block start in the same column; a list item starts with `- `",
             id: "kunci dalam satu blok dimulai di kolom yang sama; butir daftar diawali `- `";
+        HintQuoteWhole = "H212",
+            en: "put the whole value in quotes and write the quotes inside it as single ones, e.g. title: \"Lapas 'Hebat' Lahat: Panen\"",
+            id: "apit seluruh nilai dengan tanda kutip, dan tulis tanda kutip di dalamnya sebagai kutip tunggal, misalnya title: \"Lapas 'Hebat' Lahat: Panen\"";
+        HintFlowQuote = "H213",
+            en: "put such a value in double quotes, e.g. name: {{ id: \"Gula Semut: Jahe Merah\", en: … }}, and separate the keys with commas",
+            id: "apit nilai seperti itu dengan tanda kutip ganda, misalnya name: {{ id: \"Gula Semut: Jahe Merah\", en: … }}, dan pisahkan kunci dengan koma";
         HintComplete = "H210",
             en: "finish the value, or close the bracket or quote it opened",
             id: "lengkapi nilainya, atau tutup kurung atau tanda kutip yang sudah dibuka";
@@ -294,6 +306,15 @@ messages! {
         SectionsShareUrl { url: String } = "E413",
             en: "two sections share the URL {url}",
             id: "dua bagian situs memakai alamat yang sama: {url}";
+        DiffersFromSource { field: String, value: String, source: Path, line: u64, source_value: String } = "E414",
+            en: "`{field}` is `{value}` here but `{source_value}` in {source}:{line}, the version this file translates",
+            id: "`{field}` di sini `{value}`, tetapi `{source_value}` di {source}:{line}, naskah asli yang diterjemahkan file ini";
+        NotInSource { field: String, source: Path } = "E415",
+            en: "`{field}` is given here but not in {source}, the version this file translates",
+            id: "`{field}` ditulis di sini, tetapi tidak ada di {source}, naskah asli yang diterjemahkan file ini";
+        FactMissing { field: String } = "E416",
+            en: "the key `{field}` is missing",
+            id: "kunci `{field}` belum diisi";
         DidYouMean { best: String } = "H400",
             en: "did you mean `{best}`?",
             id: "mungkin maksudnya `{best}`?";
@@ -303,6 +324,12 @@ messages! {
         ValidValuesInclude { values: List } = "H402",
             en: "valid values include: {values}, …",
             id: "nilai yang sah antara lain: {values}, …";
+        ValidChoices { values: Choices } = "H421",
+            en: "valid values: {values}",
+            id: "nilai yang sah: {values}";
+        ValidChoicesInclude { values: Choices } = "H422",
+            en: "valid values include: {values}; …",
+            id: "nilai yang sah antara lain: {values}; …";
         NothingYet = "H403",
             en: "there is nothing to refer to yet",
             id: "belum ada yang bisa dirujuk";
@@ -337,8 +364,23 @@ messages! {
             en: "link to a story or page by its file name, e.g. 2025-11-19-umkm-terbaik.id.md, or check that it is not a draft",
             id: "tautkan berita atau halaman dengan nama filenya, misalnya 2025-11-19-umkm-terbaik.id.md, atau pastikan bukan draf";
         HintSameUrl { other: String } = "H414",
-            en: "{other} has the same URL; give one of them another file name or `slug`",
-            id: "{other} memakai alamat yang sama; beri salah satunya nama file atau `slug` lain";
+            en: "{other} is published at the same address, and one address holds one page: if this file is a copy or an older version of {other}, delete the one you no longer need (both would be published); if it is a different story, rename this file or give it its own `slug:`",
+            id: "{other} terbit di alamat yang sama, padahal satu alamat hanya untuk satu halaman: jika file ini salinan atau versi lama dari {other}, hapus yang tidak dipakai lagi (keduanya akan terbit); jika beritanya berbeda, ganti nama file ini atau beri `slug:` sendiri";
+        HintSectionAddress { section: String } = "H420",
+            en: "{section} uses this address for a section of the site: rename this file or give it its own `slug:`",
+            id: "{section} memakai alamat ini untuk bagian situs: ganti nama file ini atau beri `slug:` sendiri";
+        HintInherit { field: String } = "H416",
+            en: "a translation takes `{field}` from its source: delete the line here to inherit it, or correct the file that is wrong",
+            id: "terjemahan mengambil `{field}` dari naskah aslinya: hapus baris ini agar ikut naskah asli, atau perbaiki file yang keliru";
+        HintAddToSource { field: String, source: Path } = "H417",
+            en: "facts belong to the source: add `{field}` to {source}, or remove it here",
+            id: "fakta berita ditulis di naskah asli: tambahkan `{field}` di {source}, atau hapus dari file ini";
+        HintNoSource { source: Path } = "H418",
+            en: "a translation takes its date, unit, tags, products, image and award from {source}, which does not exist: add that file, or write the key here",
+            id: "terjemahan mengambil tanggal, unit, tag, produk, foto dan penghargaan dari {source}, yang belum ada: buat file itu, atau tulis kunci ini di sini";
+        HintAddFact { field: String } = "H419",
+            en: "add `{field}:` with its value; docs/reference.md of Etalase shows a complete example",
+            id: "tambahkan `{field}:` beserta nilainya; docs/reference.md Etalase memuat contoh lengkap";
         HintOwnSectionWord = "H415",
             en: "give each section its own word",
             id: "beri setiap bagian situs kata yang berbeda";
@@ -378,6 +420,12 @@ messages! {
         BaseUrlFlag { value: String } = "E510",
             en: "`{value}` is not an absolute URL",
             id: "`{value}` bukan alamat web lengkap";
+        Empty = "E511",
+            en: "etalase.yaml is empty; it must hold at least the site's `base_url`, `title` and `languages`",
+            id: "etalase.yaml kosong; isinya minimal `base_url`, `title` dan `languages` situs";
+        HintStart = "H508",
+            en: "to start a site with a complete etalase.yaml, run `etalase init` in a new folder; or copy etalase.yaml from an existing site (docs/reference.md explains each key)",
+            id: "untuk memulai situs dengan etalase.yaml lengkap, jalankan `etalase init` di folder baru; atau salin etalase.yaml dari situs lain (docs/reference.md menjelaskan setiap kunci)";
         HintScheme = "H501",
             en: "write it with its scheme, e.g. https://example.netlify.app",
             id: "tulis lengkap dengan skemanya, misalnya https://example.netlify.app";
@@ -441,9 +489,6 @@ messages! {
         SummaryLength { length: usize } = "W701",
             en: "the summary has {length} characters",
             id: "ringkasan berisi {length} karakter";
-        DatedBeforeSource = "W702",
-            en: "this translation is dated before its source",
-            id: "tanggal terjemahan ini lebih awal daripada naskah aslinya";
         NoVersionIn { languages: String } = "W703",
             en: "no version in {languages}",
             id: "belum ada versi dalam bahasa {languages}";
@@ -453,6 +498,15 @@ messages! {
         AnchorMissing { link: String, fragment: String, page: String } = "W705",
             en: "the link {link} points at #{fragment}, which is not on {page}",
             id: "tautan {link} menuju #{fragment}, yang tidak ada di {page}";
+        Placeholder = "W708",
+            en: "this is still the example text that `etalase new` wrote",
+            id: "ini masih teks contoh yang ditulis `etalase new`";
+        SameTitle { other: Path } = "W709",
+            en: "{other} has the same title in this language",
+            id: "{other} berjudul sama dalam bahasa ini";
+        SameBody { other: Path } = "W710",
+            en: "the text is nearly the same as that of {other}",
+            id: "isinya hampir sama dengan {other}";
         FileExists = "E706",
             en: "the file already exists",
             id: "file sudah ada";
@@ -471,6 +525,12 @@ messages! {
         HintFixLink = "H704",
             en: "correct the link in the content or template that makes this page",
             id: "perbaiki tautan di konten atau templat halaman ini";
+        HintReplacePlaceholder = "H708",
+            en: "replace it with your own text: the page is published as it stands",
+            id: "ganti dengan teks sendiri: halaman ini terbit apa adanya";
+        HintDuplicate = "H709",
+            en: "both are published; if one is a copy or an older version, delete it (or mark it `draft: true`)",
+            id: "keduanya terbit; jika salah satunya salinan atau versi lama, hapus file itu (atau tandai `draft: true`)";
         HintOtherTitle = "H705",
             en: "choose another title, or edit the existing file",
             id: "pilih judul lain, atau sunting file yang sudah ada";

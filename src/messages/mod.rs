@@ -146,6 +146,23 @@ impl Arg for List {
     }
 }
 
+/// Values with their labels (`ac-6 — Membangun dari desa …`), shown one after the other,
+/// separated by semicolons since labels may hold commas.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choices(pub Vec<String>);
+
+impl fmt::Display for Choices {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0.join("; "))
+    }
+}
+
+impl Arg for Choices {
+    fn sample(field: &str) -> Choices {
+        Choices(vec![format!("«{field}-1» — «label»"), format!("«{field}-2» — «label»")])
+    }
+}
+
 /// Defines a catalogue: an enum of messages, each with its code and its text in English and
 /// Indonesian (`{name}` in a text stands for the field `name`).
 macro_rules! messages {

@@ -14,7 +14,21 @@
         "font:14px/1.5 ui-monospace,monospace;white-space:pre-wrap";
       document.body.appendChild(overlay);
     }
-    overlay.textContent = message;
+    // The excerpt of the file (` 2 | title: …` and the `^` under it) never wraps: it scrolls
+    // sideways in its own block, so that the marker stays under its column on a narrow screen.
+    overlay.replaceChildren();
+    let block = null;
+    for (const line of message.split("\n")) {
+      const excerpt = /^ *\d* \|/.test(line);
+      if (!excerpt) { block = null; overlay.append(line, "\n"); continue; }
+      if (!block) {
+        block = document.createElement("pre");
+        block.className = "etalase-excerpt";
+        block.style.cssText = "margin:0;font:inherit;white-space:pre;overflow-x:auto";
+        overlay.append(block);
+      }
+      block.append(line, "\n");
+    }
   };
   events.addEventListener("reload", () => location.reload());
   // Stylesheet names carry a hash of their content: take the new names from the page.

@@ -11,7 +11,7 @@ use crate::content::{Doc, Source};
 use crate::error::{Diagnostic, Diagnostics, suggestion};
 use crate::ids::{LangId, PerLang};
 use crate::localized::Localized;
-use crate::messages::{Field, Message};
+use crate::messages::{Check, Field, Message};
 
 /// A diagnostic at a value's position in its file.
 pub fn at<T>(source: &Source, span: &Spanned<T>, message: impl Into<Message>) -> Diagnostic {
@@ -263,6 +263,33 @@ pub fn dropped_attributes(
             },
         });
     }
+}
+
+/// A warning at each example text of `etalase new` (`phrases`) left in a file: published as
+/// it stands, it would read as a mistake. Only `places` are searched (the fields and the start
+/// of the body where `new` writes them), so that a rebuild does not read every file through.
+pub fn placeholders(source: &Source, places: &[&str], phrases: &[&str], warnings: &mut Diagnostics) {
+    for phrase in phrases {
+        if !places.iter().any(|place| place.contains(phrase)) {
+            continue;
+        }
+        if let Some((line, column)) = crate::yaml::find_line(&source.text, phrase) {
+            warnings.push(
+                Diagnostic::warning(&source.file, Check::Placeholder)
+                    .at(&source.text, line, column)
+                    .with_hint(Check::HintReplacePlaceholder),
+            );
+        }
+    }
+}
+
+/// The start of a document's body, where `etalase new` writes its example text.
+pub fn body_start(body: &str) -> &str {
+    let mut end = body.len().min(400);
+    while !body.is_char_boundary(end) {
+        end -= 1;
+    }
+    &body[..end]
 }
 
 #[cfg(test)]

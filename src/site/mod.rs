@@ -6,9 +6,11 @@
 
 pub mod fields;
 pub mod fingerprint;
+pub mod inherit;
 pub mod lists;
 pub mod markdown;
 pub mod names;
+pub mod similar;
 pub mod urls;
 
 use std::collections::{BTreeSet, HashMap};
@@ -157,10 +159,17 @@ pub fn collisions<'t>(
                 continue;
             }
         };
-        let mut diagnostic =
-            Diagnostic::new(&culprit, Reference::SameUrl { url }).with_hint(Reference::HintSameUrl { other: holder });
+        let hint = if matches!((&owner, other), (Owner::File(_), Owner::File(_))) {
+            Reference::HintSameUrl { other: holder }
+        } else {
+            Reference::HintSectionAddress { section: holder }
+        };
+        let mut diagnostic = Diagnostic::new(&culprit, Reference::SameUrl { url }).with_hint(hint);
+        // At its `slug:` line, or else at its first line: the file's name makes the address.
         if let Some((text, (line, column))) = slug_line(&culprit) {
             diagnostic = diagnostic.at(text, line, column);
+        } else if let Some(text) = text_of(&culprit) {
+            diagnostic = diagnostic.at(text, 1, 1);
         }
         problems.push(diagnostic);
     }

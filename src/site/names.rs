@@ -27,6 +27,50 @@ pub struct Names {
     pub broken_vocabulary: bool,
     /// The URL of every published document (story, page, event), by its file.
     pub documents: HashMap<PathBuf, String>,
+    /// The label of each unit, product and term in the first language, by kind and id, to
+    /// list the valid values with what they are.
+    pub labels: HashMap<(&'static str, String), String>,
+}
+
+/// Words of a label shown after a valid value.
+const LABEL_WORDS: usize = 4;
+
+impl Names {
+    /// "did you mean …?" when `wrong` is close to one of `ids` (given in the order to list
+    /// them), else the valid values with their labels.
+    fn choices(&self, wrong: &str, kind: &'static str, ids: Vec<&str>) -> Reference {
+        if let Some(best) = crate::messages::closest(wrong, ids.iter().copied()) {
+            return Reference::DidYouMean { best: best.to_string() };
+        }
+        let shown: Vec<String> = ids
+            .iter()
+            .take(12)
+            .map(|id| match self.labels.get(&(kind, (*id).to_string())) {
+                Some(label) => {
+                    let words: Vec<&str> = label.split_whitespace().collect();
+                    let short = words[..words.len().min(LABEL_WORDS)].join(" ");
+                    let more = if words.len() > LABEL_WORDS { " …" } else { "" };
+                    format!("{id} — {short}{more}")
+                }
+                None => (*id).to_string(),
+            })
+            .collect();
+        match ids.len() {
+            0 => Reference::NothingYet,
+            1..=12 => Reference::ValidChoices {
+                values: crate::messages::Choices(shown),
+            },
+            _ => Reference::ValidChoicesInclude {
+                values: crate::messages::Choices(shown),
+            },
+        }
+    }
+
+    fn sorted<'a>(ids: impl Iterator<Item = &'a String>) -> Vec<&'a str> {
+        let mut ids: Vec<&str> = ids.map(String::as_str).collect();
+        ids.sort_unstable();
+        ids
+    }
 }
 
 impl Names {
@@ -36,7 +80,7 @@ impl Names {
         if found.is_none() && !self.broken.contains(&id.value) {
             problems.push(
                 at(source, id, Reference::UnknownUnit { id: id.value.clone() })
-                    .with_hint(suggestion(&id.value, self.units.keys().map(String::as_str)))
+                    .with_hint(self.choices(&id.value, "units", Names::sorted(self.units.keys())))
                     .with_hint(Reference::UnitsAreFiles),
             );
         }
@@ -53,7 +97,7 @@ impl Names {
                 None if self.broken.contains(&id.value) => {}
                 None => problems.push(
                     at(source, id, Reference::UnknownProduct { id: id.value.clone() })
-                        .with_hint(suggestion(&id.value, self.products.keys().map(String::as_str)))
+                        .with_hint(self.choices(&id.value, "products", Names::sorted(self.products.keys())))
                         .with_hint(Reference::ProductsAreFiles),
                 ),
             }
@@ -71,13 +115,24 @@ impl Names {
                 None if self.broken_vocabulary => {}
                 None => problems.push(
                     at(source, id, Reference::UnknownTag { id: id.value.clone() })
-                        .with_hint(suggestion(&id.value, self.terms.keys().map(String::as_str)))
+                        .with_hint(self.choices(&id.value, "terms", self.terms_in_order()))
                         .with_hint(Reference::TagsAreTerms),
                 ),
             }
         }
         terms.sort_by_key(|(_, place)| *place);
         terms.into_iter().map(|(term, _)| term).collect()
+    }
+
+    /// Every term id, in the vocabularies' order.
+    fn terms_in_order(&self) -> Vec<&str> {
+        let mut terms: Vec<(&str, usize)> = self
+            .terms
+            .iter()
+            .map(|(id, (_, place))| (id.as_str(), *place))
+            .collect();
+        terms.sort_by_key(|(_, place)| *place);
+        terms.into_iter().map(|(id, _)| id).collect()
     }
 
     /// The links of a document's body to other content files, as page URLs; a link to a file

@@ -80,6 +80,16 @@ fn every_report_quoted_in_the_writers_guide_is_what_check_prints() {
         std::fs::write(site.join(STORY), story).expect("write");
         printed += &etalase(&site, &["check", "--lang", "id"]);
     }
+    // A translation that contradicts its source.
+    let english = STORY.replace(".id.md", ".en.md");
+    std::fs::write(site.join(STORY), BASE).expect("write");
+    std::fs::write(
+        site.join(&english),
+        "---\ntitle: Batik Training\ndate: 2025-11-18\nsummary: Batik.\n---\nText.\n",
+    )
+    .expect("write");
+    printed += &etalase(&site, &["check", "--lang", "id"]);
+    std::fs::remove_file(site.join(english)).expect("remove");
     std::fs::remove_file(site.join(STORY)).expect("remove");
     let products = [
         product.replace("amount: 25000", "amount: 25.000"),

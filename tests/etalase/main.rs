@@ -19,5 +19,6 @@ mod search;
 mod security;
 mod start;
 mod themes;
+mod translations;
 mod validity;
 mod writing;

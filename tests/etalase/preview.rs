@@ -691,3 +691,67 @@ fn search_works_in_the_preview_and_follows_the_edits() {
     assert_eq!(server.get("/pagefind/../etalase.yaml").status, 403);
     assert_eq!(server.get("/pagefind/nothing.js").status, 404);
 }
+
+/// On a phone (390 px wide) a long line of the file does not wrap in the error overlay: the
+/// `^` marker stays under the character it points at, and the excerpt scrolls sideways.
+#[test]
+fn the_error_overlay_keeps_its_marker_under_the_column_on_a_phone() {
+    if missing(&[Tool::Chromium]) {
+        return;
+    }
+    let site = Site::new();
+    let file = "content/news/2025-11-19-a.id.md";
+    site.file(file, &story("Cerita A", "2025-11-19", "", "Kalimat pertama."));
+    let server = Server::start(site.root(), &[]);
+    let browser = Browser::start();
+    browser.resize(390, 844);
+    browser.open(&format!("{}/berita/a/", server.url));
+    browser.wait_until(
+        "return performance.getEntriesByType('resource').some(e => e.name.includes('live.js'))",
+        "live.js",
+    );
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let title = "Lapas Perempuan Kelas IIA Palembang Menggelar Pameran Produk Warga Binaan: Songket dan Tempe";
+    site.file(file, &story(title, "2025-11-19", "", "x"));
+    browser.wait_until(
+        "const o = document.getElementById('etalase-error'); return !!o && o.textContent.includes('^')",
+        "the error overlay",
+    );
+    let measured = browser.eval(
+        "const o = document.getElementById('etalase-error');
+         const walker = document.createTreeWalker(o, NodeFilter.SHOW_TEXT);
+         let node, source, marker;
+         while ((node = walker.nextNode())) {
+           const text = node.data;
+           const line = text.indexOf('| title:');
+           if (line >= 0 && !source) source = [node, text.indexOf(': Songket', line)];
+           const caret = text.search(/\\| *\\^/);
+           if (caret >= 0) marker = [node, text.indexOf('^', caret)];
+         }
+         const box = ([node, at]) => {
+           const range = document.createRange();
+           range.setStart(node, at);
+           range.setEnd(node, at + 1);
+           return range.getBoundingClientRect();
+         };
+         const a = box(source), b = box(marker);
+         return [a.left, b.left, b.top - a.top, a.height];",
+    );
+    let numbers: Vec<f64> = measured
+        .as_array()
+        .unwrap_or_else(|| panic!("{measured}"))
+        .iter()
+        .filter_map(serde_json::Value::as_f64)
+        .collect();
+    let [column, marker, below, line] = numbers[..] else {
+        panic!("{measured}")
+    };
+    assert!(
+        (column - marker).abs() < 1.0,
+        "the marker at x={marker} is not under the colon at x={column}"
+    );
+    assert!(
+        below > 0.0 && below < 1.5 * line,
+        "the marker is not on the line right below: {below} px for lines of {line} px"
+    );
+}

@@ -13,7 +13,7 @@ fn check_reports_untranslated_items_and_long_summaries_without_writing() {
         &story("A", "2025-11-19", "", "x").replace("Ringkasan 2025-11-19.", &long),
     )
     .file("content/news/2025-11-20-b.id.md", &story("B", "2025-11-20", "", "x"))
-    .file("content/news/2025-11-20-b.en.md", &story("B", "2025-11-18", "", "x"));
+    .file("content/news/2025-11-20-b.en.md", &story("B", "2025-11-20", "", "x"));
     let out = site.run(&["check"]);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(
@@ -25,8 +25,10 @@ fn check_reports_untranslated_items_and_long_summaries_without_writing() {
         stdout.contains("content/news/2025-11-19-a.id.md: warning: no version in en"),
         "{stdout}"
     );
-    assert!(stdout.contains("warning: the summary has"), "{stdout}");
-    assert!(stdout.contains("dated before its source"), "{stdout}");
+    assert!(
+        stdout.contains("content/news/2025-11-19-a.id.md:5:1: warning: the summary has"),
+        "{stdout}"
+    );
     assert!(!site.public().exists(), "check writes nothing");
 
     let strict = site.run(&["check", "--strict"]);
@@ -107,6 +109,18 @@ fn new_starts_files_that_build_and_never_overwrites() {
             .success()
     );
     assert!(site.run(&["new", "unit", "Rutan Kelas I Palembang"]).status.success());
+    // New stories and products are drafts until the writer says they are ready.
+    site.build();
+    assert!(!site.exists("berita/lapas-lahat-gelar-pelatihan-kopi/index.html"));
+    for file in [
+        "content/news/2025-12-02-lapas-lahat-gelar-pelatihan-kopi.id.md",
+        "content/news/2025-12-02-lapas-lahat-gelar-pelatihan-kopi.en.md",
+        "content/products/kopi-robusta.yaml",
+    ] {
+        let text = std::fs::read_to_string(site.root().join(file)).expect("read");
+        assert!(text.contains("draft: true"), "{file}:\n{text}");
+        site.file(file, &text.replace("draft: true", "draft: false"));
+    }
     site.build();
     assert!(site.exists("berita/lapas-lahat-gelar-pelatihan-kopi/index.html"));
     assert!(site.exists("en/news/lapas-lahat-gelar-pelatihan-kopi/index.html"));
@@ -167,7 +181,7 @@ fn writer_mistakes_get_precise_messages() {
         (
             "content/news/2025-11-19-a.id.md",
             "---\ntitle: A\ndate: 2025-11-19\nsummary: S\n---\n",
-            &["2025-11-19-a.id.md:", "the key `unit` is missing", "add the key"],
+            &["2025-11-19-a.id.md:", "the key `unit` is missing", "add `unit:`"],
         ),
         (
             "content/news/2025-11-19-a.fr.md",
@@ -493,4 +507,297 @@ fn check_format_github_annotates_each_line_from_the_repository_root() {
             "0 errors, 2 warnings".to_string(),
         ]
     );
+}
+
+/// A parse error in one file hides nothing of another's: every file's own errors are reported
+/// in one run — photos and templates included — and only references to the broken file are
+/// held back.
+#[test]
+fn every_files_own_errors_are_reported_in_one_run() {
+    let site = Site::new();
+    site.file(
+        "content/products/gula-semut.yaml",
+        &PRODUCT_GULA.replace("featured: true", "featured: true\n\tcolor: x"),
+    )
+    .file(
+        "content/news/2025-11-19-a.id.md",
+        "---\ntitle: A\ndate: 2025-13-19\nunit: lapas-lahat\nsummary: S\nprograms: [zz]\n\
+         products: [gula-semut]\nimage: { src: foto.jpg, alt: Foto }\n---\nx\n",
+    )
+    .file(
+        "content/news/2025-11-20-b.id.md",
+        &story("B", "2025-11-20", "image: { src: rusak.jpg, alt: Foto }\n", "x"),
+    )
+    .file("content/media/rusak.jpg", "not a photo")
+    .file("themes/default/templates/page.html", "{% if %}");
+    for out in [site.run(&["check"]), site.run(&["build"])] {
+        let report = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        for expected in [
+            "content/products/gula-semut.yaml:5:",
+            "content/news/2025-11-19-a.id.md:3:7: error: `2025-13-19` is not a date",
+            "content/news/2025-11-19-a.id.md:6:12: error: unknown programme tag `zz`",
+            "content/news/2025-11-19-a.id.md:8:15: error: the image `foto.jpg` is not in content/media/",
+            "(templates): error: template error in theme",
+            "page.html:1:7",
+            "content/news/2025-11-20-b.id.md:6:15: error: the image `rusak.jpg` cannot be used",
+            "6 errors",
+        ] {
+            assert!(report.contains(expected), "missing {expected:?} in:\n{report}");
+        }
+        assert!(!report.contains("unknown product"), "{report}");
+    }
+}
+
+#[test]
+fn plainer_words_for_colons_prices_valid_values_and_one_url() {
+    let site = Site::new();
+    site.file(
+        "content/news/2025-11-19-a.id.md",
+        &story("Lapas Lahat: Panen Raya", "2025-11-19", "", "x"),
+    );
+    let err = site.build_error();
+    assert!(err.contains("content/news/2025-11-19-a.id.md:2:19"), "{err}");
+    assert!(err.contains("put the whole value in double quotes"), "{err}");
+    assert!(!err.contains("indentation"), "{err}");
+
+    // A quoted word at the start of a title, and a colon inside `{ … }`.
+    site.file(
+        "content/news/2025-11-19-a.id.md",
+        &story("\"Lapas\" Lahat: Panen", "2025-11-19", "", "x"),
+    );
+    let err = site.build_error();
+    assert!(
+        err.contains(
+            "2025-11-19-a.id.md:2:16: error: the value starts with a quote, and text follows the closing quote"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("put the whole value in quotes"), "{err}");
+    site.file("content/news/2025-11-19-a.id.md", &story("A", "2025-11-19", "", "x"))
+        .file(
+            "content/products/gula-semut.yaml",
+            &PRODUCT_GULA.replace("id: Gula Semut Jahe Merah", "id: Gula Semut: Jahe Merah"),
+        );
+    let err = site.build_error();
+    assert!(
+        err.contains("gula-semut.yaml:1:23: error: inside `{ … }` a value holds a colon followed by a space"),
+        "{err}"
+    );
+    assert!(err.contains("name: { id: \"Gula Semut: Jahe Merah\", en: … }"), "{err}");
+    assert!(!err.contains("did not find expected"), "{err}");
+
+    site.file("content/news/2025-11-19-a.id.md", &story("A", "2025-11-19", "", "x"))
+        .file(
+            "content/products/gula-semut.yaml",
+            &PRODUCT_GULA.replace("amount: 25000", "amount: 25.000"),
+        );
+    let err = site.build_error();
+    assert!(
+        err.contains("content/products/gula-semut.yaml:6:18: error: the price must be a whole number of rupiah, written without dots"),
+        "{err}"
+    );
+    assert!(!err.contains("u64"), "{err}");
+
+    // Valid values in the vocabulary's order, each with its label.
+    site.file("content/products/gula-semut.yaml", PRODUCT_GULA).file(
+        "content/news/2025-11-19-a.id.md",
+        &story("A", "2025-11-19", "programs: [pangan]\n", "x"),
+    );
+    let err = site.build_error();
+    assert!(
+        err.contains("valid values: ac-1 — Memperkokoh ideologi Pancasila, demokrasi, …; ac-2 — "),
+        "{err}"
+    );
+    let one = err.find("ac-1 —").expect("ac-1");
+    let eight = err.find("ac-8 —").expect("ac-8");
+    assert!(one < eight, "{err}");
+
+    // Two stories at one address: which file to delete or rename, and why.
+    site.file("content/news/2025-11-19-a.id.md", &story("A", "2025-11-19", "", "x"))
+        .file("content/news/2025-11-20-a.id.md", &story("A", "2025-11-20", "", "x"));
+    let err = site.build_error();
+    assert!(
+        err.contains("content/news/2025-11-19-a.id.md:1:1: error: another file already writes the page /berita/a/"),
+        "{err}"
+    );
+    assert!(
+        err.contains("if this file is a copy or an older version of content/news/2025-11-20-a.id.md, delete the one you no longer need (both would be published); if it is a different story, rename this file or give it its own `slug:`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn check_warns_about_stories_published_twice() {
+    let site = Site::new();
+    let body = "PALEMBANG — Lapas Perempuan Palembang meraih penghargaan UMKM terbaik pada Hari Bakti \
+                Kemenimipas. Produk warga binaan seperti songket, tempe dan roti dinilai paling lengkap \
+                di antara unit lain di Sumatera Selatan.";
+    site.file(
+        "content/news/2025-11-19-umkm.id.md",
+        &story("UMKM Terbaik", "2025-11-19", "", body),
+    )
+    .file(
+        "content/news/2025-11-19-umkm-revisi.id.md",
+        &story(
+            "Penghargaan UMKM Terbaik",
+            "2025-11-19",
+            "",
+            &format!("{body} (revisi)"),
+        ),
+    )
+    .file(
+        "content/news/2025-11-20-b.id.md",
+        &story("umkm  terbaik!", "2025-11-20", "", "Lain sama sekali."),
+    )
+    .file(
+        "content/news/2025-11-20-b.en.md",
+        &story("UMKM Terbaik", "2025-11-20", "", body),
+    );
+    let out = site.run(&["check"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(
+        stdout.contains(
+            "content/news/2025-11-20-b.id.md:2:1: warning: content/news/2025-11-19-umkm-revisi.id.md has the same title in this language"
+        ) || stdout.contains(
+            "content/news/2025-11-20-b.id.md:2:1: warning: content/news/2025-11-19-umkm.id.md has the same title in this language"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(
+            "content/news/2025-11-19-umkm.id.md:7:1: warning: the text is nearly the same as that of content/news/2025-11-19-umkm-revisi.id.md"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("if one is a copy or an older version, delete it"),
+        "{stdout}"
+    );
+    // The English story with the same title and text is a translation, not a duplicate.
+    assert!(!stdout.contains("2025-11-20-b.en.md:2:1: warning"), "{stdout}");
+}
+
+#[test]
+fn check_warns_about_example_text_left_by_new() {
+    let site = Site::new();
+    let out = site.run(&[
+        "new",
+        "news",
+        "Panen Raya",
+        "--unit",
+        "lapas-lahat",
+        "--date",
+        "2025-12-02",
+    ]);
+    assert!(out.status.success());
+    assert!(
+        site.run(&["new", "product", "Kopi Robusta", "--unit", "lapas-lahat"])
+            .status
+            .success()
+    );
+    let clean = site.run(&["check"]);
+    assert!(
+        !String::from_utf8_lossy(&clean.stdout).contains("example text"),
+        "a draft is not published, so not warned about"
+    );
+    for file in [
+        "content/news/2025-12-02-panen-raya.id.md",
+        "content/products/kopi-robusta.yaml",
+    ] {
+        let text = std::fs::read_to_string(site.root().join(file)).expect("read");
+        site.file(file, &text.replace("draft: true", "draft: false"));
+    }
+    let out = site.run(&["check", "--lang", "id"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    for expected in [
+        "content/news/2025-12-02-panen-raya.id.md:7:11: peringatan: ini masih teks contoh yang ditulis `etalase new`",
+        "content/news/2025-12-02-panen-raya.id.md:15:8: peringatan: ini masih teks contoh",
+        "content/products/kopi-robusta.yaml:6:7: peringatan: ini masih teks contoh",
+        "ganti dengan teks sendiri",
+    ] {
+        assert!(stdout.contains(expected), "missing {expected:?} in:\n{stdout}");
+    }
+}
+
+#[test]
+fn new_unit_takes_type_class_and_city_from_the_name() {
+    let site = Site::new();
+    for (name, file, expected, absent) in [
+        (
+            "Rutan Kelas I Palembang",
+            "rutan-kelas-i-palembang",
+            &["type: rutan", "class: \"I\"", "city: \"Palembang\""][..],
+            "city: Kota",
+        ),
+        (
+            "Lapas Perempuan Kelas IIA Palembang",
+            "lapas-perempuan-kelas-iia-palembang",
+            &["type: lpp", "city: \"Palembang\""][..],
+            "city: Kota",
+        ),
+        (
+            "Bapas Lahat",
+            "bapas-lahat",
+            &["type: bapas", "city: \"Lahat\""][..],
+            "\nclass:",
+        ),
+        (
+            "LPKA Kelas II Palembang",
+            "lpka-kelas-ii-palembang",
+            &["type: lpka"][..],
+            "city: Kota",
+        ),
+        (
+            "Kanwil Ditjenpas Jambi",
+            "kanwil-ditjenpas-jambi",
+            &["type: kanwil", "# city:"][..],
+            "\ncity:",
+        ),
+    ] {
+        let out = site.run(&["new", "unit", name]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let text = std::fs::read_to_string(site.root().join(format!("content/units/{file}.yaml"))).expect("unit");
+        for line in expected {
+            assert!(text.contains(line), "{name}: missing {line:?} in:\n{text}");
+        }
+        assert!(!text.contains(absent), "{name}: {absent:?} in:\n{text}");
+    }
+    let with_city = site.run(&["new", "unit", "Cabang Rutan Tanjung Raja", "--city", "Ogan Ilir"]);
+    assert!(with_city.status.success());
+    let text = std::fs::read_to_string(site.root().join("content/units/cabang-rutan-tanjung-raja.yaml")).expect("unit");
+    assert!(
+        text.contains("city: \"Ogan Ilir\"") && text.contains("type: cabrutan"),
+        "{text}"
+    );
+    site.build();
+    assert!(
+        site.read("upt/kanwil-ditjenpas-jambi/index.html")
+            .contains("Sumatera Selatan")
+    );
+}
+
+#[test]
+fn an_empty_configuration_says_what_it_must_hold_and_how_to_start() {
+    let site = Site::new();
+    for text in ["", "\n# pengaturan situs\n"] {
+        site.file("etalase.yaml", text);
+        let err = site.build_error();
+        assert!(
+            err.contains("etalase.yaml:1:1: error: etalase.yaml is empty; it must hold at least the site's `base_url`, `title` and `languages`"),
+            "{err}"
+        );
+        assert!(err.contains("run `etalase init` in a new folder"), "{err}");
+        assert!(!err.contains("end of file") && !err.contains("ends before"), "{err}");
+        let id = site.run(&["check", "--lang", "id"]);
+        let out = String::from_utf8_lossy(&id.stdout);
+        assert!(
+            out.contains("etalase.yaml kosong") && out.contains("jalankan `etalase init`"),
+            "{out}"
+        );
+    }
 }

@@ -19,13 +19,14 @@ use serde_saphyr::Spanned;
 
 use super::{Kind, Related, Scope, Site, Untranslated, missing_languages};
 use crate::config::Config;
-use crate::content::{self, Doc, Folder, RawFile};
+use crate::content::{self, Doc, Folder, RawFile, Source};
 use crate::error::{Diagnostic, Diagnostics, Error};
 use crate::ids::{EventId, LangId, PerLang, ProductId, Table, TermId, UnitId};
 use crate::render::{ItemId, Output, Place};
 use crate::scaffold::{NewFile, yaml_string};
 use crate::site::fields::{self, at};
 use crate::site::fingerprint::Fingerprints;
+use crate::site::inherit;
 use crate::site::lists::{ItemRef, ListKey, Lists, Target};
 use crate::site::names::{self, Names};
 use crate::site::urls::Section;
@@ -36,9 +37,10 @@ use crate::site::{Owner, Report, Resolve};
 #[serde(deny_unknown_fields)]
 pub struct EventFront {
     pub title: String,
-    /// The first day, `YYYY-MM-DD`.
-    #[schemars(with = "String")]
-    pub start: Spanned<String>,
+    /// The first day, `YYYY-MM-DD`; a translation takes it from its source.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub start: Option<Spanned<String>>,
     /// `HH:MM`, when it begins, in the site's zone; none for an event of whole days.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
@@ -64,15 +66,15 @@ pub struct EventFront {
     pub organizer: Option<Spanned<String>>,
     /// Units that take part.
     #[serde(default)]
-    #[schemars(with = "Vec<String>")]
-    pub units: Vec<Spanned<String>>,
+    #[schemars(with = "Option<Vec<String>>")]
+    pub units: Option<Vec<Spanned<String>>>,
     /// Products shown or sold there.
     #[serde(default)]
-    #[schemars(with = "Vec<String>")]
-    pub products: Vec<Spanned<String>>,
+    #[schemars(with = "Option<Vec<String>>")]
+    pub products: Option<Vec<Spanned<String>>>,
     #[serde(default)]
-    #[schemars(with = "Vec<String>")]
-    pub programs: Vec<Spanned<String>>,
+    #[schemars(with = "Option<Vec<String>>")]
+    pub programs: Option<Vec<Spanned<String>>>,
     #[serde(default)]
     pub image: Option<super::news::ImageFront>,
     /// Where to register, or whom to contact.
@@ -81,7 +83,7 @@ pub struct EventFront {
     pub summary: String,
     /// `scheduled` (the default), `postponed`, `cancelled` or `moved-online`.
     #[serde(default)]
-    pub status: Status,
+    pub status: Option<Status>,
     #[serde(default)]
     pub draft: bool,
     #[serde(default)]
@@ -96,15 +98,19 @@ pub struct PlaceFront {
     pub name: String,
     #[serde(default)]
     pub address: Option<String>,
-    pub city: String,
+    /// A translation takes it from its source.
+    #[serde(default)]
+    pub city: Option<String>,
 }
 
 /// A link to register or to ask.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LinkFront {
-    #[schemars(with = "String")]
-    pub url: Spanned<String>,
+    /// A translation takes it from its source.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub url: Option<Spanned<String>>,
     /// The link's text, e.g. `Daftar di sini`.
     pub label: String,
 }
@@ -242,11 +248,19 @@ impl Kind for Agenda {
 
     fn resolve(files: &Folder<Self::File>, cx: &Resolve, report: &mut Report) -> Items {
         let docs: Vec<&Doc<EventFront>> = files.parsed().filter(|d| cx.published(d.front.draft)).collect();
+        let sources: std::collections::HashMap<&str, &Doc<EventFront>> = files
+            .parsed()
+            .filter(|d| d.lang == LangId::FIRST)
+            .map(|d| (d.stem.as_str(), d))
+            .collect();
         let resolved: Vec<(Event, Report)> = docs
             .par_iter()
             .map(|doc| {
                 let mut own = Report::default();
-                (event(cx, doc, &mut own), own)
+                let source = (doc.lang != LangId::FIRST)
+                    .then(|| sources.get(doc.stem.as_str()).copied())
+                    .flatten();
+                (event(cx, doc, source, &mut own), own)
             })
             .collect();
         let mut events = Vec::with_capacity(resolved.len());
@@ -404,25 +418,145 @@ impl Kind for Agenda {
         let date = request.date()?.to_string();
         let stem = format!("{date}-{}", request.slug()?);
         let dir = request.folder(Agenda::NAME);
+        let city = unit_city(request, unit);
         let mut files = vec![(
             dir.join(format!("{stem}.id.md")),
-            starter(&request.title, &date, unit, "id"),
+            starter(&request.title, &date, unit, city.as_deref(), "id"),
         )];
         if request.english {
             files.push((
                 dir.join(format!("{stem}.en.md")),
-                starter(&request.title, &date, unit, "en"),
+                starter(&request.title, &date, unit, city.as_deref(), "en"),
             ));
         }
         Ok(files)
     }
 }
 
-fn event(cx: &Resolve, doc: &Doc<EventFront>, report: &mut Report) -> Event {
-    let problems = &mut report.errors;
-    let (front, source) = (&doc.front, &doc.source);
-    let slug = fields::slug(doc, front.slug.as_ref(), true, problems);
-    let start = fields::date(source, &front.start, problems).unwrap_or_default();
+/// The front matter an event is resolved from: its own, or for a translation its source's
+/// facts with the translation's texts (title, summary, place, image alt, link label), after
+/// checking that what the translation writes of the facts agrees with its source.
+fn merged(doc: &Doc<EventFront>, source: &Doc<EventFront>, problems: &mut Diagnostics) -> EventFront {
+    let (mine, theirs) = (&doc.front, &source.front);
+    let pair = inherit::Pair {
+        translation: &doc.source,
+        source: &source.source,
+    };
+    let date = |text: &str| text.parse::<Date>().ok();
+    let time = |text: &str| text.parse::<Time>().ok();
+    let text = |text: &str| Some(text.to_string());
+    pair.scalar("start", mine.start.as_ref(), theirs.start.as_ref(), date, problems);
+    pair.scalar("time", mine.time.as_ref(), theirs.time.as_ref(), time, problems);
+    pair.scalar("end", mine.end.as_ref(), theirs.end.as_ref(), date, problems);
+    pair.scalar(
+        "end_time",
+        mine.end_time.as_ref(),
+        theirs.end_time.as_ref(),
+        time,
+        problems,
+    );
+    pair.scalar("online", mine.online.as_ref(), theirs.online.as_ref(), text, problems);
+    pair.scalar(
+        "organizer",
+        mine.organizer.as_ref(),
+        theirs.organizer.as_ref(),
+        text,
+        problems,
+    );
+    pair.list("units", mine.units.as_deref(), theirs.units.as_deref(), problems);
+    pair.list(
+        "products",
+        mine.products.as_deref(),
+        theirs.products.as_deref(),
+        problems,
+    );
+    pair.list(
+        "programs",
+        mine.programs.as_deref(),
+        theirs.programs.as_deref(),
+        problems,
+    );
+    pair.block("image", mine.image.is_some(), theirs.image.is_some(), problems);
+    pair.block("link", mine.link.is_some(), theirs.link.is_some(), problems);
+    pair.block("place", mine.place.is_some(), theirs.place.is_some(), problems);
+    if let (Some(status), theirs_status) = (mine.status, theirs.status)
+        && status != theirs_status.unwrap_or_default()
+    {
+        let line = crate::yaml::find_line(&source.source.text, "status:").map_or(1, |(line, _)| line);
+        let show = |status: Status| {
+            match status {
+                Status::Scheduled => "scheduled",
+                Status::Postponed => "postponed",
+                Status::Cancelled => "cancelled",
+                Status::MovedOnline => "moved-online",
+            }
+            .to_string()
+        };
+        problems.push(
+            fields::near(
+                &doc.source,
+                "status:",
+                crate::messages::Reference::DiffersFromSource {
+                    field: "status".into(),
+                    value: show(status),
+                    source: source.source.file.as_path().into(),
+                    line,
+                    source_value: show(theirs_status.unwrap_or_default()),
+                },
+            )
+            .with_hint(crate::messages::Reference::HintInherit { field: "status".into() }),
+        );
+    }
+    let mut front = theirs.clone();
+    front.title = mine.title.clone();
+    front.summary = mine.summary.clone();
+    front.slug = mine.slug.clone();
+    front.draft = mine.draft;
+    if let (Some(image), Some(own)) = (front.image.as_mut(), &mine.image) {
+        pair.scalar("image.src", own.src.as_ref(), image.src.as_ref(), text, problems);
+        image.alt = own.alt.clone();
+    }
+    if let (Some(link), Some(own)) = (front.link.as_mut(), &mine.link) {
+        pair.scalar("link.url", own.url.as_ref(), link.url.as_ref(), text, problems);
+        link.label = own.label.clone();
+    }
+    if let (Some(place), Some(own)) = (front.place.as_mut(), &mine.place) {
+        place.name = own.name.clone();
+        place.address = own.address.clone().or(place.address.take());
+    }
+    front
+}
+
+/// What an event shares with its translations, resolved from `front`, whose places are in
+/// `source`.
+struct Facts {
+    start: Date,
+    time: Option<Time>,
+    end: Option<Date>,
+    end_time: Option<Time>,
+    online: Option<String>,
+    organizer: Option<UnitId>,
+    units: Vec<UnitId>,
+    products: Vec<ProductId>,
+    terms: Vec<TermId>,
+    image: Option<super::news::Image>,
+    link: Option<(String, String)>,
+}
+
+fn facts(
+    cx: &Resolve,
+    front: &EventFront,
+    source: &Source,
+    orphan: Option<PathBuf>,
+    problems: &mut Diagnostics,
+) -> Facts {
+    let start = match &front.start {
+        Some(start) => fields::date(source, start, problems).unwrap_or_default(),
+        None => {
+            problems.push(inherit::fact_missing(source, "start", None, orphan.clone()));
+            Date::default()
+        }
+    };
     let time = front.time.as_ref().and_then(|t| fields::time(source, t, problems));
     let end = front.end.as_ref().and_then(|d| fields::date(source, d, problems));
     let end_time = front.end_time.as_ref().and_then(|t| fields::time(source, t, problems));
@@ -431,8 +565,8 @@ fn event(cx: &Resolve, doc: &Doc<EventFront>, report: &mut Report) -> Event {
     {
         problems.push(at(source, span, Message::EndsBeforeStart).with_hint(Message::HintEnd));
     }
-    if front.place.is_none() && front.online.is_none() {
-        problems.push(fields::near(source, "title:", Message::NoPlace).with_hint(Message::HintPlace));
+    if front.place.as_ref().is_some_and(|place| place.city.is_none()) {
+        problems.push(inherit::fact_missing(source, "city", Some("place:"), orphan.clone()));
     }
     let online = front
         .online
@@ -443,7 +577,7 @@ fn event(cx: &Resolve, doc: &Doc<EventFront>, report: &mut Report) -> Event {
         .as_ref()
         .and_then(|id| cx.names.unit(source, id, problems));
     let mut units = Vec::new();
-    for id in &front.units {
+    for id in front.units.as_deref().unwrap_or_default() {
         if let Some(unit) = cx.names.unit(source, id, problems)
             && !units.contains(&unit)
         {
@@ -451,17 +585,76 @@ fn event(cx: &Resolve, doc: &Doc<EventFront>, report: &mut Report) -> Event {
         }
     }
     let image = front.image.as_ref().and_then(|image| {
-        let src = names::media(cx.media, source, &image.src, image.alt.trim().is_empty(), problems)?;
+        let Some(src) = &image.src else {
+            problems.push(inherit::fact_missing(source, "src", Some("image:"), orphan.clone()));
+            return None;
+        };
+        let name = names::media(cx.media, source, src, image.alt.trim().is_empty(), problems)?;
         Some(super::news::Image {
-            src,
+            src: name,
             alt: image.alt.trim().to_string(),
-            at: (image.src.referenced.line(), image.src.referenced.column()),
+            file: source.file.clone(),
+            at: (src.referenced.line(), src.referenced.column()),
         })
     });
     let link = front.link.as_ref().and_then(|link| {
-        let url = fields::web_address(source, &link.url, problems)?;
+        let Some(url) = &link.url else {
+            problems.push(inherit::fact_missing(source, "url", Some("link:"), orphan.clone()));
+            return None;
+        };
+        let url = fields::web_address(source, url, problems)?;
         Some((link.label.trim().to_string(), url))
     });
+    Facts {
+        start,
+        time,
+        end,
+        end_time,
+        online,
+        organizer,
+        units,
+        products: cx
+            .names
+            .products(source, front.products.as_deref().unwrap_or_default(), problems),
+        terms: cx
+            .names
+            .terms(source, front.programs.as_deref().unwrap_or_default(), problems),
+        image,
+        link,
+    }
+}
+
+fn event(cx: &Resolve, doc: &Doc<EventFront>, source_doc: Option<&Doc<EventFront>>, report: &mut Report) -> Event {
+    let problems = &mut report.errors;
+    let slug = fields::slug(doc, doc.front.slug.as_ref(), true, problems);
+    let (front, facts) = match source_doc {
+        Some(source_doc) => {
+            let front = merged(doc, source_doc, problems);
+            // A published source reports its own mistakes; a draft's are published only
+            // through its translation, which reports them.
+            let mut quiet = Diagnostics::default();
+            let fact_problems = if cx.published(source_doc.front.draft) {
+                &mut quiet
+            } else {
+                &mut *problems
+            };
+            let facts = facts(cx, &front, &source_doc.source, None, fact_problems);
+            (std::borrow::Cow::Owned(front), facts)
+        }
+        None => {
+            let orphan = (doc.lang != LangId::FIRST)
+                .then(|| inherit::source_file(&doc.source, &doc.stem, &cx.config.languages[0].code));
+            let facts = facts(cx, &doc.front, &doc.source, orphan, problems);
+            (std::borrow::Cow::Borrowed(&doc.front), facts)
+        }
+    };
+    let source = &doc.source;
+    if front.place.is_none() && front.online.is_none() {
+        problems.push(fields::near(source, "title:", Message::NoPlace).with_hint(Message::HintPlace));
+    }
+    let place_name = doc.front.place.as_ref().map_or("", |place| place.name.as_str());
+    let places = [doc.front.summary.as_str(), fields::body_start(doc.body()), place_name];
+    fields::placeholders(source, &places, &PLACEHOLDERS, &mut report.warnings);
     let links = cx.body_links(doc, report);
     Event {
         lang: doc.lang,
@@ -470,55 +663,77 @@ fn event(cx: &Resolve, doc: &Doc<EventFront>, report: &mut Report) -> Event {
         slug,
         title: front.title.trim().to_string(),
         summary: front.summary.trim().to_string(),
-        start,
-        time,
-        end: end.unwrap_or(start).max(start),
-        end_time,
+        start: facts.start,
+        time: facts.time,
+        end: facts.end.unwrap_or(facts.start).max(facts.start),
+        end_time: facts.end_time,
         place: front.place.as_ref().map(|place| Venue {
             name: place.name.trim().to_string(),
             address: place.address.as_ref().map(|a| a.trim().to_string()),
-            city: place.city.trim().to_string(),
+            city: place.city.as_deref().unwrap_or_default().trim().to_string(),
         }),
-        online,
-        organizer,
-        units,
-        products: cx.names.products(source, &front.products, &mut report.errors),
-        terms: cx.names.terms(source, &front.programs, &mut report.errors),
-        image,
-        link,
-        status: front.status,
+        online: facts.online,
+        organizer: facts.organizer,
+        units: facts.units,
+        products: facts.products,
+        terms: facts.terms,
+        image: facts.image,
+        link: facts.link,
+        status: front.status.unwrap_or_default(),
         html: cx.markdown.to_html_linked(doc.body(), &links),
         file: source.file.clone(),
         translations: PerLang::default(),
     }
 }
 
-/// A new event with every field filled in or explained.
-fn starter(title: &str, date: &str, unit: &str, lang: &str) -> String {
-    let (summary, body, place) = if lang == "id" {
-        (
-            "Satu atau dua kalimat: acara apa, untuk siapa.",
-            "Tulis di sini apa yang terjadi di acara ini, siapa yang ikut, dan apa yang bisa dilihat atau dibeli.",
-            "Nama tempat",
-        )
-    } else {
-        (
-            "One or two sentences: what the event is, and for whom.",
-            "Write here what happens at the event, who takes part, and what can be seen or bought.",
-            "Name of the place",
-        )
-    };
+/// The city of the site's unit `unit`, as its profile gives it.
+fn unit_city(request: &NewFile, unit: &str) -> Option<String> {
+    let file = request.folder("units").join(format!("{unit}.yaml"));
+    let text = std::fs::read_to_string(&file).ok()?;
+    let sheet: super::units::UnitSheet = crate::yaml::parse(&file, &text).ok()?;
+    let city = sheet.city.trim();
+    (!city.is_empty()).then(|| city.to_string())
+}
+
+/// The example texts of a new event, which `check` finds when they are left in.
+const PLACEHOLDERS: [&str; 5] = [
+    "Satu atau dua kalimat: acara apa, untuk siapa.",
+    "Tulis di sini apa yang terjadi di acara ini",
+    "One or two sentences: what the event is, and for whom.",
+    "Write here what happens at the event",
+    "Nama tempat",
+];
+
+/// A new event with every field filled in or explained; `city` is its unit's. A draft until
+/// the writer says it is ready; the English version is the short form.
+fn starter(title: &str, date: &str, unit: &str, city: Option<&str>, lang: &str) -> String {
+    if lang != "id" {
+        return format!(
+            "---\n# English version of the file with the same name ending in .id.md. It takes the dates,\n\
+             # times, place, units, products, programs, photo and link from that file: write here only\n\
+             # what is translated.\ntitle: {title}\nsummary: {summary}\n\
+             # place: {{ name: The place's name in English }}\n\
+             # image: {{ alt: Describe in English what the photo shows }}\n\
+             # link: {{ label: Register }}\ndraft: true                 # false publishes it\n---\n{body}, who takes part, and what can be seen or bought.\n",
+            title = yaml_string(title),
+            summary = yaml_string(PLACEHOLDERS[2]),
+            body = PLACEHOLDERS[3],
+        );
+    }
     format!(
         "---\ntitle: {title}\nstart: {date}\n# time: \"09:00\"          # optional, local time\n\
          # end: {date}              # optional, the last day\n# end_time: \"15:00\"\n\
-         place:\n  name: {place}\n  # address: …\n  city: Kota\n\
+         place:\n  name: {place}\n  # address: …\n  city: {city}\n\
          # online: https://…         # for an event held online (leave out place if only online)\n\
          organizer: {unit}\nunits: []                   # units that take part\nproducts: []                # products shown or sold\n\
          programs: []                # e.g. [ac-3]\n# image: {{ src: foto.jpg, alt: … }}\n\
          # link: {{ url: https://…, label: Daftar }}   # to register or to ask\n\
-         summary: {summary}\ndraft: true                 # false publishes it\n---\n{body}\n",
+         summary: {summary}\ndraft: true                 # false publishes it\n---\n\
+         {body}, siapa yang ikut, dan apa yang bisa dilihat atau dibeli.\n",
         title = yaml_string(title),
-        place = yaml_string(place),
-        summary = yaml_string(summary),
+        place = yaml_string(PLACEHOLDERS[4]),
+        city = yaml_string(city.unwrap_or("Kota")),
+        summary = yaml_string(PLACEHOLDERS[0]),
+        body = PLACEHOLDERS[1],
     )
 }

@@ -7,6 +7,7 @@ mod view;
 
 pub use view::publisher;
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 use jiff::civil::{Date, Time};
@@ -20,13 +21,15 @@ use crate::config::Config;
 use crate::content::{self, Doc, Folder, RawFile};
 use crate::error::{Diagnostic, Diagnostics, Error};
 use crate::ids::{LangId, PageNo, PerLang, ProductId, StoryId, Table, TermId, UnitId};
-use crate::messages::{Check, Field};
+use crate::messages::{Check, Field, Reference};
 use crate::render::{ItemId, Output, Place};
 use crate::scaffold::{NewFile, yaml_string};
 use crate::site::fields::{self, near};
 use crate::site::fingerprint::Fingerprints;
+use crate::site::inherit;
 use crate::site::lists::{ItemRef, ListKey, Lists, Target};
 use crate::site::names::{self, Names};
+use crate::site::similar;
 use crate::site::urls::{Section, paged};
 use crate::site::{Owner, Report, Resolve};
 
@@ -38,23 +41,27 @@ const SUMMARY_MAX: usize = 300;
 #[serde(deny_unknown_fields)]
 pub struct NewsFront {
     pub title: String,
-    /// `YYYY-MM-DD`.
-    #[schemars(with = "String")]
-    pub date: Spanned<String>,
+    /// `YYYY-MM-DD`; a translation takes it from its source.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub date: Option<Spanned<String>>,
     /// `HH:MM`, local time in the site's zone.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub time: Option<Spanned<String>>,
-    /// A unit id (a file stem in `content/units/`).
-    #[schemars(with = "String")]
-    pub unit: Spanned<String>,
+    /// A unit id (a file stem in `content/units/`); a translation takes it from its source.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub unit: Option<Spanned<String>>,
     pub summary: String,
+    /// Programme term ids; a translation takes them from its source.
     #[serde(default)]
-    #[schemars(with = "Vec<String>")]
-    pub programs: Vec<Spanned<String>>,
+    #[schemars(with = "Option<Vec<String>>")]
+    pub programs: Option<Vec<Spanned<String>>>,
+    /// Product ids; a translation takes them from its source.
     #[serde(default)]
-    #[schemars(with = "Vec<String>")]
-    pub products: Vec<Spanned<String>>,
+    #[schemars(with = "Option<Vec<String>>")]
+    pub products: Option<Vec<Spanned<String>>>,
     #[serde(default)]
     pub image: Option<ImageFront>,
     #[serde(default)]
@@ -68,12 +75,14 @@ pub struct NewsFront {
     pub slug: Option<Spanned<String>>,
 }
 
-/// A picture in `content/media/` with its alt text.
+/// A picture in `content/media/` with its alt text; a translation gives only its `alt` and
+/// takes the file from its source.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ImageFront {
-    #[schemars(with = "String")]
-    pub src: Spanned<String>,
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub src: Option<Spanned<String>>,
     pub alt: String,
 }
 
@@ -82,7 +91,9 @@ pub struct ImageFront {
 #[serde(deny_unknown_fields)]
 pub struct AwardFront {
     pub name: String,
-    pub giver: String,
+    /// Who gives it; a translation takes it from its source.
+    #[serde(default)]
+    pub giver: Option<String>,
     #[serde(default)]
     pub event: Option<String>,
 }
@@ -117,7 +128,9 @@ pub struct Image {
     /// Path inside `content/media/`.
     pub src: String,
     pub alt: String,
-    /// Line and column of `src` in the story's file.
+    /// The file that names it (a translation's source, for a translation) and the line and
+    /// column of `src` in it.
+    pub file: PathBuf,
     pub at: (u64, u64),
 }
 
@@ -193,11 +206,21 @@ impl Kind for News {
 
     fn resolve(files: &Folder<Self::File>, cx: &Resolve, report: &mut Report) -> Items {
         let docs: Vec<&Doc<NewsFront>> = files.parsed().filter(|d| cx.published(d.front.draft)).collect();
+        // The first language's version of each story, drafts included: its translations take
+        // their facts from it.
+        let sources: HashMap<&str, &Doc<NewsFront>> = files
+            .parsed()
+            .filter(|d| d.lang == LangId::FIRST)
+            .map(|d| (d.stem.as_str(), d))
+            .collect();
         let resolved: Vec<(Story, Report)> = docs
             .par_iter()
             .map(|doc| {
                 let mut own = Report::default();
-                (story(cx, doc, &mut own), own)
+                let source = (doc.lang != LangId::FIRST)
+                    .then(|| sources.get(doc.stem.as_str()).copied())
+                    .flatten();
+                (story(cx, doc, source, &mut own), own)
             })
             .collect();
         let mut stories = Vec::with_capacity(resolved.len());
@@ -252,7 +275,7 @@ impl Kind for News {
                 let image = story.image.as_ref()?;
                 Some(crate::media::PhotoUse {
                     src: &image.src,
-                    file: &story.file,
+                    file: &image.file,
                     at: image.at,
                 })
             })
@@ -370,56 +393,296 @@ impl Kind for News {
         Ok(files)
     }
 
-    /// Summaries longer than search results show, and translations dated before their source
-    /// (probably not updated with it).
-    fn advise(site: &Site, warnings: &mut Diagnostics) {
+    /// Summaries longer than search results show, and stories published twice: two stories
+    /// of one language with the same title or nearly the same text.
+    fn advise(site: &Site, content: &super::Content, warnings: &mut Diagnostics) {
         let stories = &site.items.news.stories;
-        for (id, story) in stories.iter() {
+        let place = |file: &std::path::Path, line: Option<(u64, u64)>, diagnostic: Diagnostic| match (
+            content.text_of(file),
+            line,
+        ) {
+            (Some(text), Some((line, column))) => diagnostic.at(text, line, column),
+            _ => diagnostic,
+        };
+        let find = |file: &std::path::Path, needle: &str| {
+            content
+                .text_of(file)
+                .and_then(|text| crate::yaml::find_line(text, needle))
+        };
+        // In the order of their files, so that the later file is the one warned about.
+        let mut order: Vec<&Story> = stories.values().collect();
+        order.sort_by(|a, b| a.file.cmp(&b.file));
+        for story in &order {
             let length = story.summary.chars().count();
             if length > META_DESCRIPTION_MAX {
-                warnings.push(
+                let warning =
                     Diagnostic::warning(&story.file, Check::SummaryLength { length }).with_hint(Check::HintShorten {
                         max: META_DESCRIPTION_MAX,
-                    }),
-                );
-            }
-            if let Some(source) = story.translations[LangId::FIRST]
-                && source != id
-                && stories[source].date > story.date
-            {
-                warnings.push(Diagnostic::warning(&story.file, Check::DatedBeforeSource).with_hint(
-                    Check::HintCompare {
-                        source: stories[source].file.as_path().into(),
-                    },
-                ));
+                    });
+                warnings.push(place(&story.file, find(&story.file, "summary:"), warning));
             }
         }
+        let mut titles: HashMap<(LangId, String), &Story> = HashMap::new();
+        let mut warned = std::collections::HashSet::new();
+        for story in &order {
+            let key = (story.lang, similar::normalized_title(&story.title));
+            match titles.get(&key) {
+                Some(other) => {
+                    let warning = Diagnostic::warning(
+                        &story.file,
+                        Check::SameTitle {
+                            other: other.file.as_path().into(),
+                        },
+                    )
+                    .with_hint(Check::HintDuplicate);
+                    warnings.push(place(&story.file, find(&story.file, "title:"), warning));
+                    warned.insert((other.file.as_path(), story.file.as_path()));
+                }
+                None => {
+                    titles.insert(key, story);
+                }
+            }
+        }
+        let words: Vec<Vec<String>> = order.par_iter().map(|story| similar::words(&story.html)).collect();
+        let texts = order
+            .iter()
+            .zip(&words)
+            .enumerate()
+            .map(|(ix, (story, words))| (ix, story.lang.index(), words.as_slice()));
+        for (first, later) in similar::near_duplicates(texts) {
+            let (first, later) = (order[first], order[later]);
+            if warned.contains(&(first.file.as_path(), later.file.as_path())) {
+                continue;
+            }
+            let warning = Diagnostic::warning(
+                &later.file,
+                Check::SameBody {
+                    other: first.file.as_path().into(),
+                },
+            )
+            .with_hint(Check::HintDuplicate);
+            let body = content.text_of(&later.file).and_then(body_line);
+            warnings.push(place(&later.file, body, warning));
+        }
     }
+}
+
+/// The line and column where the body of a Markdown file starts: after its front matter.
+fn body_line(text: &str) -> Option<(u64, u64)> {
+    let closing = text
+        .lines()
+        .enumerate()
+        .skip(1)
+        .find(|(_, line)| line.trim_end() == "---")?
+        .0;
+    let first = text
+        .lines()
+        .enumerate()
+        .skip(closing + 1)
+        .find(|(_, line)| !line.trim().is_empty())
+        .map_or(closing + 2, |(ix, _)| ix + 1);
+    Some((first as u64, 1))
 }
 
 /// Longest summary that search engines show in full.
 const META_DESCRIPTION_MAX: usize = 160;
 
-fn story(cx: &Resolve, doc: &Doc<NewsFront>, report: &mut Report) -> Story {
-    let problems = &mut report.errors;
+/// What a story shares with its translations, resolved from the file that gives it.
+struct Facts {
+    date: Date,
+    time: Option<Time>,
+    unit: UnitId,
+    terms: Vec<TermId>,
+    products: Vec<ProductId>,
+    image: Option<Image>,
+    award: Option<Award>,
+    source: Option<String>,
+}
+
+/// The facts `doc` gives, each checked; `orphan` is the missing source's file when `doc` is a
+/// translation without one (it must then give them all).
+fn facts(cx: &Resolve, doc: &Doc<NewsFront>, orphan: Option<PathBuf>, problems: &mut Diagnostics) -> Facts {
     let (front, source) = (&doc.front, &doc.source);
-    let slug = fields::slug(doc, front.slug.as_ref(), true, problems);
-    let date = fields::date(source, &front.date, problems);
+    let missing = |field: &str, parent: Option<&str>| inherit::fact_missing(source, field, parent, orphan.clone());
+    let date = match &front.date {
+        Some(date) => fields::date(source, date, problems),
+        None => {
+            problems.push(missing("date", None));
+            None
+        }
+    };
     let time = front
         .time
         .as_ref()
         .and_then(|time| fields::time(source, time, problems));
-    let unit = cx.names.unit(source, &front.unit, problems);
-    let terms = cx.names.terms(source, &front.programs, problems);
-    let products = cx.names.products(source, &front.products, problems);
+    let unit = match &front.unit {
+        Some(unit) => cx.names.unit(source, unit, problems),
+        None => {
+            problems.push(missing("unit", None));
+            None
+        }
+    };
     let image = front.image.as_ref().and_then(|image| {
-        let src = names::media(cx.media, source, &image.src, image.alt.trim().is_empty(), problems)?;
+        let Some(src) = &image.src else {
+            problems.push(missing("src", Some("image:")));
+            return None;
+        };
+        let name = names::media(cx.media, source, src, image.alt.trim().is_empty(), problems)?;
         Some(Image {
-            src,
+            src: name,
             alt: image.alt.trim().to_string(),
-            at: (image.src.referenced.line(), image.src.referenced.column()),
+            file: source.file.clone(),
+            at: (src.referenced.line(), src.referenced.column()),
         })
     });
+    let award = front.award.as_ref().map(|award| {
+        if award.giver.is_none() {
+            problems.push(missing("giver", Some("award:")));
+        }
+        Award {
+            name: award.name.trim().to_string(),
+            giver: award.giver.as_deref().unwrap_or_default().trim().to_string(),
+            event: award.event.as_ref().map(|e| e.trim().to_string()),
+        }
+    });
+    Facts {
+        date: date.unwrap_or_default(),
+        time,
+        unit: unit.unwrap_or_default(),
+        terms: cx
+            .names
+            .terms(source, front.programs.as_deref().unwrap_or_default(), problems),
+        products: cx
+            .names
+            .products(source, front.products.as_deref().unwrap_or_default(), problems),
+        image,
+        award,
+        source: front.source.clone(),
+    }
+}
+
+/// The facts of a translation: its source's, checked against what the translation writes
+/// itself; the translated texts (image alt, award name and event) are the translation's.
+fn inherited(cx: &Resolve, doc: &Doc<NewsFront>, source: &Doc<NewsFront>, problems: &mut Diagnostics) -> Facts {
+    // The source reports its own mistakes when it is published; a draft source's facts are
+    // published only through its translation, which reports them.
+    let mut quiet = Diagnostics::default();
+    let source_problems = if cx.published(source.front.draft) {
+        &mut quiet
+    } else {
+        &mut *problems
+    };
+    let mut facts = facts(cx, source, None, source_problems);
+    let (mine, theirs) = (&doc.front, &source.front);
+    let pair = inherit::Pair {
+        translation: &doc.source,
+        source: &source.source,
+    };
+    let date = |text: &str| text.parse::<Date>().ok();
+    if let Some(written) = &mine.date
+        && date(written.value.trim()).is_none()
+    {
+        fields::date(&doc.source, written, problems);
+    }
+    pair.scalar("date", mine.date.as_ref(), theirs.date.as_ref(), date, problems);
+    if let Some(written) = &mine.time {
+        fields::time(&doc.source, written, problems);
+    }
+    pair.scalar(
+        "time",
+        mine.time.as_ref(),
+        theirs.time.as_ref(),
+        |text| text.parse::<Time>().ok(),
+        problems,
+    );
+    pair.scalar(
+        "unit",
+        mine.unit.as_ref(),
+        theirs.unit.as_ref(),
+        |text| Some(text.to_string()),
+        problems,
+    );
+    pair.list(
+        "programs",
+        mine.programs.as_deref(),
+        theirs.programs.as_deref(),
+        problems,
+    );
+    pair.list(
+        "products",
+        mine.products.as_deref(),
+        theirs.products.as_deref(),
+        problems,
+    );
+    pair.block("image", mine.image.is_some(), theirs.image.is_some(), problems);
+    if let (Some(image), Some(their_image)) = (&mine.image, &theirs.image) {
+        let file = |text: &str| Some(text.trim_start_matches("media/").to_string());
+        pair.scalar(
+            "image.src",
+            image.src.as_ref(),
+            their_image.src.as_ref(),
+            file,
+            problems,
+        );
+        if image.alt.trim().is_empty() {
+            let name = facts.image.as_ref().map(|i| i.src.clone()).unwrap_or_default();
+            problems.push(
+                fields::near(&doc.source, "alt:", Reference::ImageNoAlt { image: name })
+                    .with_hint(Reference::HintDescribeImage),
+            );
+        }
+        if let Some(own) = facts.image.as_mut() {
+            own.alt = image.alt.trim().to_string();
+        }
+    }
+    pair.block("award", mine.award.is_some(), theirs.award.is_some(), problems);
+    if let (Some(award), Some(their_award)) = (&mine.award, &theirs.award) {
+        if let (Some(giver), Some(their_giver)) = (&award.giver, &their_award.giver)
+            && giver.trim() != their_giver.trim()
+        {
+            let line = crate::yaml::find_line(&source.source.text, "giver:").map_or(1, |(line, _)| line);
+            problems.push(
+                fields::near(
+                    &doc.source,
+                    "giver:",
+                    Reference::DiffersFromSource {
+                        field: "award.giver".into(),
+                        value: giver.trim().to_string(),
+                        source: source.source.file.as_path().into(),
+                        line,
+                        source_value: their_giver.trim().to_string(),
+                    },
+                )
+                .with_hint(Reference::HintInherit {
+                    field: "award.giver".into(),
+                }),
+            );
+        }
+        if let Some(own) = facts.award.as_mut() {
+            own.name = award.name.trim().to_string();
+            if let Some(event) = &award.event {
+                own.event = Some(event.trim().to_string());
+            }
+        }
+    }
+    if mine.source.is_some() {
+        facts.source = mine.source.clone();
+    }
+    facts
+}
+
+fn story(cx: &Resolve, doc: &Doc<NewsFront>, source_doc: Option<&Doc<NewsFront>>, report: &mut Report) -> Story {
+    let problems = &mut report.errors;
+    let (front, source) = (&doc.front, &doc.source);
+    let slug = fields::slug(doc, front.slug.as_ref(), true, problems);
+    let facts = match source_doc {
+        Some(source_doc) => inherited(cx, doc, source_doc, problems),
+        None => {
+            let orphan = (doc.lang != LangId::FIRST)
+                .then(|| inherit::source_file(source, &doc.stem, &cx.config.languages[0].code));
+            facts(cx, doc, orphan, problems)
+        }
+    };
     if front.title.trim().is_empty() {
         problems.push(near(source, "title:", Field::TitleEmpty).with_hint(Field::HintTitle));
     }
@@ -427,6 +690,8 @@ fn story(cx: &Resolve, doc: &Doc<NewsFront>, report: &mut Report) -> Story {
         problems
             .push(near(source, "summary:", Field::SummaryTooLong { max: SUMMARY_MAX }).with_hint(Field::HintSummary));
     }
+    let places = [front.summary.as_str(), fields::body_start(doc.body())];
+    fields::placeholders(source, &places, &PLACEHOLDERS, &mut report.warnings);
     let links = cx.body_links(doc, report);
     Story {
         lang: doc.lang,
@@ -435,18 +700,14 @@ fn story(cx: &Resolve, doc: &Doc<NewsFront>, report: &mut Report) -> Story {
         slug,
         title: front.title.trim().to_string(),
         summary: front.summary.trim().to_string(),
-        date: date.unwrap_or_default(),
-        time,
-        unit: unit.unwrap_or_default(),
-        products,
-        terms,
-        image,
-        award: front.award.as_ref().map(|award| Award {
-            name: award.name.clone(),
-            giver: award.giver.clone(),
-            event: award.event.clone(),
-        }),
-        source: front.source.clone(),
+        date: facts.date,
+        time: facts.time,
+        unit: facts.unit,
+        products: facts.products,
+        terms: facts.terms,
+        image: facts.image,
+        award: facts.award,
+        source: facts.source,
         html: cx.markdown.to_html_linked(doc.body(), &links),
         file: source.file.clone(),
         translations: PerLang::default(),
@@ -458,29 +719,41 @@ pub fn list_url(scope: &Scope, page: PageNo) -> String {
     paged(scope.urls().section(scope.lang(), "news"), page)
 }
 
-/// A new press release with every field filled in or explained.
+/// The example texts of a new press release, which `check` finds when they are left in.
+const PLACEHOLDERS: [&str; 4] = [
+    "Satu atau dua kalimat ringkasan untuk daftar berita dan mesin pencari.",
+    "Tulis isi berita di sini.",
+    "One or two sentences for news lists and search engines.",
+    "Write the story here.",
+];
+
+/// A new press release with every field filled in or explained; a draft until the writer
+/// says it is ready. The English version is the short form: only what is translated.
 fn starter(title: &str, date: &str, unit: &str, lang: &str) -> String {
-    let (summary, body, note) = if lang == "id" {
-        (
-            "Satu atau dua kalimat ringkasan untuk daftar berita dan mesin pencari.",
-            "KOTA — Tulis isi berita di sini. Paragraf pertama menjawab apa, siapa, kapan dan di mana.",
-            "Terjemahan bahasa Inggris: file dengan nama yang sama berakhiran .en.md",
-        )
-    } else {
-        (
-            "One or two sentences for news lists and search engines.",
-            "CITY — Write the story here. The first paragraph says what, who, when and where.",
-            "The Indonesian version is the file with the same name ending in .id.md",
-        )
-    };
+    if lang != "id" {
+        return format!(
+            "---\n# English version of the file with the same name ending in .id.md. It takes the date,\n\
+             # unit, programs, products, photo and award from that file: write here only what is translated.\n\
+             title: {title}\nsummary: {summary}\n\
+             # image: {{ alt: Describe in English what the photo shows }}   # when the Indonesian version has a photo\n\
+             # award: {{ name: The award's name in English }}   # when the Indonesian version reports an award\n\
+             draft: true                   # false publishes it\n---\nCITY — {body}\n",
+            title = yaml_string(title),
+            summary = yaml_string(PLACEHOLDERS[2]),
+            body = PLACEHOLDERS[3],
+        );
+    }
     format!(
-        "---\n# {note}\ntitle: {title}\ndate: {date}\n# time: \"09:00\"            # optional, local time\nunit: {unit}\n\
-         summary: {summary}\nprograms: []                  # e.g. [ac-3, ac-6]; see content/vocabularies/\n\
-         # products: [gula-semut-jahe-merah]   # products named in the story\n\
-         # image: {{ src: foto.jpg, alt: Describe what the photo shows }}   # a file in content/media/\n\
-         # award: {{ name: …, giver: …, event: … }}   # makes it award news\n\
-         # source: Humas …\ndraft: false                  # true keeps it out of the site\n---\n{body}\n",
+        "---\n# Terjemahan bahasa Inggris: file dengan nama yang sama berakhiran .en.md\ntitle: {title}\ndate: {date}\n\
+         # time: \"09:00\"            # jam setempat, boleh dihapus\nunit: {unit}\n\
+         summary: {summary}\nprograms: []                  # misalnya [ac-3, ac-6]; lihat content/vocabularies/\n\
+         # products: [gula-semut-jahe-merah]   # produk yang disebut dalam berita\n\
+         # image: {{ src: foto.jpg, alt: Jelaskan isi foto }}   # file di content/media/\n\
+         # award: {{ name: …, giver: …, event: … }}   # menjadikannya berita penghargaan\n\
+         # source: Humas …\ndraft: true                   # ganti menjadi false bila siap terbit\n---\n\
+         KOTA — {body} Paragraf pertama menjawab apa, siapa, kapan dan di mana.\n",
         title = yaml_string(title),
-        summary = yaml_string(summary),
+        summary = yaml_string(PLACEHOLDERS[0]),
+        body = PLACEHOLDERS[1],
     )
 }

@@ -162,11 +162,13 @@ impl Kind for Vocabularies {
         content::sheet(file)
     }
 
-    fn declare(files: &Folder<Self::File>, _cx: &Resolve, names: &mut Names) {
+    fn declare(files: &Folder<Self::File>, cx: &Resolve, names: &mut Names) {
         let sheets = ordered(files);
         for (place, (_, term)) in accepted(&sheets).into_iter().enumerate() {
             let id = TermId::of(term.id.value.as_str());
             names.terms.insert(term.id.value.clone(), (id, place));
+            let label = crate::site::text(cx.config, &term.label, LangId::FIRST);
+            names.labels.insert(("terms", term.id.value.clone()), label.to_string());
         }
         names.broken_vocabulary = files.failed().next().is_some();
     }
