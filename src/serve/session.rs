@@ -133,8 +133,13 @@ impl Session {
     pub fn rebuild(&mut self, change: Change, paths: &[PathBuf]) -> Result<(Arc<Snapshot>, Outcome), Error> {
         let started = Instant::now();
         self.theme_stale |= change != Change::Content;
-        // Only content changed: what the watcher saw is what changed (else walk it all).
-        let changed = (change == Change::Content).then_some(paths);
+        // The content files the watcher saw change (none for a static file); after a change of
+        // the configuration or theme, every file is looked at again.
+        let changed = match change {
+            Change::Content => Some(paths),
+            Change::Static => Some(&[][..]),
+            Change::Everything => None,
+        };
         let result = self.try_rebuild(started, changed);
         if result.is_err() {
             // Nothing of a failed rebuild is kept.
