@@ -33,6 +33,14 @@ pub struct Config {
     #[serde(default)]
     #[schemars(with = "std::collections::BTreeMap<String, Localized<String>>")]
     pub categories: Categories,
+    /// City and region names in other languages, by the name unit profiles write:
+    /// `Sumatera Selatan: { en: South Sumatra }`. A name not listed is shown as written.
+    #[serde(default)]
+    pub places: BTreeMap<String, Localized<String>>,
+    /// Notes in the footer of every page (what the site's photos are, who runs it), per
+    /// language; none by default.
+    #[serde(default)]
+    pub footer: Option<Localized<String>>,
     /// The file's text, to point at its lines in later checks.
     #[serde(skip)]
     #[schemars(skip)]

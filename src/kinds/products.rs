@@ -263,6 +263,27 @@ impl Kind for Products {
             .collect()
     }
 
+    /// A card for each product without a picture, in each language: its name over its unit.
+    fn share_cards(site: &Site) -> Vec<crate::media::ShareCard> {
+        let mut cards = Vec::new();
+        for product in site.items.products.products.values().filter(|p| p.images.is_empty()) {
+            for lang in site.langs() {
+                if let Some(text) = &product.text[lang] {
+                    let unit = super::unit_name(site, product.unit, lang);
+                    cards.push(super::share_card(
+                        site,
+                        Products::NAME,
+                        &product.slug,
+                        lang,
+                        &text.name,
+                        &unit,
+                    ));
+                }
+            }
+        }
+        cards
+    }
+
     fn pages(site: &Site) -> Vec<Page> {
         let mut pages = Vec::new();
         for lang in site.langs() {
@@ -589,10 +610,10 @@ fn product_view(scope: &Scope, id: ProductId) -> Result<Output, Error> {
     };
     let stories = scope.list(ListKey::about("news", lang, Target::Product(id)));
     let terms: Vec<ItemRef> = product.terms.iter().map(|t| t.item_ref()).collect();
-    let image = product
-        .images
-        .first()
-        .and_then(|i| scope.og_image(&i.src, scope.text(&i.alt)));
+    let image = match product.images.first() {
+        Some(image) => scope.og_image(&image.src, scope.text(&image.alt)),
+        None => super::card_image(scope, Products::NAME, &product.slug, &name),
+    };
     let head = Head::new(
         name.clone(),
         text.map(|t| t.summary.clone()).unwrap_or_default(),

@@ -259,6 +259,29 @@ impl Kind for Units {
         Vec::new()
     }
 
+    /// A card for each unit in each language: its name over its city and region.
+    fn share_cards(site: &Site) -> Vec<crate::media::ShareCard> {
+        let mut cards = Vec::new();
+        for unit in site.items.units.units.values() {
+            for lang in site.langs() {
+                let place = format!(
+                    "{}, {}",
+                    crate::site::place(&site.config, &unit.city, lang),
+                    crate::site::place(&site.config, &unit.region, lang)
+                );
+                cards.push(super::share_card(
+                    site,
+                    Units::NAME,
+                    &unit.id,
+                    lang,
+                    site.text(&unit.name, lang),
+                    &place,
+                ));
+            }
+        }
+        cards
+    }
+
     fn pages(site: &Site) -> Vec<Page> {
         let per_page = site.config.news_per_page;
         let mut pages = Vec::new();
@@ -591,7 +614,8 @@ fn unit_view(scope: &Scope, id: UnitId, page: PageNo) -> Result<Output, Error> {
     let head = Head::new(title, format!("{} — {}, {}", name, unit.city, unit.region), "units")
         .crumb(scope.t("nav_units"), scope.urls().section(lang, "units"))
         .crumb(name.clone(), url(scope, id))
-        .jsonld(organization(scope, id, true));
+        .jsonld(organization(scope, id, true))
+        .og("website", super::card_image(scope, Units::NAME, &unit.id, &name));
     View::new("unit.html", head)
         .with("unit", view)
         .value("stories", scope.cards(page.slice(stories, per_page)))

@@ -438,11 +438,19 @@ impl<I: Sync + Send, P: Pages<I>> Renderer<I, P> {
             switcher,
             breadcrumbs,
             og_type: head.og_type,
-            og_image: head.image.map(|image| images::OgImage {
-                url: urls.absolute(&image.url),
-                ..image
-            }),
+            og_image: head
+                .image
+                .or_else(|| {
+                    let code = &site.config.lang(place.lang).code;
+                    let title = site.text(&site.config.title, place.lang);
+                    scope.og_image(&crate::media::ShareCard::site_src(code), title)
+                })
+                .map(|image| images::OgImage {
+                    url: urls.absolute(&image.url),
+                    ..image
+                }),
             section: head.section,
+            extra: head.extra,
         }
     }
 

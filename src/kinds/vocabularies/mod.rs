@@ -248,6 +248,34 @@ impl Kind for Vocabularies {
         Vec::new()
     }
 
+    /// A card for each programme term in each language: its label over its vocabulary and
+    /// number.
+    fn share_cards(site: &Site) -> Vec<crate::media::ShareCard> {
+        let items = &site.items.vocabularies;
+        let mut cards = Vec::new();
+        for term in items.terms.values() {
+            let Some(vocabulary) = items.vocabularies.get(term.vocabulary) else {
+                continue;
+            };
+            for lang in site.langs() {
+                let name = site.text(&vocabulary.name, lang);
+                let under = match term.number {
+                    Some(n) => format!("{name} {n}"),
+                    None => name.to_string(),
+                };
+                cards.push(super::share_card(
+                    site,
+                    TERMS,
+                    &term.id,
+                    lang,
+                    site.text(&term.label, lang),
+                    &under,
+                ));
+            }
+        }
+        cards
+    }
+
     fn pages(site: &Site) -> Vec<Page> {
         let items = &site.items.vocabularies;
         let per_page = site.config.news_per_page;
@@ -415,7 +443,8 @@ fn term_view(scope: &Scope, t: TermId, page: PageNo) -> Result<Output, Error> {
     let title = paged_title(format!("{short}: {label}"), page, &scope.t("page"));
     let head = Head::new(title, description.clone().unwrap_or_else(|| label.clone()), "programs")
         .crumb(vocabulary_name.clone(), vocabulary_url(scope, term.vocabulary))
-        .crumb(short, term_url(scope, t, PageNo::FIRST));
+        .crumb(short, term_url(scope, t, PageNo::FIRST))
+        .og("website", super::card_image(scope, TERMS, &term.id, &label));
     View::new("term.html", head)
         .with(
             "vocabulary",
