@@ -125,7 +125,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
         .par_iter()
         .map(|&page| {
             let file = renderer.render(page)?;
-            staging.write(&file.path, &file.bytes)?;
+            staging.write(&file.path, &renderer.assets().fill(&file.bytes))?;
             Ok(usize::from(file.template.is_some()))
         })
         .sum::<Result<usize, Error>>()?;

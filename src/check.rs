@@ -118,7 +118,8 @@ fn links(renderer: &Renderer, extra: &[String], warnings: &mut Diagnostics) -> R
         .map(|&page| {
             let place = renderer.place(page);
             let file = renderer.render(page)?;
-            Ok((place.url, place.html, String::from_utf8_lossy(&file.bytes).into_owned()))
+            let bytes = renderer.assets().fill(&file.bytes);
+            Ok((place.url, place.html, String::from_utf8_lossy(&bytes).into_owned()))
         })
         .collect::<Result<_, Error>>()?;
     let pages: Vec<(String, String)> = rendered

@@ -222,7 +222,7 @@ impl SitePages {
             feed: urls.file(lang, news::FEED),
             search: urls.section(lang, "search"),
             stylesheet: scope.asset("style.css").unwrap_or("/style.css").to_string(),
-            assets: scope.assets().iter().map(|(p, u)| (p.as_str(), u.as_str())).collect(),
+            assets: scope.assets().collect(),
             nav,
             sections: sections.iter().map(|s| (s.key, urls.section(lang, s.key))).collect(),
             menu: scope.cards(scope.list(ListKey::all("menu", lang))),

@@ -261,6 +261,14 @@ impl Photos {
     pub fn get(&self, src: &str) -> Option<&Plan> {
         self.0.get(src)
     }
+
+    /// The fingerprint of each photo's files: its plan's key names the original's content and
+    /// the settings, which decide every variant.
+    pub fn fingerprints(&self) -> impl Iterator<Item = (&str, u64)> {
+        self.0
+            .iter()
+            .map(|(src, plan)| (src.as_str(), crate::site::fingerprint::of(&plan.key)))
+    }
 }
 
 /// What processing did: photos encoded now, and photos taken from the cache.

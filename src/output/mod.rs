@@ -8,11 +8,14 @@
 //! next build's staging folder: files are overwritten in place and only stale ones removed.
 //! Creating and deleting thousands of files and folders on every build costs more than
 //! rendering them (the file system slows down allocating inodes next to freshly freed ones).
-//! So that overwriting never reaches past the output, a reused spare is first cleared of
-//! links and of files that have other names, and folders are made without following links.
+//! So that overwriting never reaches past the output, a file that is a link or has other names
+//! is replaced rather than written through, and folders are made without following links.
+//!
+//! The dev server's copy of the site is written here too (`preview`).
 
 mod folders;
 mod lock;
+pub mod preview;
 mod swap;
 mod target;
 

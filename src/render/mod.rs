@@ -6,14 +6,16 @@
 //! them, so a list page costs only its slice. Pure: it reads and writes no files, so the
 //! caller renders pages in parallel.
 
+mod assets;
 pub mod images;
 pub mod jsonld;
 pub mod layout;
 pub mod minify;
 mod scope;
+mod template_deps;
 pub mod xml;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::fmt::Debug;
 use std::hash::Hash;
 use std::marker::PhantomData;
@@ -27,10 +29,12 @@ use crate::error::Error;
 use crate::ids::{LangId, PerLang};
 use crate::media::Photos;
 use crate::site::Site;
+use crate::site::fingerprint;
 use crate::site::lists::ItemRef;
 use crate::site::urls::output_path;
 use crate::theme::Theme;
 use crate::theme::i18n::Locale;
+pub use assets::Assets;
 use layout::{Alternate, PageMeta, SwitchTarget, percent_encode};
 pub use layout::{Crumb, Head, Pager};
 pub use scope::{Card, Cards, Dep, ItemId, Scope, Sources};
@@ -187,8 +191,10 @@ pub struct Templates {
     sources: Vec<(String, String)>,
     as_written: OnceLock<Option<Tera>>,
     locales: Vec<Locale>,
-    /// URL of each static file by its path (`style.css` → `/assets/style.1a2b3c4d.css`).
-    assets: Vec<(String, String)>,
+    /// The theme's assets, which pages link by placeholder.
+    assets: Assets,
+    /// For each template, the templates a page made with it depends on.
+    uses: HashMap<String, Vec<String>>,
 }
 
 impl Templates {
@@ -222,17 +228,30 @@ impl Templates {
             sources: theme.templates.clone().into_iter().collect(),
             as_written: OnceLock::new(),
             locales: theme.locales.clone(),
-            assets: theme
-                .asset_urls
-                .iter()
-                .map(|(path, url)| (path.clone(), url.clone()))
-                .collect(),
+            assets: Assets::new(&theme.asset_urls),
+            uses: template_deps::dependencies(theme.templates.iter().map(|(n, t)| (n.as_str(), t.as_str()))),
         })
     }
 
     /// Where this theme's pages are minified.
     pub fn minify(&self) -> Minify {
         self.minify
+    }
+
+    /// The fingerprint of each template's source as written.
+    pub fn fingerprints(&self) -> impl Iterator<Item = (Dep, u64)> + '_ {
+        self.sources
+            .iter()
+            .map(|(name, source)| (Dep::Template(name.clone()), fingerprint::of(source)))
+    }
+
+    /// What a page made with `template` depends on of the theme's templates.
+    fn template_deps(&self, template: &str) -> impl Iterator<Item = Dep> + '_ {
+        self.uses
+            .get(template)
+            .into_iter()
+            .flatten()
+            .map(|name| Dep::Template(name.clone()))
     }
 
     fn render(&self, template: &str, context: &Context) -> Result<String, Error> {
@@ -372,6 +391,7 @@ impl<I: Sync + Send, P: Pages<I>> Renderer<I, P> {
                 let mut deps = scope.into_reads();
                 deps.extend(common.deps.iter().cloned());
                 deps.insert(Dep::Common(place.lang));
+                deps.extend(self.templates.template_deps(template));
                 Ok(Rendered {
                     path: place.output_path(),
                     bytes: self.finish_html(html),
@@ -459,6 +479,30 @@ impl<I: Sync + Send, P: Pages<I>> Renderer<I, P> {
             return html.into_bytes();
         }
         minify::page(&html)
+    }
+
+    /// The fingerprints of what pages read besides items, lists and photos: the templates, and
+    /// what every page of a language shares (configuration, interface strings, the layout's
+    /// values, how pages are minified).
+    pub fn fingerprints(&self) -> Vec<(Dep, u64)> {
+        let mut found: Vec<(Dep, u64)> = self.templates.fingerprints().collect();
+        let config = format!("{:?}", self.site.config);
+        for (lang, common) in self.common.iter() {
+            let shared = (
+                &config,
+                serde_json::to_string(&common.site).unwrap_or_default(),
+                serde_json::to_string(&common.strings).unwrap_or_default(),
+                self.templates.minify == Minify::Templates,
+                self.options.no_minify,
+            );
+            found.push((Dep::Common(lang), fingerprint::of(&shared)));
+        }
+        found
+    }
+
+    /// The theme's assets, whose addresses [`Assets::fill`] puts into rendered pages.
+    pub fn assets(&self) -> &Assets {
+        &self.templates.assets
     }
 
     /// Where this renderer's pages are minified.

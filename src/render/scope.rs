@@ -8,6 +8,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use tera::Value;
 
+use super::assets::Assets;
 use super::images::{ImageView, OgImage};
 use crate::config::Config;
 use crate::ids::LangId;
@@ -30,6 +31,8 @@ pub enum Dep {
     /// What every page of a language shares: the configuration, the interface strings, the
     /// menus, the addresses of the theme's assets.
     Common(LangId),
+    /// A template of the theme, by name: the page's own, and those it is made of.
+    Template(String),
     /// Every item and list: what a file that lists the whole site (the sitemap) reads.
     Everything,
 }
@@ -68,8 +71,8 @@ pub struct Sources<'r, I> {
     pub photos: &'r Photos,
     pub locales: &'r [Locale],
     pub cards: &'r Cards,
-    /// URL of each static file by its path (`style.css` → `/assets/style.1a2b3c4d.css`).
-    pub assets: &'r [(String, String)],
+    /// The theme's assets, linked by placeholder (see [`Assets`]).
+    pub assets: &'r Assets,
 }
 
 impl<I> Clone for Sources<'_, I> {
@@ -179,20 +182,18 @@ impl<'r, I> Scope<'r, I> {
         crate::site::text(&self.sources.site.config, value, self.lang)
     }
 
-    /// The URL of a theme asset (`style.css`), hashed where the theme publishes it so.
+    /// How a page links the theme asset at `path` (`style.css`): a placeholder that becomes
+    /// its hashed address when the page is written (see [`Assets`]). Addresses change with
+    /// every edit of the file; placeholders do not, so no page depends on them.
     pub fn asset(&self, path: &str) -> Option<&'r str> {
         self.record(Dep::Common(self.lang));
-        self.sources
-            .assets
-            .iter()
-            .find(|(p, _)| p == path)
-            .map(|(_, url)| url.as_str())
+        self.sources.assets.placeholder(path)
     }
 
-    /// Every theme asset: path → URL.
-    pub fn assets(&self) -> &'r [(String, String)] {
+    /// Every theme asset: path → placeholder.
+    pub fn assets(&self) -> impl Iterator<Item = (&'r str, &'r str)> {
         self.record(Dep::Common(self.lang));
-        self.sources.assets
+        self.sources.assets.placeholders()
     }
 
     /// How a picture in content/media/ is shown: its processed variants, or the SVG as it is.

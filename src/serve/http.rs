@@ -1,10 +1,12 @@
-//! The dev server's HTTP side (axum): serves the in-memory site, the live-reload script and
-//! its event stream. Only paths of the built site are served; anything else gets the
-//! language's 404 page. Only requests addressed to this computer by an IP address or
-//! `localhost` are answered (a web page elsewhere cannot read the preview through DNS
-//! rebinding), and every response carries the Content-Security-Policy of the published site.
+//! The dev server's HTTP side (axum): serves the last good build (with the theme's asset
+//! addresses filled in), the live-reload script and its event stream. Only paths of the
+//! built site are served; anything else gets the language's 404 page. Only requests
+//! addressed to this computer by an IP address or `localhost` are answered (a web page
+//! elsewhere cannot read the preview through DNS rebinding), and every response carries
+//! the Content-Security-Policy of the published site.
 
 use std::convert::Infallible;
+use std::path::Path;
 use std::time::Duration;
 
 use axum::Router;
@@ -17,8 +19,8 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use futures_util::stream::{self, Stream};
 
-use super::session::Served;
 use super::{LiveEvent, Shared};
+use crate::render::Assets;
 
 const LIVE_SCRIPT: &str = include_str!("live.js");
 const LIVE_PATH: &str = "/__etalase/live.js";
@@ -128,8 +130,8 @@ async fn site_file(State(shared): State<Shared>, uri: Uri) -> Response {
     if key.is_empty() || key.ends_with('/') {
         key.push_str("index.html");
     }
-    if let Some(served) = snapshot.files.get(&key) {
-        return respond(&key, served, StatusCode::OK).await;
+    if let Some(file) = snapshot.files.get(&key) {
+        return respond(&key, file, &snapshot.assets, StatusCode::OK).await;
     }
     if snapshot.files.contains_key(&format!("{key}/index.html")) {
         let location = format!("{}/", uri.path());
@@ -142,24 +144,23 @@ async fn site_file(State(shared): State<Shared>, uri: Uri) -> Response {
         .filter(|candidate| snapshot.files.contains_key(candidate))
         .unwrap_or_else(|| "404.html".to_string());
     match snapshot.files.get(&language_404) {
-        Some(served) => respond(&language_404, served, StatusCode::NOT_FOUND).await,
+        Some(file) => respond(&language_404, file, &snapshot.assets, StatusCode::NOT_FOUND).await,
         None => (StatusCode::NOT_FOUND, "not found").into_response(),
     }
 }
 
-async fn respond(path: &str, served: &Served, status: StatusCode) -> Response {
-    let bytes = match served {
-        Served::Bytes(bytes) => bytes.clone(),
-        Served::File(file) => match tokio::fs::read(file).await {
-            Ok(bytes) => Bytes::from(bytes),
-            Err(_) => return (StatusCode::NOT_FOUND, "not found").into_response(),
-        },
+async fn respond(path: &str, file: &Path, assets: &Assets, status: StatusCode) -> Response {
+    let bytes = match tokio::fs::read(file).await {
+        Ok(bytes) => bytes,
+        Err(_) => return (StatusCode::NOT_FOUND, "not found").into_response(),
     };
     let content_type = content_type(path);
     let body = if content_type.starts_with("text/html") {
-        with_live_script(&bytes)
+        with_live_script(&assets.fill(&bytes))
+    } else if content_type.starts_with("text/") || content_type.starts_with("application/") {
+        Bytes::from(assets.fill(&bytes).into_owned())
     } else {
-        bytes
+        Bytes::from(bytes)
     };
     let mut response = Response::new(Body::from(body));
     *response.status_mut() = status;

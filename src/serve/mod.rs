@@ -1,9 +1,10 @@
-//! `etalase serve`: the writers' preview. Builds the site in memory, serves it on localhost,
-//! watches the site's files, rebuilds incrementally on every save and tells open pages to
-//! reload (server-sent events). A broken edit never stops the server: the last good site
+//! `etalase serve`: the writers' preview. Builds the site into a private folder, serves it on
+//! localhost, watches the site's files, renders again on every save exactly the pages that read
+//! what changed, and tells open pages to reload (server-sent events). A broken edit never stops the server: the last good site
 //! stays served and the pages show the error until the next good save.
 
 mod http;
+mod record;
 pub mod session;
 mod watch;
 
@@ -76,13 +77,13 @@ async fn run(mut options: ServeOptions) -> Result<(), Error> {
         base_url: Some(url.clone()),
         drafts: options.drafts,
         lang: options.lang,
-    });
+    })?;
     let (snapshot_tx, snapshot_rx) = status::channel(Arc::new(Snapshot::default()));
     let (error_tx, error_rx) = status::channel(None);
     let (events, _) = broadcast::channel(16);
     let (shutdown_tx, shutdown_rx) = status::channel(false);
 
-    match session.rebuild(Change::Everything, &[]) {
+    match session.rebuild(Change::Everything) {
         Ok((snapshot, outcome)) => {
             snapshot_tx.send_replace(snapshot);
             let built = Cli::ServeBuilt {

@@ -140,16 +140,13 @@ fn rebuild_loop(
         let Some(change) = paths.iter().filter_map(|p| classify(&root, p)).max() else {
             continue;
         };
-        let css_only = change == Change::Static && paths.iter().all(|p| p.extension().is_some_and(|e| e == "css"));
         let started = Instant::now();
-        paths.sort();
-        paths.dedup();
-        paths.retain(|p| classify(&root, p).is_some());
-        match session.rebuild(change, &paths) {
+        match session.rebuild(change) {
             Ok((site, outcome)) => {
                 snapshot.send_replace(site);
+                let was_broken = last_error.take().is_some();
                 error.send_replace(None);
-                last_error = None;
+                let css_only = outcome.css_only && !was_broken;
                 let _ = events.send(if css_only { LiveEvent::Css } else { LiveEvent::Reload });
                 let line = Cli::Rebuilt {
                     ms: super::millis(started.elapsed()),
