@@ -649,9 +649,9 @@ mod tests {
             },
         );
         let paths: Vec<&str> = plan.files().map(|v| v.path.as_str()).collect();
-        assert_eq!(paths[0], "media/produk/gula-480.01234567.webp");
-        assert_eq!(paths[1], "media/produk/gula-480.01234567.jpg");
-        assert_eq!(paths[6], "media/produk/gula-og.01234567.jpg");
+        assert_eq!(paths[0], "assets/media/produk/gula-480.01234567.webp");
+        assert_eq!(paths[1], "assets/media/produk/gula-480.01234567.jpg");
+        assert_eq!(paths[6], "assets/media/produk/gula-og.01234567.jpg");
         assert_eq!(plan.height_at(480), 360);
         assert_eq!(plan.og.as_ref().map(|v| (v.width, v.height)), Some(OG_SIZE));
         assert_eq!(og_size(800, 800), Some((800, 420)));
