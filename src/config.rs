@@ -21,6 +21,10 @@ pub struct Config {
     #[serde(default = "default_theme")]
     pub theme: String,
     pub title: Localized<String>,
+    /// A short name of the site, after each page's own title in the browser's tab and in
+    /// search results (`Etalase Sumsel`); the title when not given.
+    #[serde(default)]
+    pub short_title: Option<Localized<String>>,
     #[serde(default)]
     pub description: Option<Localized<String>>,
     #[serde(default)]

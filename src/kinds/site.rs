@@ -172,6 +172,8 @@ struct SiteView<'a> {
     icon: Option<String>,
     /// The site's own footer notes (`footer` in etalase.yaml).
     footer: Option<String>,
+    /// The short name after each page's title.
+    short_title: String,
 }
 
 impl SitePages {
@@ -229,6 +231,9 @@ impl SitePages {
             vocabularies,
             icon: scope.og_image(crate::media::share::ICON_SRC, "").map(|icon| icon.url),
             footer: config.footer.as_ref().map(|f| scope.text(f).to_string()),
+            short_title: scope
+                .text(config.short_title.as_ref().unwrap_or(&config.title))
+                .to_string(),
         };
         tera::Value::from_serializable(&view)
     }
@@ -257,10 +262,18 @@ fn home(scope: &Scope) -> Result<Output, Error> {
         "publisher": news::publisher(scope),
     });
     let head = Head::new(scope.text(&config.title), description, "home").jsonld(website);
+    // Each story once: the awards shown have their own block, so the latest news leaves them out.
+    let awards = &awards[..awards.len().min(3)];
+    let latest: Vec<ItemRef> = stories
+        .iter()
+        .copied()
+        .filter(|s| !awards.contains(s))
+        .take(6)
+        .collect();
     View::new("home.html", head)
-        .value("latest", scope.cards(&stories[..stories.len().min(6)]))
+        .value("latest", scope.cards(&latest))
         .value("featured", scope.cards(&featured))
-        .value("awards", scope.cards(&awards[..awards.len().min(3)]))
+        .value("awards", scope.cards(awards))
         .value("units", scope.cards(scope.list(ListKey::all("units", lang))))
         .output()
 }

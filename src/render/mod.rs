@@ -450,7 +450,8 @@ impl<I: Sync + Send, P: Pages<I>> Renderer<I, P> {
                 percent_encode(&format!("{} {canonical}", head.title))
             ),
             jsonld: jsonld::graph(&canonical, &crumbs, head.jsonld),
-            description: head.description,
+            // Search results show about 160 characters: longer ones are cut after a word.
+            description: crate::site::markdown::truncate(&head.description, 160),
             title: head.title,
             url: place.url.clone(),
             canonical,

@@ -59,6 +59,8 @@ struct StoryView<'a> {
     award: Option<&'a Award>,
     source: Option<&'a str>,
     unit: Link,
+    /// The unit's press contact.
+    press: units::Contacts,
 }
 
 pub(super) fn story(scope: &Scope, id: StoryId) -> Result<Output, Error> {
@@ -80,6 +82,7 @@ pub(super) fn story(scope: &Scope, id: StoryId) -> Result<Output, Error> {
         award: story.award.as_ref(),
         source: story.source.as_deref(),
         unit: units::link(scope, story.unit),
+        press: units::press_contacts(scope, story.unit),
     };
     let terms: Vec<ItemRef> = story.terms.iter().map(|t| t.item_ref()).collect();
     let products: Vec<ItemRef> = story.products.iter().map(|p| p.item_ref()).collect();
