@@ -102,9 +102,16 @@ pub fn all_errors(site: &Site, mut problems: Diagnostics, root: &std::path::Path
     Error::Content(problems.sorted())
 }
 
-/// Processes the photos a site shows and checks its SVG files.
+/// Processes the photos a site shows, checks its SVG files, and makes the share images of
+/// its pages (with the theme's fonts and favicon).
 pub fn photos(processor: &Processor, site: &Site, mode: Mode) -> Result<(Photos, media::Stats), Error> {
-    processor.run(&site.items.photos(), &site.media, mode)
+    let root = processor.root();
+    let sharing = media::Sharing {
+        fonts: media::Fonts::new(crate::theme::fonts(root, &site.config)?),
+        cards: crate::kinds::share_cards(site),
+        icon: crate::theme::static_file(root, &site.config, "favicon.svg")?,
+    };
+    processor.run(&site.items.photos(), &site.media, &sharing, mode)
 }
 
 /// Builds the site: everything is checked and rendered before the output folder is replaced.

@@ -21,6 +21,10 @@ pub struct Config {
     #[serde(default = "default_theme")]
     pub theme: String,
     pub title: Localized<String>,
+    /// A short name of the site, after each page's own title in the browser's tab and in
+    /// search results (`Etalase Sumsel`); the title when not given.
+    #[serde(default)]
+    pub short_title: Option<Localized<String>>,
     #[serde(default)]
     pub description: Option<Localized<String>>,
     #[serde(default)]
@@ -33,6 +37,14 @@ pub struct Config {
     #[serde(default)]
     #[schemars(with = "std::collections::BTreeMap<String, Localized<String>>")]
     pub categories: Categories,
+    /// City and region names in other languages, by the name unit profiles write:
+    /// `Sumatera Selatan: { en: South Sumatra }`. A name not listed is shown as written.
+    #[serde(default)]
+    pub places: BTreeMap<String, Localized<String>>,
+    /// Notes in the footer of every page (what the site's photos are, who runs it), per
+    /// language; none by default.
+    #[serde(default)]
+    pub footer: Option<Localized<String>>,
     /// The file's text, to point at its lines in later checks.
     #[serde(skip)]
     #[schemars(skip)]

@@ -257,7 +257,8 @@ fn product(unit_id: &str) -> String {
          price: {{ amount: 25000, per: {{ id: per bungkus, en: per pack }} }}   # rupiah tanpa titik\n\
          images: []   # - {{ src: foto.jpg, alt: {{ id: Jelaskan isi foto, en: Describe the photo }} }}\n\
          programs: []\n\
-         # order: {{ whatsapp: \"+62 …\" }}\n\
+         order: {{ whatsapp: \"0812-0000-0000\" }}   # nomor contoh: tulis nomor pemesanan UPT\n\
+         example: true   # harga dan kanal pemesanan bertanda \"contoh\"; hapus baris ini\n\
          certifications: []   # misalnya [P-IRT, Halal]\n\
          draft: true\n"
     )

@@ -26,6 +26,7 @@ use crate::config::Config;
 use crate::content::{Folder, Found, Parsed, RawFile, Source};
 use crate::error::{Diagnostic, Diagnostics, Error};
 use crate::ids::LangId;
+use crate::media::ShareCard;
 use crate::render::{Output, Place};
 use crate::scaffold::NewFile;
 use crate::site::fingerprint::Fingerprints;
@@ -76,6 +77,12 @@ pub trait Kind: 'static {
 
     /// Every photo its items show, with where each is referenced.
     fn photos(items: &Self::Items) -> Vec<crate::media::PhotoUse<'_>>;
+
+    /// The share cards its pages show in link previews when they have no picture of their
+    /// own; a view finds its card by the card's `src` (`ShareCard::src`).
+    fn share_cards(_site: &Site) -> Vec<ShareCard> {
+        Vec::new()
+    }
 
     /// The fingerprint of each of its items (`out.table(…)` for each of its tables): what
     /// the dev server compares to know which items a save changed.
@@ -148,6 +155,34 @@ pub struct Related {
     pub title: String,
     /// The items' cards, shown by the theme's `item_list` component.
     pub items: Value,
+}
+
+/// The share card of item `id` of kind `kind` in `lang`: `title` over `subtitle`, with the
+/// site's name.
+pub fn share_card(site: &Site, kind: &str, id: &str, lang: LangId, title: &str, subtitle: &str) -> ShareCard {
+    ShareCard {
+        src: ShareCard::src(kind, id, &site.config.lang(lang).code),
+        title: title.to_string(),
+        subtitle: subtitle.to_string(),
+        site: site.text(&site.config.title, lang).to_string(),
+    }
+}
+
+/// The Open Graph image of a page without a picture of its own: the share card of item `id`
+/// of kind `kind` in the scope's language (made by the kind's `share_cards`).
+pub fn card_image(scope: &Scope, kind: &str, id: &str, title: &str) -> Option<crate::render::images::OgImage> {
+    let code = &scope.config().lang(scope.lang()).code;
+    scope.og_image(&ShareCard::src(kind, id, code), title)
+}
+
+/// The name of a unit in `lang`, for share cards.
+fn unit_name(site: &Site, unit: crate::ids::UnitId, lang: LangId) -> String {
+    site.items
+        .units
+        .units
+        .get(unit)
+        .map(|unit| site.text(&unit.name, lang).to_string())
+        .unwrap_or_default()
 }
 
 /// The codes of the languages in which `present` is false.
@@ -278,6 +313,13 @@ macro_rules! registry {
             fn common(scope: &Scope) -> Value {
                 site::SitePages::common(scope)
             }
+        }
+
+        /// The share cards of every kind's pages.
+        pub fn share_cards(site: &Site) -> Vec<ShareCard> {
+            let mut cards = Vec::new();
+            $(cards.extend(<$kind as Kind>::share_cards(site));)*
+            cards
         }
 
         /// Every item missing in some language, kind by kind.

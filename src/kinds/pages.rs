@@ -33,6 +33,10 @@ pub struct PageFront {
     /// Position in the footer menu; pages without one are not listed there.
     #[serde(default)]
     pub menu: Option<u32>,
+    /// `true` keeps the page out of the sitemap (a page for the site's writers, say); it is
+    /// still published at its address.
+    #[serde(default)]
+    pub unlisted: bool,
     #[serde(default)]
     pub draft: bool,
 }
@@ -47,6 +51,7 @@ pub struct PlainPage {
     pub title: String,
     pub summary: Option<String>,
     pub menu: Option<u32>,
+    pub unlisted: bool,
     pub html: String,
     pub file: PathBuf,
     pub translations: PerLang<Option<DocId>>,
@@ -134,7 +139,8 @@ impl Kind for PlainPages {
 
     fn place(site: &Site, Page(id): Page) -> Place {
         let page = &site.items.pages.pages[id];
-        Place::page(page.url.clone(), page.lang, Owner::File(page.file.clone()))
+        let place = Place::page(page.url.clone(), page.lang, Owner::File(page.file.clone()));
+        if page.unlisted { place.unlisted() } else { place }
     }
 
     fn translation(scope: &Scope, Page(id): Page, to: LangId) -> Option<Page> {
@@ -213,6 +219,7 @@ fn page(cx: &Resolve, doc: &Doc<PageFront>, report: &mut Report) -> PlainPage {
         title: doc.front.title.trim().to_string(),
         summary: doc.front.summary.clone(),
         menu: doc.front.menu,
+        unlisted: doc.front.unlisted,
         html: cx.markdown.to_html_linked(doc.body(), &links),
         file: doc.source.file.clone(),
         translations: PerLang::default(),

@@ -17,7 +17,6 @@ use crate::error::{Diagnostic, Error, suggestion};
 use crate::ids::{LangId, PerLang, ProductId, Table, TermId, UnitId};
 use crate::localized::Localized;
 use crate::messages::Reference;
-use crate::render::layout::percent_encode;
 use crate::render::{Head, ItemId, Output, Place, View, jsonld};
 use crate::scaffold::{NewFile, yaml_string};
 use crate::site::fields::{self, at};
@@ -52,9 +51,56 @@ pub struct ProductSheet {
     pub order: Option<OrderSheet>,
     #[serde(default)]
     pub certifications: Vec<String>,
+    /// Whether it can be bought now: `ready` (ready stock), `made-to-order`, `seasonal` or
+    /// `sold-out`.
+    #[serde(default)]
+    pub availability: Option<Availability>,
+    /// The smallest order, per language: `{ id: 10 bungkus, en: 10 packs }`.
+    #[serde(default)]
+    pub minimum_order: Option<Localized<String>>,
+    /// How buyers get it (pick-up at the unit, delivery), per language.
+    #[serde(default)]
+    pub delivery: Option<Localized<String>>,
+    /// `true` marks the price, availability and order channels as examples on the page
+    /// ("contoh"), for demo and training sites.
+    #[serde(default)]
+    pub example: bool,
     /// `true` keeps the product out of the site (published with `--drafts`).
     #[serde(default)]
     pub draft: bool,
+}
+
+/// Whether a product can be bought now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Availability {
+    /// Ready stock.
+    Ready,
+    MadeToOrder,
+    Seasonal,
+    SoldOut,
+}
+
+impl Availability {
+    /// Its key in the theme's strings (`availability_ready`, …).
+    pub fn key(self) -> &'static str {
+        match self {
+            Availability::Ready => "ready",
+            Availability::MadeToOrder => "made_to_order",
+            Availability::Seasonal => "seasonal",
+            Availability::SoldOut => "sold_out",
+        }
+    }
+
+    /// The schema.org `ItemAvailability` an `Offer` carries (values Google reads).
+    pub fn schema_org(self) -> &'static str {
+        match self {
+            Availability::Ready => "https://schema.org/InStock",
+            Availability::MadeToOrder => "https://schema.org/MadeToOrder",
+            Availability::Seasonal => "https://schema.org/LimitedAvailability",
+            Availability::SoldOut => "https://schema.org/SoldOut",
+        }
+    }
 }
 
 /// A price in whole rupiah, with its unit of sale (`per 250 g`).
@@ -82,10 +128,18 @@ pub struct ImageSheet {
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OrderSheet {
-    /// A phone number; becomes a `wa.me` link.
+    /// A phone number; becomes a `wa.me` link with a message naming the product.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub whatsapp: Option<Spanned<String>>,
+    /// A phone number for orders; becomes a `tel:` link.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub phone: Option<Spanned<String>>,
+    /// An e-mail address for orders; becomes a `mailto:` link.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub email: Option<Spanned<String>>,
     #[serde(default)]
     pub marketplace: Vec<MarketplaceSheet>,
 }
@@ -109,11 +163,16 @@ pub struct Product {
     pub price: Option<Price>,
     pub images: Vec<Image>,
     pub terms: Vec<TermId>,
-    /// Digits of the WhatsApp number, country code first (`6281…`).
-    pub whatsapp: Option<String>,
+    /// The product's own order channels (WhatsApp, phone, e-mail); the unit's contacts when
+    /// it has none.
+    pub order: units::Contact,
     /// Shops: (name, address).
     pub marketplace: Vec<(String, String)>,
     pub certifications: Vec<String>,
+    pub availability: Option<Availability>,
+    pub minimum_order: Option<Localized<String>>,
+    pub delivery: Option<Localized<String>>,
+    pub example: bool,
     /// Name and description per language; `None` where the product is not published.
     pub text: PerLang<Option<Text>>,
     /// The product's page in each language.
@@ -142,6 +201,8 @@ pub struct Text {
     pub html: String,
     /// The description as plain text, cut to a meta description.
     pub summary: String,
+    /// The whole description as plain text, for structured data.
+    pub plain: String,
 }
 
 #[derive(Debug, Default)]
@@ -265,6 +326,27 @@ impl Kind for Products {
             .collect()
     }
 
+    /// A card for each product without a picture, in each language: its name over its unit.
+    fn share_cards(site: &Site) -> Vec<crate::media::ShareCard> {
+        let mut cards = Vec::new();
+        for product in site.items.products.products.values().filter(|p| p.images.is_empty()) {
+            for lang in site.langs() {
+                if let Some(text) = &product.text[lang] {
+                    let unit = super::unit_name(site, product.unit, lang);
+                    cards.push(super::share_card(
+                        site,
+                        Products::NAME,
+                        &product.slug,
+                        lang,
+                        &text.name,
+                        &unit,
+                    ));
+                }
+            }
+        }
+        cards
+    }
+
     fn pages(site: &Site) -> Vec<Page> {
         let mut pages = Vec::new();
         for lang in site.langs() {
@@ -335,6 +417,26 @@ impl Kind for Products {
             featured: product.featured,
             price: product.price.as_ref().map(|p| scope.locale().price(p.amount)),
         }))
+    }
+
+    /// Products nobody can order: no order channel of their own, no shop, and a unit that
+    /// gives no phone, WhatsApp or e-mail.
+    fn advise(site: &Site, _content: &super::Content, warnings: &mut crate::error::Diagnostics) {
+        for product in site.items.products.products.values() {
+            let Some(unit) = site.items.units.units.get(product.unit) else {
+                continue;
+            };
+            if product.order.reachable() || !product.marketplace.is_empty() || unit.contact.reachable() {
+                continue;
+            }
+            warnings.push(
+                Diagnostic::warning(
+                    &product.file,
+                    crate::messages::Check::NoOrderPath { unit: unit.id.clone() },
+                )
+                .with_hint(crate::messages::Check::HintOrderChannel),
+            );
+        }
     }
 
     fn schema() -> Option<(&'static str, serde_json::Value)> {
@@ -415,13 +517,24 @@ fn product(cx: &Resolve, sheet: &Sheet<ProductSheet>, report: &mut Report) -> Pr
             })
         })
         .collect();
-    let (whatsapp, marketplace) = match &data.order {
-        None => (None, Vec::new()),
+    let (order, marketplace) = match &data.order {
+        None => (units::Contact::default(), Vec::new()),
         Some(order) => (
-            order
-                .whatsapp
-                .as_ref()
-                .and_then(|number| fields::phone_digits(source, number, problems)),
+            units::Contact {
+                whatsapp: order
+                    .whatsapp
+                    .as_ref()
+                    .and_then(|number| fields::phone_digits(source, number, problems)),
+                phone: order.phone.as_ref().and_then(|number| {
+                    fields::phone_digits(source, number, problems).map(|_| number.value.trim().to_string())
+                }),
+                email: order
+                    .email
+                    .as_ref()
+                    .and_then(|email| fields::email(source, email, problems)),
+                website: None,
+                example: data.example,
+            },
             order
                 .marketplace
                 .iter()
@@ -434,10 +547,12 @@ fn product(cx: &Resolve, sheet: &Sheet<ProductSheet>, report: &mut Report) -> Pr
         let name = text[lang].clone()?;
         let description = data.description.get(&cx.config.lang(lang).code)?;
         cx.check_description(source, description, report);
+        let plain = markdown::plain_text(description);
         Some(Text {
             name,
             html: cx.markdown.to_html(description),
-            summary: markdown::truncate(&markdown::plain_text(description), 155),
+            summary: markdown::truncate(&plain, 155),
+            plain,
         })
     });
     Product {
@@ -451,9 +566,13 @@ fn product(cx: &Resolve, sheet: &Sheet<ProductSheet>, report: &mut Report) -> Pr
         }),
         images,
         terms,
-        whatsapp,
+        order,
         marketplace,
         certifications: data.certifications.clone(),
+        availability: data.availability,
+        minimum_order: data.minimum_order.clone(),
+        delivery: data.delivery.clone(),
+        example: data.example,
         text,
         urls: PerLang::build(cx.languages(), |lang| cx.urls.item(lang, "products", &sheet.id)),
         file: source.file.clone(),
@@ -550,9 +669,17 @@ struct ProductView<'a> {
     price: Option<String>,
     per: Option<&'a str>,
     images: Vec<crate::render::images::ImageView>,
-    whatsapp_url: Option<String>,
+    /// The ways to order: the product's own channels, else the unit's contacts.
+    order: units::Contacts,
+    /// Whether `order` are the unit's contacts.
+    order_from_unit: bool,
     marketplace: Vec<Link>,
     certifications: &'a [String],
+    /// The theme's string key of its availability (`availability_ready`, …).
+    availability: Option<String>,
+    minimum_order: Option<&'a str>,
+    delivery: Option<&'a str>,
+    example: bool,
 }
 
 fn product_view(scope: &Scope, id: ProductId) -> Result<Output, Error> {
@@ -560,10 +687,15 @@ fn product_view(scope: &Scope, id: ProductId) -> Result<Output, Error> {
     let product = scope.item(id);
     let text = product.text[lang].as_ref();
     let name = text.map(|t| t.name.clone()).unwrap_or_default();
-    let whatsapp_url = product.whatsapp.as_ref().map(|digits| {
-        let message = format!("{} {}", scope.t("order_message"), name);
-        format!("https://wa.me/{digits}?text={}", percent_encode(&message))
-    });
+    let message = format!("{} {}", scope.t("order_message"), name);
+    let own = product.order.reachable();
+    let order = if own {
+        units::Contacts::new(scope, &product.order, Some(&message))
+    } else {
+        let mut contacts = units::Contacts::new(scope, &scope.item(product.unit).contact, Some(&message));
+        contacts.links.retain(|link| link.kind != "website");
+        contacts
+    };
     let view = ProductView {
         name: &name,
         html: text.map(|t| t.html.as_str()).unwrap_or_default(),
@@ -581,7 +713,8 @@ fn product_view(scope: &Scope, id: ProductId) -> Result<Output, Error> {
             .iter()
             .map(|i| scope.image(&i.src, scope.text(&i.alt)))
             .collect(),
-        whatsapp_url,
+        order,
+        order_from_unit: !own,
         marketplace: product
             .marketplace
             .iter()
@@ -591,13 +724,17 @@ fn product_view(scope: &Scope, id: ProductId) -> Result<Output, Error> {
             })
             .collect(),
         certifications: &product.certifications,
+        availability: product.availability.map(|a| format!("availability_{}", a.key())),
+        minimum_order: product.minimum_order.as_ref().map(|m| scope.text(m)),
+        delivery: product.delivery.as_ref().map(|d| scope.text(d)),
+        example: product.example,
     };
     let stories = scope.list(ListKey::about("news", lang, Target::Product(id)));
     let terms: Vec<ItemRef> = product.terms.iter().map(|t| t.item_ref()).collect();
-    let image = product
-        .images
-        .first()
-        .and_then(|i| scope.og_image(&i.src, scope.text(&i.alt)));
+    let image = match product.images.first() {
+        Some(image) => scope.og_image(&image.src, scope.text(&image.alt)),
+        None => super::card_image(scope, Products::NAME, &product.slug, &name),
+    };
     let head = Head::new(
         name.clone(),
         text.map(|t| t.summary.clone()).unwrap_or_default(),
@@ -606,7 +743,8 @@ fn product_view(scope: &Scope, id: ProductId) -> Result<Output, Error> {
     .crumb(scope.t("nav_products"), scope.urls().section(lang, "products"))
     .crumb(name.clone(), url(scope, id))
     .jsonld(structured_data(scope, id))
-    .og("product", image);
+    .og("product", image)
+    .price(product.price.as_ref().map(|p| p.amount));
     View::new("product.html", head)
         .with("product", view)
         .value("terms", scope.cards(&terms))
@@ -615,14 +753,26 @@ fn product_view(scope: &Scope, id: ProductId) -> Result<Output, Error> {
         .output()
 }
 
-/// The product as a schema.org `Product`, with an `Offer` when it has a price.
+/// The product as a schema.org `Product` with its `Offer` when it has a price. Google
+/// rejects a `Product` without `offers`, `review` or `aggregateRating`, so a product
+/// without a price is described as a plain `Thing` of its catalogue page.
 fn structured_data(scope: &Scope, id: ProductId) -> Json {
     let product = scope.item(id);
     let text = product.text[scope.lang()].as_ref();
+    let Some(price) = &product.price else {
+        return json!({
+            "@type": "WebPage",
+            "name": text.map(|t| t.name.as_str()),
+            "description": text.map(|t| t.plain.as_str()),
+            "url": scope.urls().absolute(&url(scope, id)),
+            "inLanguage": scope.config().lang(scope.lang()).code,
+        });
+    };
     let mut value = json!({
         "@type": "Product",
         "name": text.map(|t| t.name.as_str()),
-        "description": text.map(|t| t.summary.as_str()),
+        "description": text.map(|t| t.plain.as_str()),
+        "brand": { "@type": "Brand", "name": scope.text(&scope.item(product.unit).name) },
         "category": category(scope, product),
         "image": product
             .images
@@ -631,15 +781,14 @@ fn structured_data(scope: &Scope, id: ProductId) -> Json {
             .collect::<Vec<_>>(),
         "manufacturer": units::organization(scope, product.unit, false),
     });
-    if let Some(price) = &product.price {
-        value["offers"] = json!({
-            "@type": "Offer",
-            "price": price.amount,
-            "priceCurrency": "IDR",
-            "url": scope.urls().absolute(&url(scope, id)),
-            "seller": units::organization(scope, product.unit, false),
-        });
-    }
+    value["offers"] = json!({
+        "@type": "Offer",
+        "price": price.amount,
+        "priceCurrency": "IDR",
+        "availability": product.availability.unwrap_or(Availability::Ready).schema_org(),
+        "url": scope.urls().absolute(&url(scope, id)),
+        "seller": units::organization(scope, product.unit, false),
+    });
     value
 }
 

@@ -64,6 +64,27 @@ impl Kind for SitePages {
         Vec::new()
     }
 
+    /// The site's card in each language, which every page without a picture or a card of
+    /// its own shows: the site's name over its description.
+    fn share_cards(site: &Site) -> Vec<crate::media::ShareCard> {
+        site.langs()
+            .map(|lang| {
+                let config = &site.config;
+                let description = config
+                    .description
+                    .as_ref()
+                    .map(|d| site.text(d, lang))
+                    .unwrap_or_default();
+                crate::media::ShareCard {
+                    src: crate::media::ShareCard::site_src(&config.lang(lang).code),
+                    title: site.text(&config.title, lang).to_string(),
+                    subtitle: description.to_string(),
+                    site: site.text(&config.title, lang).to_string(),
+                }
+            })
+            .collect()
+    }
+
     fn pages(site: &Site) -> Vec<Page> {
         let mut pages: Vec<Page> = site
             .langs()
@@ -147,6 +168,12 @@ struct SiteView<'a> {
     menu: tera::Value,
     /// A menu entry per vocabulary.
     vocabularies: Vec<NavItem>,
+    /// The PNG icon for phones' home screens, made from the theme's favicon.
+    icon: Option<String>,
+    /// The site's own footer notes (`footer` in etalase.yaml).
+    footer: Option<String>,
+    /// The short name after each page's title.
+    short_title: String,
 }
 
 impl SitePages {
@@ -202,6 +229,11 @@ impl SitePages {
             sections: sections.iter().map(|s| (s.key, urls.section(lang, s.key))).collect(),
             menu: scope.cards(scope.list(ListKey::all("menu", lang))),
             vocabularies,
+            icon: scope.og_image(crate::media::share::ICON_SRC, "").map(|icon| icon.url),
+            footer: config.footer.as_ref().map(|f| scope.text(f).to_string()),
+            short_title: scope
+                .text(config.short_title.as_ref().unwrap_or(&config.title))
+                .to_string(),
         };
         tera::Value::from_serializable(&view)
     }
@@ -230,10 +262,18 @@ fn home(scope: &Scope) -> Result<Output, Error> {
         "publisher": news::publisher(scope),
     });
     let head = Head::new(scope.text(&config.title), description, "home").jsonld(website);
+    // Each story once: the awards shown have their own block, so the latest news leaves them out.
+    let awards = &awards[..awards.len().min(3)];
+    let latest: Vec<ItemRef> = stories
+        .iter()
+        .copied()
+        .filter(|s| !awards.contains(s))
+        .take(6)
+        .collect();
     View::new("home.html", head)
-        .value("latest", scope.cards(&stories[..stories.len().min(6)]))
+        .value("latest", scope.cards(&latest))
         .value("featured", scope.cards(&featured))
-        .value("awards", scope.cards(&awards[..awards.len().min(3)]))
+        .value("awards", scope.cards(awards))
         .value("units", scope.cards(scope.list(ListKey::all("units", lang))))
         .output()
 }

@@ -17,6 +17,7 @@ use crate::error::{Diagnostic, Diagnostics, Error, suggestion};
 use crate::ids::{LangId, PageNo, PerLang, Table, UnitId};
 use crate::localized::Localized;
 use crate::messages::Reference;
+use crate::render::layout::percent_encode;
 use crate::render::{Head, ItemId, Output, Pager, Place, View, layout::paged_title};
 use crate::scaffold::{NewFile, yaml_string};
 use crate::site::fields::{self, at};
@@ -43,6 +44,18 @@ pub struct UnitSheet {
     pub address: Option<String>,
     #[serde(default)]
     pub contact: ContactSheet,
+    /// The contact for the press (the unit's humas), shown under its stories; the unit's
+    /// own contact when not given.
+    #[serde(default)]
+    pub press: Option<ContactSheet>,
+    /// When the unit is open for visits or sales, per language: `Senin–Jumat 08.00–15.00 WIB`.
+    #[serde(default)]
+    pub hours: Option<Localized<String>>,
+    /// A link to the unit on a map (an absolute `https://` address); without it, a map
+    /// search for the address is linked when the address is given.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub map: Option<Spanned<String>>,
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub parent: Option<Spanned<String>>,
@@ -132,6 +145,10 @@ pub struct ContactSheet {
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub whatsapp: Option<Spanned<String>>,
+    /// `true` marks these contacts as examples on the page ("contoh"), for demo and
+    /// training sites.
+    #[serde(default)]
+    pub example: bool,
 }
 
 /// A unit's contacts, checked: each is safe to put in a link.
@@ -143,6 +160,15 @@ pub struct Contact {
     pub website: Option<String>,
     /// Digits of the WhatsApp number, country code first (`6281…`).
     pub whatsapp: Option<String>,
+    /// Marked as examples on the page.
+    pub example: bool,
+}
+
+impl Contact {
+    /// Whether it gives a way to reach the unit by phone, WhatsApp or e-mail.
+    pub fn reachable(&self) -> bool {
+        self.phone.is_some() || self.whatsapp.is_some() || self.email.is_some()
+    }
 }
 
 /// A unit, resolved.
@@ -156,6 +182,11 @@ pub struct Unit {
     pub region: String,
     pub address: Option<String>,
     pub contact: Contact,
+    /// The press contact, when it differs from `contact`.
+    pub press: Option<Contact>,
+    pub hours: Option<Localized<String>>,
+    /// A map link, checked by the URL rule (or a map search for the address).
+    pub map: Option<String>,
     pub parent: Option<UnitId>,
     /// The units whose parent office this is.
     pub children: Vec<UnitId>,
@@ -263,6 +294,29 @@ impl Kind for Units {
         Vec::new()
     }
 
+    /// A card for each unit in each language: its name over its city and region.
+    fn share_cards(site: &Site) -> Vec<crate::media::ShareCard> {
+        let mut cards = Vec::new();
+        for unit in site.items.units.units.values() {
+            for lang in site.langs() {
+                let place = format!(
+                    "{}, {}",
+                    crate::site::place(&site.config, &unit.city, lang),
+                    crate::site::place(&site.config, &unit.region, lang)
+                );
+                cards.push(super::share_card(
+                    site,
+                    Units::NAME,
+                    &unit.id,
+                    lang,
+                    site.text(&unit.name, lang),
+                    &place,
+                ));
+            }
+        }
+        cards
+    }
+
     fn pages(site: &Site) -> Vec<Page> {
         let per_page = site.config.news_per_page;
         let mut pages = Vec::new();
@@ -343,8 +397,8 @@ impl Kind for Units {
                 name: scope.text(&unit.name),
                 url: url(scope, id),
                 kind: kind_label(scope, unit.kind),
-                city: &unit.city,
-                region: &unit.region,
+                city: scope.place(&unit.city),
+                region: scope.place(&unit.region),
             })
         })
     }
@@ -376,6 +430,21 @@ fn unit(cx: &Resolve, sheet: &Sheet<UnitSheet>, report: &mut Report) -> Unit {
         region: data.region.clone(),
         address: data.address.clone(),
         contact: contact(source, &data.contact, &mut report.errors),
+        press: data
+            .press
+            .as_ref()
+            .map(|press| contact(source, press, &mut report.errors)),
+        hours: data.hours.clone(),
+        map: match &data.map {
+            Some(map) => fields::web_address(source, map, &mut report.errors),
+            None => data.address.as_ref().map(|address| {
+                let query = format!("{address}, {}, {}", data.city, data.region);
+                format!(
+                    "https://www.openstreetmap.org/search?query={}",
+                    crate::render::layout::percent_encode(&query)
+                )
+            }),
+        },
         parent,
         children: Vec::new(),
         html: fields::per_language(cx.config, data.description.as_ref(), |text| cx.markdown.to_html(text)),
@@ -473,7 +542,112 @@ fn contact(source: &Source, contact: &ContactSheet, problems: &mut Diagnostics) 
             .whatsapp
             .as_ref()
             .and_then(|number| fields::phone_digits(source, number, problems)),
+        example: contact.example,
     }
+}
+
+/// One way to reach a unit, as a working link: `tel:`, `https://wa.me/…`, `mailto:` or the
+/// unit's website.
+#[derive(Debug, Clone, Serialize)]
+pub struct ContactLink {
+    /// `phone`, `whatsapp`, `email` or `website`: what the theme labels it with.
+    pub kind: &'static str,
+    pub label: String,
+    pub href: String,
+    /// What the link shows: the number or address as written.
+    pub text: String,
+}
+
+/// The contacts of `contact` as links; a WhatsApp link carries `message` when given (the
+/// product an order is for). Every value was checked when the unit was read.
+pub fn contact_links(scope: &Scope, contact: &Contact, message: Option<&str>) -> Vec<ContactLink> {
+    let mut links = Vec::new();
+    if let Some(digits) = &contact.whatsapp {
+        let href = match message {
+            Some(message) => format!("https://wa.me/{digits}?text={}", percent_encode(message)),
+            None => format!("https://wa.me/{digits}"),
+        };
+        links.push(ContactLink {
+            kind: "whatsapp",
+            label: scope.t("whatsapp"),
+            href,
+            text: readable_number(digits),
+        });
+    }
+    if let Some(phone) = &contact.phone {
+        let digits = fields::whatsapp_digits(phone).unwrap_or_default();
+        links.push(ContactLink {
+            kind: "phone",
+            label: scope.t("phone"),
+            href: format!("tel:+{digits}"),
+            text: phone.clone(),
+        });
+    }
+    if let Some(email) = &contact.email {
+        let href = match message {
+            Some(message) => format!("mailto:{email}?subject={}", percent_encode(message)),
+            None => format!("mailto:{email}"),
+        };
+        links.push(ContactLink {
+            kind: "email",
+            label: scope.t("email"),
+            href,
+            text: email.clone(),
+        });
+    }
+    if let Some(website) = &contact.website {
+        links.push(ContactLink {
+            kind: "website",
+            label: scope.t("website"),
+            href: website.clone(),
+            text: website.clone(),
+        });
+    }
+    links
+}
+
+/// Digits of a number, country code first, as people read them: `6281200000001` →
+/// `+62 812-0000-0001`.
+fn readable_number(digits: &str) -> String {
+    let Some(local) = digits.strip_prefix("62") else {
+        return format!("+{digits}");
+    };
+    let (head, rest) = local.split_at(local.len().min(3));
+    let groups: Vec<&str> = rest
+        .as_bytes()
+        .chunks(4)
+        .filter_map(|c| std::str::from_utf8(c).ok())
+        .collect();
+    if groups.is_empty() {
+        format!("+62 {head}")
+    } else {
+        format!("+62 {head}-{}", groups.join("-"))
+    }
+}
+
+/// A unit's contacts for a page: the links and whether they are examples.
+#[derive(Debug, Clone, Serialize)]
+pub struct Contacts {
+    pub links: Vec<ContactLink>,
+    pub example: bool,
+}
+
+impl Contacts {
+    pub fn new(scope: &Scope, contact: &Contact, message: Option<&str>) -> Contacts {
+        Contacts {
+            links: contact_links(scope, contact, message),
+            example: contact.example,
+        }
+    }
+}
+
+/// The press contact of a unit, shown under its stories: its `press` contact, else its own.
+pub fn press_contacts(scope: &Scope, id: UnitId) -> Contacts {
+    let unit = scope.item(id);
+    let contact = unit.press.as_ref().unwrap_or(&unit.contact);
+    let mut contacts = Contacts::new(scope, contact, None);
+    contacts.links.retain(|link| link.kind != "website");
+    contacts
 }
 
 /// A link to a unit's page in the scope's language.
@@ -518,13 +692,16 @@ pub fn organization(scope: &Scope, id: UnitId, full: bool) -> Json {
         "url": scope.urls().absolute(&url(scope, id)),
     });
     if full {
-        value["address"] = json!({
+        let mut address = json!({
             "@type": "PostalAddress",
-            "streetAddress": unit.address,
-            "addressLocality": (!unit.city.is_empty()).then_some(&unit.city),
-            "addressRegion": unit.region,
+            "addressLocality": (!unit.city.is_empty()).then(|| scope.place(&unit.city)),
+            "addressRegion": scope.place(&unit.region),
             "addressCountry": "ID",
         });
+        if let Some(street) = &unit.address {
+            address["streetAddress"] = json!(street);
+        }
+        value["address"] = address;
         if let Some(phone) = &unit.contact.phone {
             value["telephone"] = json!(phone);
         }
@@ -547,38 +724,28 @@ struct UnitView<'a> {
     city: &'a str,
     region: &'a str,
     address: Option<&'a str>,
-    contact: ContactView<'a>,
+    contacts: Contacts,
+    hours: Option<&'a str>,
+    map: Option<&'a str>,
     parent: Option<Link>,
     children: Vec<Link>,
     html: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-struct ContactView<'a> {
-    phone: Option<&'a str>,
-    email: Option<&'a str>,
-    website: Option<&'a str>,
-    whatsapp: Option<&'a str>,
 }
 
 fn unit_view(scope: &Scope, id: UnitId, page: PageNo) -> Result<Output, Error> {
     let lang = scope.lang();
     let unit = scope.item(id);
     let name = scope.text(&unit.name).to_string();
-    let contact = &unit.contact;
     let view = UnitView {
         name: &name,
         kind: kind_label(scope, unit.kind),
         class: unit.class.as_deref(),
-        city: &unit.city,
-        region: &unit.region,
+        city: scope.place(&unit.city),
+        region: scope.place(&unit.region),
         address: unit.address.as_deref(),
-        contact: ContactView {
-            phone: contact.phone.as_deref(),
-            email: contact.email.as_deref(),
-            website: contact.website.as_deref(),
-            whatsapp: contact.whatsapp.as_deref(),
-        },
+        contacts: Contacts::new(scope, &unit.contact, None),
+        hours: unit.hours.as_ref().map(|hours| scope.text(hours)),
+        map: unit.map.as_deref(),
         parent: unit.parent.map(|p| link(scope, p)),
         children: unit.children.iter().map(|&child| link(scope, child)).collect(),
         html: unit.html[lang].as_deref(),
@@ -592,15 +759,17 @@ fn unit_view(scope: &Scope, id: UnitId, page: PageNo) -> Result<Output, Error> {
         tera::Value::from(Vec::<tera::Value>::new())
     };
     let title = paged_title(name.clone(), page, &scope.t("page"));
-    let place = if unit.city.is_empty() {
-        unit.region.clone()
+    let (city, region) = (scope.place(&unit.city), scope.place(&unit.region));
+    let place = if city.is_empty() {
+        region.to_string()
     } else {
-        format!("{}, {}", unit.city, unit.region)
+        format!("{city}, {region}")
     };
     let head = Head::new(title, format!("{name} — {place}"), "units")
         .crumb(scope.t("nav_units"), scope.urls().section(lang, "units"))
         .crumb(name.clone(), url(scope, id))
-        .jsonld(organization(scope, id, true));
+        .jsonld(organization(scope, id, true))
+        .og("website", super::card_image(scope, Units::NAME, &unit.id, &name));
     View::new("unit.html", head)
         .with("unit", view)
         .value("stories", scope.cards(page.slice(stories, per_page)))

@@ -6,10 +6,16 @@
 //!
 //! Processing is cached by content hash and settings in `.etalase-cache/` in the site folder
 //! (`cache`), so a rebuild decodes and encodes only new or changed photos. This stage also
-//! checks every SVG file for scripts, since SVGs are published as they are.
+//! checks every SVG file for scripts, since SVGs are published as they are, and makes the
+//! share images of pages (`share`): SVG pictures rasterised, generated share cards and the
+//! home-screen icon, cached the same way.
+//!
+//! Every file it makes is named by a hash of what it was made from and published in
+//! [`VARIANTS_DIR`], which hosts may therefore cache for good.
 
 pub mod cache;
 mod encode;
+pub mod share;
 pub mod svg;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -24,6 +30,7 @@ use crate::content::{CONTENT_DIR, MEDIA_DIR};
 use crate::error::{Diagnostic, Diagnostics, Error};
 use crate::messages::{Content, Media};
 use cache::ImageCache;
+pub use share::{Fonts, ShareCard};
 
 /// Widths of the variants, in pixels; a photo narrower than one gets its own width instead.
 pub const WIDTHS: [u32; 3] = [480, 960, 1600];
@@ -31,6 +38,9 @@ pub const WIDTHS: [u32; 3] = [480, 960, 1600];
 pub const OG_SIZE: (u32, u32) = (1200, 630);
 /// Changes whenever processing would give other files, so that older cache entries are not used.
 const PIPELINE: &str = "etalase-images-1";
+/// Where the files made from photos are published: only files whose names carry a hash of
+/// their content, so that this folder can be cached for good.
+pub const VARIANTS_DIR: &str = "assets/media";
 
 /// Extensions of raster images: never published as they are, since they may carry metadata.
 const RASTER: [&str; 12] = [
@@ -82,7 +92,7 @@ pub struct Variant {
     pub format: Format,
     /// Kept in lossy WebP (and PNG) when the photo has transparency.
     pub alpha: bool,
-    /// `/`-separated path in the site: `media/<dir>/<stem>-<width>.<hash>.<ext>`.
+    /// `/`-separated path in the site: `assets/media/<dir>/<stem>-<width>.<hash>.<ext>`.
     pub path: String,
     og: bool,
 }
@@ -121,8 +131,8 @@ impl Plan {
     pub fn new(src: &str, key: &str, facts: Facts) -> Plan {
         let Facts { width, height, alpha } = facts;
         let (dir, stem) = match src.rsplit_once('/') {
-            Some((dir, name)) => (format!("{MEDIA_DIR}/{dir}/"), name),
-            None => (format!("{MEDIA_DIR}/"), src),
+            Some((dir, name)) => (format!("{VARIANTS_DIR}/{dir}/"), name),
+            None => (format!("{VARIANTS_DIR}/"), src),
         };
         let stem = stem.rsplit_once('.').map_or(stem, |(stem, _)| stem);
         let short = &key[..key.len().min(8)];
@@ -155,6 +165,33 @@ impl Plan {
             variants,
             og,
         }
+    }
+
+    /// A single PNG of `width`×`height` published at `path`: a share image, which pages show
+    /// only as their Open Graph image.
+    pub fn single(path: String, key: &str, (width, height): (u32, u32)) -> Plan {
+        Plan {
+            key: key.to_string(),
+            facts: Facts {
+                width,
+                height,
+                alpha: false,
+            },
+            variants: Vec::new(),
+            og: Some(Variant {
+                width,
+                height,
+                format: Format::Png,
+                alpha: false,
+                path,
+                og: true,
+            }),
+        }
+    }
+
+    /// Whether the plan is a share image only (an SVG is shown as it is).
+    pub fn is_single(&self) -> bool {
+        self.variants.is_empty()
     }
 
     /// The widths of the variants, smallest first.
@@ -287,17 +324,28 @@ impl Processor {
         }
     }
 
+    /// The site folder.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
     /// Processes every raster image the site references, in parallel; every photo that cannot
     /// be read is reported at each place that references it. Every SVG file, which is
-    /// published as it is, is checked for scripts.
-    pub fn run(&self, uses: &[PhotoUse], media: &BTreeSet<String>, mode: Mode) -> Result<(Photos, Stats), Error> {
+    /// published as it is, is checked for scripts. Then the share images of `sharing`.
+    pub fn run(
+        &self,
+        uses: &[PhotoUse],
+        media: &BTreeSet<String>,
+        sharing: &Sharing,
+        mode: Mode,
+    ) -> Result<(Photos, Stats), Error> {
         let references = references(uses);
         let results: Vec<(&str, Processed)> = references
             .par_iter()
             .filter(|(src, _)| is_raster(src))
             .map(|(src, _)| (*src, self.photo(src, mode)))
             .collect();
-        let mut photos = HashMap::new();
+        let mut photos = self.share_images(&references, sharing, mode)?;
         let mut stats = Stats::default();
         let mut problems = self.check_svgs(media);
         for (src, result) in results {
@@ -318,6 +366,84 @@ impl Processor {
             }
         }
         problems.into_result((Photos(photos), stats)).map_err(Error::from)
+    }
+
+    /// The share images: every referenced SVG picture rasterised, each card drawn, and the
+    /// home-screen icon; each one read from the cache when it was made before. A picture that
+    /// cannot be drawn gets none (its page falls back to the site's card).
+    fn share_images(
+        &self,
+        references: &References,
+        sharing: &Sharing,
+        mode: Mode,
+    ) -> Result<HashMap<String, Plan>, Error> {
+        let fonts = &sharing.fonts;
+        let mut jobs: Vec<ShareJob> = references
+            .keys()
+            .filter(|src| extension(src) == "svg")
+            .filter_map(|src| {
+                let bytes = std::fs::read(self.root.join(CONTENT_DIR).join(MEDIA_DIR).join(src)).ok()?;
+                let (dir, name) = src.rsplit_once('/').map_or(("", *src), |(d, n)| (d, n));
+                let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem).to_string();
+                let folder = if dir.is_empty() {
+                    String::new()
+                } else {
+                    format!("{dir}/")
+                };
+                Some(ShareJob {
+                    src: src.to_string(),
+                    key: key(&[b"svg;".as_slice(), fonts.hash.as_bytes(), &bytes].concat()),
+                    path: Box::new(move |hash| format!("{VARIANTS_DIR}/{folder}{stem}-og.{hash}.png")),
+                    size: OG_SIZE,
+                    svg: bytes,
+                })
+            })
+            .collect();
+        jobs.extend(sharing.cards.iter().map(|card| {
+            let svg = share::card_svg(card, fonts);
+            let card = card.clone();
+            ShareJob {
+                src: card.src.clone(),
+                key: key(&[b"card;".as_slice(), fonts.hash.as_bytes(), svg.as_bytes()].concat()),
+                path: Box::new(move |hash| card.path(hash)),
+                size: OG_SIZE,
+                svg: svg.into_bytes(),
+            }
+        }));
+        if let Some(icon) = &sharing.icon {
+            jobs.push(ShareJob {
+                src: share::ICON_SRC.to_string(),
+                key: key(&[b"icon;".as_slice(), fonts.hash.as_bytes(), icon].concat()),
+                path: Box::new(|hash| format!("{VARIANTS_DIR}/apple-touch-icon.{hash}.png")),
+                size: (share::ICON_SIZE, share::ICON_SIZE),
+                svg: icon.clone(),
+            });
+        }
+        let made: Vec<Option<(String, Plan)>> = jobs
+            .par_iter()
+            .map(|job| self.share_image(job, fonts, mode))
+            .collect::<Result<_, Error>>()?;
+        Ok(made.into_iter().flatten().collect())
+    }
+
+    /// One share image, drawn or from the cache; `None` when it cannot be drawn.
+    fn share_image(&self, job: &ShareJob, fonts: &Fonts, mode: Mode) -> Result<Option<(String, Plan)>, Error> {
+        let plan = Plan::single((job.path)(&job.key[..8]), &job.key, job.size);
+        let cached = self.cache.has(&job.key, plan.files().map(Variant::cache_name));
+        if mode == Mode::Build && !cached {
+            let Ok(png) = share::rasterise(&job.svg, fonts, job.size) else {
+                return Ok(None);
+            };
+            let name = plan.files().map(Variant::cache_name).next().unwrap_or_default();
+            self.cache
+                .store(&job.key, &[(name, png)], &plan.facts)
+                .map_err(|err| Error::Io {
+                    action: crate::messages::Output::CannotWrite,
+                    path: self.cache.file(&job.key, ""),
+                    source: err,
+                })?;
+        }
+        Ok(Some((job.src.clone(), plan)))
     }
 
     /// Every file of `photos` as (path in the site, file in the cache).
@@ -445,6 +571,26 @@ impl Processor {
     }
 }
 
+/// What a build draws besides photos: the share cards of pages without a picture and the
+/// home-screen icon (the theme's favicon), with the theme's fonts.
+pub struct Sharing {
+    pub fonts: Fonts,
+    pub cards: Vec<ShareCard>,
+    /// The SVG of the theme's favicon.
+    pub icon: Option<Vec<u8>>,
+}
+
+/// One share image to make.
+struct ShareJob {
+    src: String,
+    /// Content hash of what it is drawn from.
+    key: String,
+    /// Its path in the site, given the short hash.
+    path: Box<dyn Fn(&str) -> String + Send + Sync>,
+    size: (u32, u32),
+    svg: Vec<u8>,
+}
+
 /// Where each image is referenced: (content file, line and column of its `src`).
 type References<'a> = BTreeMap<&'a str, Vec<(&'a Path, (u64, u64))>>;
 
@@ -503,9 +649,9 @@ mod tests {
             },
         );
         let paths: Vec<&str> = plan.files().map(|v| v.path.as_str()).collect();
-        assert_eq!(paths[0], "media/produk/gula-480.01234567.webp");
-        assert_eq!(paths[1], "media/produk/gula-480.01234567.jpg");
-        assert_eq!(paths[6], "media/produk/gula-og.01234567.jpg");
+        assert_eq!(paths[0], "assets/media/produk/gula-480.01234567.webp");
+        assert_eq!(paths[1], "assets/media/produk/gula-480.01234567.jpg");
+        assert_eq!(paths[6], "assets/media/produk/gula-og.01234567.jpg");
         assert_eq!(plan.height_at(480), 360);
         assert_eq!(plan.og.as_ref().map(|v| (v.width, v.height)), Some(OG_SIZE));
         assert_eq!(og_size(800, 800), Some((800, 420)));

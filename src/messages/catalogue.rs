@@ -540,6 +540,12 @@ messages! {
         HintTitleLetters = "H707",
             en: "use a title with letters or digits",
             id: "pakai judul yang memuat huruf atau angka";
+        NoOrderPath { unit: String } = "W711",
+            en: "this product cannot be ordered: it has no order channel and its unit `{unit}` gives no phone, WhatsApp or e-mail",
+            id: "produk ini tidak bisa dipesan: tidak ada saluran pemesanan, dan UPT `{unit}` tidak mencantumkan telepon, WhatsApp, atau e-mail";
+        HintOrderChannel = "H711",
+            en: "add `order: {{ whatsapp: \"+62 …\" }}` to the product, or `contact:` with a phone, WhatsApp or e-mail to the unit's profile",
+            id: "tambahkan `order: {{ whatsapp: \"+62 …\" }}` pada produk, atau `contact:` berisi telepon, WhatsApp, atau e-mail pada profil UPT";
     }
 }
 

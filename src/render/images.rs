@@ -22,7 +22,7 @@ pub struct ImageView {
 
 impl ImageView {
     pub fn new(photos: &Photos, src: &str, alt: &str) -> ImageView {
-        let Some(plan) = photos.get(src) else {
+        let Some(plan) = photos.get(src).filter(|plan| !plan.is_single()) else {
             return ImageView {
                 src: media_url(src),
                 alt: alt.to_string(),
@@ -58,8 +58,8 @@ fn srcset<'v>(variants: impl Iterator<Item = &'v Variant>) -> String {
         .join(", ")
 }
 
-/// The Open Graph image of a page: the 1200×630 crop of a photo (none for SVG, which link
-/// previews do not show).
+/// The Open Graph image of a page: the 1200×630 crop of a photo, an SVG picture rasterised,
+/// or a share card.
 #[derive(Debug, Clone, Serialize)]
 pub struct OgImage {
     pub url: String,
@@ -81,9 +81,15 @@ impl OgImage {
 }
 
 /// Root-relative URLs of an image for structured data: the largest fallback and the Open
-/// Graph crop of a photo, or the SVG.
+/// Graph crop of a photo, or the SVG and its rasterised copy.
 pub fn image_urls(photos: &Photos, src: &str) -> Vec<String> {
     match photos.get(src) {
+        Some(plan) if plan.is_single() => plan
+            .og
+            .iter()
+            .map(|v| format!("/{}", v.path))
+            .chain([media_url(src)])
+            .collect(),
         Some(plan) => plan
             .in_format(plan.fallback())
             .last()

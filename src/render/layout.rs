@@ -20,6 +20,19 @@ pub struct Head {
     pub image: Option<OgImage>,
     /// The navigation section the page belongs to (the menu marks it current).
     pub section: &'static str,
+    /// What link previews read beside the Open Graph basics.
+    pub extra: Extra,
+}
+
+/// Open Graph properties of some kinds of pages: an article's times, a product's price.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Extra {
+    /// `article:published_time` and `article:modified_time` (ISO 8601 with the zone).
+    pub published: Option<String>,
+    pub modified: Option<String>,
+    /// `product:price:amount` (whole rupiah) and `product:price:currency`.
+    pub price: Option<u64>,
+    pub currency: Option<&'static str>,
 }
 
 impl Head {
@@ -33,7 +46,22 @@ impl Head {
             og_type: "website",
             image: None,
             section,
+            extra: Extra::default(),
         }
+    }
+
+    /// An article's times, for `article:published_time` and `article:modified_time`.
+    pub fn article(mut self, published: String, modified: String) -> Head {
+        self.extra.published = Some(published);
+        self.extra.modified = Some(modified);
+        self
+    }
+
+    /// A product's price in rupiah, for `product:price:*`.
+    pub fn price(mut self, amount: Option<u64>) -> Head {
+        self.extra.price = amount;
+        self.extra.currency = amount.map(|_| "IDR");
+        self
     }
 
     pub fn crumb(mut self, name: impl Into<String>, url: impl Into<String>) -> Head {
@@ -82,6 +110,7 @@ pub struct PageMeta {
     pub share_whatsapp: String,
     /// The navigation section this page belongs to.
     pub section: &'static str,
+    pub extra: Extra,
 }
 
 #[derive(Serialize)]

@@ -513,7 +513,8 @@ impl<I: Sync + Send, P: Pages<I>> Renderer<I, P> {
                 percent_encode(&format!("{} {canonical}", head.title))
             ),
             jsonld: jsonld::graph(&canonical, &crumbs, head.jsonld),
-            description: head.description,
+            // Search results show about 160 characters: longer ones are cut after a word.
+            description: crate::site::markdown::truncate(&head.description, 160),
             title: head.title,
             url: place.url.clone(),
             canonical,
@@ -521,11 +522,19 @@ impl<I: Sync + Send, P: Pages<I>> Renderer<I, P> {
             switcher,
             breadcrumbs,
             og_type: head.og_type,
-            og_image: head.image.map(|image| images::OgImage {
-                url: urls.absolute(&image.url),
-                ..image
-            }),
+            og_image: head
+                .image
+                .or_else(|| {
+                    let code = &site.config.lang(place.lang).code;
+                    let title = site.text(&site.config.title, place.lang);
+                    scope.og_image(&crate::media::ShareCard::site_src(code), title)
+                })
+                .map(|image| images::OgImage {
+                    url: urls.absolute(&image.url),
+                    ..image
+                }),
             section: head.section,
+            extra: head.extra,
         }
     }
 

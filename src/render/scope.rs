@@ -196,6 +196,11 @@ impl<'r, I> Scope<'r, I> {
         crate::site::text(&self.sources.site.config, value, self.lang)
     }
 
+    /// A city or region name in the page's language (`places` in etalase.yaml).
+    pub fn place<'a>(&'a self, name: &'a str) -> &'a str {
+        crate::site::place(&self.sources.site.config, name, self.lang)
+    }
+
     /// How a page links the theme asset at `path` (`style.css`): a placeholder that becomes
     /// its hashed address when the page is written (see [`Assets`]). Addresses change with
     /// every edit of the file; placeholders do not, so no page depends on them.

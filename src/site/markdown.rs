@@ -119,7 +119,7 @@ impl Markdown {
         let events = self.highlight_code(add_heading_ids(events));
         let mut html = String::with_capacity(text.len() * 3 / 2);
         pulldown_cmark::html::push_html(&mut html, events.into_iter());
-        html
+        aligned_by_class(html)
     }
 
     fn syntaxes(&self) -> &SyntaxSet {
@@ -310,6 +310,19 @@ pub fn plain_text(text: &str) -> String {
 }
 
 /// Cuts `text` to at most `max` characters at a word boundary, adding an ellipsis.
+/// Table cells aligned by a class (`left`, `center`, `right`) rather than the `style`
+/// attribute pulldown-cmark writes, which a Content-Security-Policy of `style-src 'self'`
+/// blocks. Text and attribute values in the HTML have their quotes escaped, so the attribute
+/// is found only where pulldown-cmark wrote it.
+fn aligned_by_class(html: String) -> String {
+    if !html.contains(" style=\"text-align: ") {
+        return html;
+    }
+    html.replace(" style=\"text-align: left\"", " class=\"left\"")
+        .replace(" style=\"text-align: center\"", " class=\"center\"")
+        .replace(" style=\"text-align: right\"", " class=\"right\"")
+}
+
 pub fn truncate(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         return text.to_string();
@@ -324,6 +337,8 @@ pub fn truncate(text: &str, max: usize) -> String {
         }
         out.push_str(word);
     }
+    let kept = out.trim_end_matches([',', ';', ':', '-', '–', '—']).len();
+    out.truncate(kept);
     out.push('…');
     out
 }
@@ -405,6 +420,15 @@ mod tests {
                 .to_html_linked(text, &links)
                 .contains("href=\"/berita/a/#foto\"")
         );
+    }
+
+    #[test]
+    fn aligns_table_columns_by_class() {
+        let html = Markdown::default().to_html("| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n");
+        assert!(!html.contains("style="), "{html}");
+        assert!(html.contains("<th class=\"left\">a</th>"), "{html}");
+        assert!(html.contains("<td class=\"center\">2</td>"), "{html}");
+        assert!(html.contains("<td class=\"right\">3</td>"), "{html}");
     }
 
     #[test]

@@ -104,6 +104,20 @@ impl<I> Site<I> {
     pub fn text<'a>(&self, value: &'a Localized<String>, lang: LangId) -> &'a str {
         text(&self.config, value, lang)
     }
+
+    /// A city or region name in `lang` (see [`place`]).
+    pub fn place<'a>(&'a self, name: &'a str, lang: LangId) -> &'a str {
+        place(&self.config, name, lang)
+    }
+}
+
+/// A city or region name in `lang`: as `places` in etalase.yaml gives it, else as written.
+pub fn place<'a>(config: &'a Config, name: &'a str, lang: LangId) -> &'a str {
+    config
+        .places
+        .get(name)
+        .and_then(|names| names.get(&config.lang(lang).code))
+        .map_or(name, String::as_str)
 }
 
 /// The text of a localized value in `lang`, falling back to the first language.

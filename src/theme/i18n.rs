@@ -141,6 +141,19 @@ impl Locale {
     pub fn get<'a>(&'a self, key: &'a str) -> &'a str {
         self.strings.get(key).map(String::as_str).unwrap_or(key)
     }
+
+    /// The string `key` for a count of `n`, with `{n}` replaced by the count: the form
+    /// `<key>_one` for one when the language has it, else `<key>_other` (Indonesian nouns
+    /// have one form: `1 berita`, `4 berita`; English two: `1 story`, `4 stories`).
+    pub fn plural(&self, key: &str, n: usize) -> String {
+        let one = format!("{key}_one");
+        let form = if n == 1 && self.strings.contains_key(&one) {
+            one
+        } else {
+            format!("{key}_other")
+        };
+        self.get(&form).replace("{n}", &n.to_string())
+    }
 }
 
 fn valid_names(names: &DateNames) -> bool {

@@ -34,6 +34,10 @@ macro_rules! builtin {
 
 /// Every file of `themes/default/` (a test checks that this list equals the folder's).
 pub const BUILTIN: &[(&str, &[u8])] = builtin![
+    "fonts/NotoSans-Bold.ttf",
+    "fonts/NotoSans-Regular.ttf",
+    "fonts/OFL.txt",
+    "fonts/README.md",
     "i18n/en.yaml",
     "i18n/id.yaml",
     "static/favicon.svg",
@@ -194,6 +198,42 @@ impl Theme {
             warnings,
         })
     }
+}
+
+/// The fonts of the site's theme (`themes/<name>/fonts/*.ttf` or `*.otf`), which share images
+/// are drawn with: the built-in theme's when the theme has none, so that images look the same
+/// on every computer, whatever fonts it has installed.
+pub fn fonts(root: &Path, config: &Config) -> Result<Vec<Vec<u8>>, Error> {
+    let source = ThemeDir::find(root, config)?;
+    let mut fonts = Vec::new();
+    for (name, file) in source.files(root, "fonts", &mut Diagnostics::default())? {
+        if name.ends_with(".ttf") || name.ends_with(".otf") {
+            fonts.push(file.bytes()?.into_owned());
+        }
+    }
+    if fonts.is_empty() {
+        fonts = ThemeDir::Builtin
+            .files(root, "fonts", &mut Diagnostics::default())?
+            .into_iter()
+            .filter(|(name, _)| name.ends_with(".ttf"))
+            .filter_map(|(_, file)| file.bytes().ok().map(Cow::into_owned))
+            .collect();
+    }
+    Ok(fonts)
+}
+
+/// A static file of the site's theme (a site's `static/` first), such as `favicon.svg`.
+pub fn static_file(root: &Path, config: &Config, path: &str) -> Result<Option<Vec<u8>>, Error> {
+    let own = root.join("static").join(path);
+    if own.is_file() {
+        return StaticFile::Disk(own).bytes().map(|b| Some(b.into_owned()));
+    }
+    let source = ThemeDir::find(root, config)?;
+    let found = source
+        .files(root, "static", &mut Diagnostics::default())?
+        .into_iter()
+        .find(|(name, _)| name == path);
+    found.map(|(_, file)| file.bytes().map(Cow::into_owned)).transpose()
 }
 
 /// FNV-1a: a small, stable content hash for asset names (stable across builds and versions).

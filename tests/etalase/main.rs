@@ -17,6 +17,7 @@ mod quality;
 mod schema;
 mod search;
 mod security;
+mod showcase;
 mod start;
 mod themes;
 mod translations;

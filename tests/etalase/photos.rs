@@ -11,7 +11,7 @@ use image::{ImageDecoder, ImageEncoder, Rgb, RgbImage, Rgba, RgbaImage};
 use crate::support::folders::snapshot;
 use crate::support::html::{Element, elements, find};
 use crate::support::servers::Server;
-use crate::support::site::{SVG, Site, story};
+use crate::support::site::{Site, story};
 
 /// A JPEG `width`×`height` with a gradient, like a photo but small to store.
 fn jpeg(width: u32, height: u32) -> Vec<u8> {
@@ -106,11 +106,12 @@ fn size_of(bytes: &[u8]) -> (u32, u32) {
     (image.width(), image.height())
 }
 
-/// Every file under `media/` of the built site, by name.
+/// Every file of `assets/media/` of the built site (the files made from photos), by name.
 fn media_files(site: &Site) -> BTreeMap<String, Vec<u8>> {
-    std::fs::read_dir(site.public().join("media"))
+    std::fs::read_dir(site.public().join("assets/media"))
         .expect("media folder")
         .map(|e| e.expect("entry").path())
+        .filter(|p| p.is_file())
         .map(|p| {
             (
                 p.file_name().expect("name").to_string_lossy().into_owned(),
@@ -217,7 +218,7 @@ fn photos_become_sized_variants_in_webp_and_a_fallback() {
         .collect();
     assert_eq!(candidates.len(), 3);
     for (url, descriptor) in &candidates {
-        let name = url.strip_prefix("/media/").expect("a media URL");
+        let name = url.strip_prefix("/assets/media/").expect("a media URL");
         assert!(name.ends_with(".webp"));
         assert_eq!(format!("{}w", size_of(&files[name]).0), *descriptor);
     }
@@ -228,7 +229,11 @@ fn photos_become_sized_variants_in_webp_and_a_fallback() {
         .collect();
     assert_eq!(images.len(), 2);
     for (ix, img) in images.iter().enumerate() {
-        let src = img.attr("src").expect("src").strip_prefix("/media/").expect("media");
+        let src = img
+            .attr("src")
+            .expect("src")
+            .strip_prefix("/assets/media/")
+            .expect("media");
         let (width, height) = size_of(&files[src]);
         assert_eq!(img.attr("width"), Some(width.to_string().as_str()));
         assert_eq!(img.attr("height"), Some(height.to_string().as_str()));
@@ -238,7 +243,7 @@ fn photos_become_sized_variants_in_webp_and_a_fallback() {
         for candidate in img.attr("srcset").expect("srcset").split(", ") {
             let (url, descriptor) = candidate.split_once(' ').expect("url and width");
             assert!(descriptor.ends_with('w'));
-            assert!(files.contains_key(url.trim_start_matches("/media/")), "{url}");
+            assert!(files.contains_key(url.trim_start_matches("/assets/media/")), "{url}");
         }
     }
     assert!(images[0].attr("src").is_some_and(|s| s.ends_with(".jpg")));
@@ -283,17 +288,35 @@ fn story_and_product_pages_get_a_1200_by_630_open_graph_image() {
 }
 
 #[test]
-fn svg_images_pass_through_without_an_open_graph_image() {
+fn svg_images_pass_through_and_link_previews_get_them_as_png() {
     let site = Site::new();
+    site.file(
+        "content/media/gula.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"120\" height=\"80\"><rect width=\"120\" height=\"80\" fill=\"#0a0\"/><text x=\"10\" y=\"40\" font-family=\"sans-serif\">Gula</text></svg>",
+    );
     site.build();
-    assert_eq!(site.read("media/gula.svg"), SVG);
+    assert!(
+        site.read("media/gula.svg").starts_with("<svg"),
+        "the SVG is published as it is"
+    );
     let html = site.read("produk/gula-semut/index.html");
     let elements = elements(&html);
-    assert!(find(&elements, "meta", "property", "og:image").is_empty());
     let img = find(&elements, "img", "src", "/media/gula.svg");
-    assert_eq!(img.len(), 1);
+    assert_eq!(img.len(), 1, "pages show the SVG itself");
     assert!(img[0].attr("srcset").is_none());
-    assert!(!std::path::Path::new(&site.root().join(".etalase-cache")).exists());
+    let og = find(&elements, "meta", "property", "og:image")[0]
+        .attr("content")
+        .expect("og:image");
+    let path = og.strip_prefix("https://example.test/").expect("absolute");
+    assert!(
+        path.starts_with("assets/media/gula-og.") && path.ends_with(".png"),
+        "{path}"
+    );
+    let bytes = std::fs::read(site.public().join(path)).expect("the PNG");
+    assert_eq!(size_of(&bytes), (1200, 630));
+    let image = image::load_from_memory(&bytes).expect("PNG").to_rgb8();
+    assert_eq!(image.get_pixel(600, 315).0, [0, 0xaa, 0], "the picture, centred");
+    assert!(site.root().join(".etalase-cache").exists(), "cached like photos");
 }
 
 #[test]

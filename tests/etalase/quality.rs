@@ -22,6 +22,7 @@ const PAGES: &[&str] = &[
     "/produk/gula-semut-jahe-merah/",
     "/berita/umkm-terbaik-lapas-perempuan-palembang/",
     "/upt/lapas-perempuan-palembang/",
+    "/agenda/hari-bakti-kemenimipas/",
     "/cari/",
     "/en/search/",
 ];

@@ -80,6 +80,9 @@ fn without_an_index_the_search_page_offers_the_lists() {
     let server = Server::start(site.root(), &[]);
     let browser = Browser::start();
     browser.open(&format!("{}/cari/", server.url));
+    // The index is loaded when the search field is first focused.
+    browser.wait_until("return document.readyState === 'complete'", "the page to load");
+    browser.eval("document.querySelector('#search-query').focus()");
     browser.wait_until(
         "return document.querySelector('[data-search-status]').textContent.startsWith('Pencarian belum tersedia')",
         "the note that search is not available",

@@ -318,6 +318,24 @@ impl Kind for Agenda {
             .collect()
     }
 
+    /// A card for each event without a picture: its title over its place or organiser.
+    fn share_cards(site: &Site) -> Vec<crate::media::ShareCard> {
+        site.items
+            .agenda
+            .events
+            .values()
+            .filter(|event| event.image.is_none())
+            .map(|event| {
+                let under = match (&event.place, event.organizer) {
+                    (Some(place), _) => place.city.clone(),
+                    (None, Some(unit)) => super::unit_name(site, unit, event.lang),
+                    (None, None) => String::new(),
+                };
+                super::share_card(site, Agenda::NAME, &event.slug, event.lang, &event.title, &under)
+            })
+            .collect()
+    }
+
     fn pages(site: &Site) -> Vec<Page> {
         let mut pages: Vec<Page> = site
             .langs()

@@ -172,7 +172,10 @@ pub(super) fn event(scope: &Scope, id: EventId) -> Result<Output, Error> {
     };
     let products: Vec<ItemRef> = event.products.iter().map(|&p: &ProductId| p.item_ref()).collect();
     let terms: Vec<ItemRef> = event.terms.iter().map(|t| t.item_ref()).collect();
-    let image = event.image.as_ref().and_then(|i| scope.og_image(&i.src, &i.alt));
+    let image = match &event.image {
+        Some(image) => scope.og_image(&image.src, &image.alt),
+        None => crate::kinds::card_image(scope, Agenda::NAME, &event.slug, &event.title),
+    };
     let head = Head::new(event.title.clone(), event.summary.clone(), "agenda")
         .crumb(scope.t("nav_agenda"), scope.urls().section(lang, "agenda"))
         .crumb(event.title.clone(), event.url.clone())

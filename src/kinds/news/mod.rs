@@ -282,6 +282,20 @@ impl Kind for News {
             .collect()
     }
 
+    /// A card for each story without a picture: its title over its unit.
+    fn share_cards(site: &Site) -> Vec<crate::media::ShareCard> {
+        site.items
+            .news
+            .stories
+            .values()
+            .filter(|story| story.image.is_none())
+            .map(|story| {
+                let unit = super::unit_name(site, story.unit, story.lang);
+                super::share_card(site, News::NAME, &story.slug, story.lang, &story.title, &unit)
+            })
+            .collect()
+    }
+
     fn pages(site: &Site) -> Vec<Page> {
         let per_page = site.config.news_per_page;
         let mut pages = Vec::new();

@@ -59,6 +59,8 @@ struct StoryView<'a> {
     award: Option<&'a Award>,
     source: Option<&'a str>,
     unit: Link,
+    /// The unit's press contact.
+    press: units::Contacts,
 }
 
 pub(super) fn story(scope: &Scope, id: StoryId) -> Result<Output, Error> {
@@ -80,10 +82,14 @@ pub(super) fn story(scope: &Scope, id: StoryId) -> Result<Output, Error> {
         award: story.award.as_ref(),
         source: story.source.as_deref(),
         unit: units::link(scope, story.unit),
+        press: units::press_contacts(scope, story.unit),
     };
     let terms: Vec<ItemRef> = story.terms.iter().map(|t| t.item_ref()).collect();
     let products: Vec<ItemRef> = story.products.iter().map(|p| p.item_ref()).collect();
-    let image = story.image.as_ref().and_then(|i| scope.og_image(&i.src, &i.alt));
+    let image = match &story.image {
+        Some(image) => scope.og_image(&image.src, &image.alt),
+        None => crate::kinds::card_image(scope, "news", &story.slug, &story.title),
+    };
     let head = Head {
         section: if story.award.is_some() { "awards" } else { "news" },
         ..Head::new(story.title.clone(), story.summary.clone(), "news")
@@ -91,7 +97,8 @@ pub(super) fn story(scope: &Scope, id: StoryId) -> Result<Output, Error> {
     .crumb(scope.t("nav_news"), list_url(scope, PageNo::FIRST))
     .crumb(story.title.clone(), story.url.clone())
     .jsonld(news_article(scope, story))
-    .og("article", image);
+    .og("article", image)
+    .article(rfc3339(scope, story), rfc3339(scope, story));
     let _ = lang;
     View::new("story.html", head)
         .with("story", view)
@@ -107,7 +114,8 @@ fn news_article(scope: &Scope, story: &Story) -> Json {
         "@type": "NewsArticle",
         "headline": story.title,
         "description": story.summary,
-        "datePublished": jsonld::date_time(&config.timezone.offset, story.date, story.time),
+        "datePublished": rfc3339(scope, story),
+        "dateModified": rfc3339(scope, story),
         "inLanguage": config.lang(story.lang).code,
         "author": units::organization(scope, story.unit, false),
         "publisher": publisher(scope),
@@ -121,13 +129,22 @@ fn news_article(scope: &Scope, story: &Story) -> Json {
     article
 }
 
-/// The site as the publisher of its news.
+/// The site as the publisher of its news, with its logo (the home-screen icon).
 pub fn publisher(scope: &Scope) -> Json {
-    json!({
+    let mut publisher = json!({
         "@type": "Organization",
         "name": scope.text(&scope.config().title),
         "url": scope.urls().absolute(&scope.urls().home(scope.lang())),
-    })
+    });
+    if let Some(icon) = scope.og_image(crate::media::share::ICON_SRC, "") {
+        publisher["logo"] = json!({
+            "@type": "ImageObject",
+            "url": scope.urls().absolute(&icon.url),
+            "width": icon.width,
+            "height": icon.height,
+        });
+    }
+    publisher
 }
 
 pub(super) fn list(scope: &Scope, page: PageNo) -> Result<Output, Error> {

@@ -49,6 +49,10 @@ pub struct TermSheet {
     #[serde(default)]
     pub number: Option<u32>,
     pub label: Localized<String>,
+    /// A short label for chips, titles and menus, per language (`Kemandirian pangan`); the
+    /// label cut after a whole word when not given.
+    #[serde(default)]
+    pub short: Option<Localized<String>>,
     #[serde(default)]
     pub description: Option<Localized<String>>,
 }
@@ -72,6 +76,7 @@ pub struct Term {
     pub vocabulary: VocabularyId,
     pub number: Option<u32>,
     pub label: Localized<String>,
+    pub short: Option<Localized<String>>,
     pub description: Option<Localized<String>>,
     /// The first page of the term in each language.
     pub urls: PerLang<String>,
@@ -210,6 +215,7 @@ impl Kind for Vocabularies {
                 vocabulary: VocabularyId::of(&sheet.source.file),
                 number: term.number,
                 label: term.label.clone(),
+                short: term.short.clone(),
                 description: term.description.clone(),
             })
             .collect();
@@ -248,6 +254,34 @@ impl Kind for Vocabularies {
 
     fn photos(_items: &Items) -> Vec<crate::media::PhotoUse<'_>> {
         Vec::new()
+    }
+
+    /// A card for each programme term in each language: its label over its vocabulary and
+    /// number.
+    fn share_cards(site: &Site) -> Vec<crate::media::ShareCard> {
+        let items = &site.items.vocabularies;
+        let mut cards = Vec::new();
+        for term in items.terms.values() {
+            let Some(vocabulary) = items.vocabularies.get(term.vocabulary) else {
+                continue;
+            };
+            for lang in site.langs() {
+                let name = site.text(&vocabulary.name, lang);
+                let under = match term.number {
+                    Some(n) => format!("{name} {n}"),
+                    None => name.to_string(),
+                };
+                cards.push(super::share_card(
+                    site,
+                    TERMS,
+                    &term.id,
+                    lang,
+                    site.text(&term.label, lang),
+                    &under,
+                ));
+            }
+        }
+        cards
     }
 
     fn pages(site: &Site) -> Vec<Page> {
@@ -336,8 +370,23 @@ struct Chip<'a> {
     id: &'a str,
     number: Option<u32>,
     label: &'a str,
+    /// What the chip shows: the short label, never a word cut in two.
+    short: String,
     vocabulary: &'a str,
     url: String,
+}
+
+/// The longest label a chip shows whole; a longer one without a short label is cut after
+/// a whole word.
+const CHIP_LABEL_MAX: usize = 48;
+
+/// A term's short label in the scope's language: as written, or the label cut after a whole
+/// word.
+pub fn short_label(scope: &Scope, term: &Term) -> String {
+    match &term.short {
+        Some(short) => scope.text(short).to_string(),
+        None => crate::site::markdown::truncate(scope.text(&term.label), CHIP_LABEL_MAX),
+    }
 }
 
 fn chip<'a>(scope: &'a Scope, id: TermId) -> Chip<'a> {
@@ -347,6 +396,7 @@ fn chip<'a>(scope: &'a Scope, id: TermId) -> Chip<'a> {
         id: &term.id,
         number: term.number,
         label: scope.text(&term.label),
+        short: short_label(scope, term),
         vocabulary: scope.text(&vocabulary.name),
         url: term_url(scope, id, PageNo::FIRST),
     }
@@ -371,15 +421,24 @@ fn vocabulary_view(scope: &Scope, v: VocabularyId) -> Result<Output, Error> {
         description: Option<String>,
         stories: usize,
         products: usize,
+        /// The counts in words, in the page's language: `1 story`, `4 products`.
+        stories_label: String,
+        products_label: String,
     }
     let terms: Vec<TermView> = vocabulary
         .terms
         .iter()
-        .map(|&t| TermView {
-            chip: scope.card(t.item_ref()).unwrap_or_else(tera::Value::none),
-            description: scope.item(t).description.as_ref().map(|d| scope.text(d).to_string()),
-            stories: scope.list(ListKey::about("news", lang, Target::Term(t))).len(),
-            products: scope.list(ListKey::about("products", lang, Target::Term(t))).len(),
+        .map(|&t| {
+            let stories = scope.list(ListKey::about("news", lang, Target::Term(t))).len();
+            let products = scope.list(ListKey::about("products", lang, Target::Term(t))).len();
+            TermView {
+                chip: scope.card(t.item_ref()).unwrap_or_else(tera::Value::none),
+                description: scope.item(t).description.as_ref().map(|d| scope.text(d).to_string()),
+                stories,
+                products,
+                stories_label: scope.locale().plural("stories", stories),
+                products_label: scope.locale().plural("products", products),
+            }
         })
         .collect();
     let name = scope.text(&vocabulary.name).to_string();
@@ -414,10 +473,11 @@ fn term_view(scope: &Scope, t: TermId, page: PageNo) -> Result<Output, Error> {
         Some(n) => format!("{vocabulary_name} {n}"),
         None => vocabulary_name.clone(),
     };
-    let title = paged_title(format!("{short}: {label}"), page, &scope.t("page"));
+    let title = paged_title(format!("{short}: {}", short_label(scope, term)), page, &scope.t("page"));
     let head = Head::new(title, description.clone().unwrap_or_else(|| label.clone()), "programs")
         .crumb(vocabulary_name.clone(), vocabulary_url(scope, term.vocabulary))
-        .crumb(short, term_url(scope, t, PageNo::FIRST));
+        .crumb(short, term_url(scope, t, PageNo::FIRST))
+        .og("website", super::card_image(scope, TERMS, &term.id, &label));
     View::new("term.html", head)
         .with(
             "vocabulary",

@@ -7,17 +7,23 @@ const status = document.querySelector("[data-search-status]");
 const list = document.querySelector("[data-search-results]");
 const strings = form.dataset;
 
-// Loaded in the background: what is typed meanwhile is searched once the index is there.
-const loading = import("/pagefind/pagefind.js").catch(() => {
-  status.textContent = strings.unavailable;
-  return null;
-});
+// Loaded when the search field is first focused (or a query is run), not with the page:
+// what is typed meanwhile is searched once the index is there.
+let loading = null;
+function load() {
+  loading ??= import("/pagefind/pagefind.js").catch(() => {
+    status.textContent = strings.unavailable;
+    return null;
+  });
+  return loading;
+}
+input.addEventListener("focus", load, { once: true });
 
 let latest = 0;
 
 async function run(query) {
   const ticket = ++latest;
-  const pagefind = await loading;
+  const pagefind = await load();
   if (!pagefind || ticket !== latest) return;
   const search = await pagefind.debouncedSearch(query, {}, 150);
   // null: a newer query replaced this one while it waited.
