@@ -193,6 +193,30 @@ pub fn missing_languages(site: &Site, present: impl Fn(LangId) -> bool) -> Vec<S
         .collect()
 }
 
+/// One entry per document kept in a file per language (its first version in `documents`),
+/// naming the languages it has no version in; `parts` gives a document's key (its file stem),
+/// file and versions.
+pub fn untranslated_documents<'a, T: 'a, Id: 'a>(
+    site: &Site,
+    kind: &'static str,
+    documents: impl Iterator<Item = &'a T>,
+    parts: impl Fn(&'a T) -> (&'a str, &'a Path, &'a crate::ids::PerLang<Option<Id>>),
+) -> Vec<Untranslated> {
+    let mut seen = std::collections::HashSet::new();
+    documents
+        .map(parts)
+        .filter(|(key, ..)| seen.insert(*key))
+        .filter_map(|(_, file, versions)| {
+            let missing = missing_languages(site, |lang| versions[lang].is_some());
+            (!missing.is_empty()).then(|| Untranslated {
+                kind,
+                file: file.to_path_buf(),
+                missing,
+            })
+        })
+        .collect()
+}
+
 /// An item without a version in some languages.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Untranslated {

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use serde_json::json;
 use serde_saphyr::Spanned;
 
-use super::{Kind, Scope, Site, Untranslated, missing_languages};
+use super::{Kind, Scope, Site, Untranslated, untranslated_documents};
 use crate::config::Config;
 use crate::content::{self, Doc, Folder, RawFile};
 use crate::error::{Diagnostic, Diagnostics, Error};
@@ -190,21 +190,10 @@ impl Kind for PlainPages {
     }
 
     fn untranslated(site: &Site) -> Vec<Untranslated> {
-        let mut seen = std::collections::HashSet::new();
-        site.items
-            .pages
-            .pages
-            .values()
-            .filter(|page| seen.insert(page.key.as_str()))
-            .filter_map(|page| {
-                let missing = missing_languages(site, |lang| page.translations[lang].is_some());
-                (!missing.is_empty()).then(|| Untranslated {
-                    kind: "page",
-                    file: page.file.clone(),
-                    missing,
-                })
-            })
-            .collect()
+        let pages = site.items.pages.pages.values();
+        untranslated_documents(site, "page", pages, |page| {
+            (page.key.as_str(), page.file.as_path(), &page.translations)
+        })
     }
 }
 

@@ -17,7 +17,7 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use super::{Kind, Related, Scope, Site, Untranslated, missing_languages};
+use super::{Kind, Related, Scope, Site, Untranslated, untranslated_documents};
 use crate::config::Config;
 use crate::content::{self, Doc, Folder, RawFile, Source};
 use crate::error::{Diagnostic, Diagnostics, Error};
@@ -404,21 +404,10 @@ impl Kind for Agenda {
     }
 
     fn untranslated(site: &Site) -> Vec<Untranslated> {
-        let mut seen = std::collections::HashSet::new();
-        site.items
-            .agenda
-            .events
-            .values()
-            .filter(|event| seen.insert(event.key.as_str()))
-            .filter_map(|event| {
-                let missing = missing_languages(site, |lang| event.translations[lang].is_some());
-                (!missing.is_empty()).then(|| Untranslated {
-                    kind: "event",
-                    file: event.file.clone(),
-                    missing,
-                })
-            })
-            .collect()
+        let events = site.items.agenda.events.values();
+        untranslated_documents(site, "event", events, |event| {
+            (event.key.as_str(), event.file.as_path(), &event.translations)
+        })
     }
 
     fn schema() -> Option<(&'static str, serde_json::Value)> {

@@ -16,7 +16,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
-use super::{Kind, Scope, Site, Untranslated, missing_languages};
+use super::{Kind, Scope, Site, Untranslated, untranslated_documents};
 use crate::config::Config;
 use crate::content::{self, Doc, Folder, RawFile};
 use crate::error::{Diagnostic, Diagnostics, Error};
@@ -362,21 +362,10 @@ impl Kind for News {
 
     /// One entry per story (its first version in the list), naming the missing languages.
     fn untranslated(site: &Site) -> Vec<Untranslated> {
-        let mut seen = std::collections::HashSet::new();
-        site.items
-            .news
-            .stories
-            .values()
-            .filter(|story| seen.insert(story.key.as_str()))
-            .filter_map(|story| {
-                let missing = missing_languages(site, |lang| story.translations[lang].is_some());
-                (!missing.is_empty()).then(|| Untranslated {
-                    kind: "news",
-                    file: story.file.clone(),
-                    missing,
-                })
-            })
-            .collect()
+        let stories = site.items.news.stories.values();
+        untranslated_documents(site, "news", stories, |story| {
+            (story.key.as_str(), story.file.as_path(), &story.translations)
+        })
     }
 
     fn schema() -> Option<(&'static str, serde_json::Value)> {
