@@ -104,14 +104,12 @@ impl Kind for PlainPages {
             .filter(|doc| cx.published(doc.front.draft))
             .map(|doc| page(cx, doc, report))
             .collect();
-        let groups = fields::translations(
+        fields::link_translations(
             cx.languages(),
-            pages.iter().map(|p| (DocId::of(&p.file), p.key.as_str(), p.lang)),
+            &mut pages,
+            |doc| (DocId::of(&doc.file), doc.key.as_str(), doc.lang),
+            |doc| &mut doc.translations,
         );
-        let translations: Vec<_> = pages.iter().map(|p| groups[p.key.as_str()].clone()).collect();
-        for (page, group) in pages.iter_mut().zip(translations) {
-            page.translations = group;
-        }
         Items {
             pages: Table::new(pages, |item| DocId::of(&item.file)),
         }

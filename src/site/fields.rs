@@ -166,6 +166,22 @@ pub fn translations<'k, I: Copy>(
     groups
 }
 
+/// Links every document of `documents` to its versions in each language: `parts` gives a
+/// document's id, key (the file stem its translations share) and language; `versions` is where
+/// its versions go.
+pub fn link_translations<T, I: Copy>(
+    languages: usize,
+    documents: &mut [T],
+    parts: impl Fn(&T) -> (I, &str, LangId),
+    versions: impl Fn(&mut T) -> &mut PerLang<Option<I>>,
+) {
+    let groups = translations(languages, documents.iter().map(&parts));
+    let linked: Vec<PerLang<Option<I>>> = documents.iter().map(|doc| groups[parts(doc).1].clone()).collect();
+    for (doc, group) in documents.iter_mut().zip(linked) {
+        *versions(doc) = group;
+    }
+}
+
 /// A writer's web address under the one URL rule (`crate::web_url`), or a problem at its place.
 pub fn web_address(source: &Source, url: &Spanned<String>, problems: &mut Diagnostics) -> Option<String> {
     match crate::web_url::check(&url.value) {

@@ -270,14 +270,12 @@ impl Kind for Agenda {
             events.push(event);
         }
         events.sort_by(|a, b| (a.start, a.time, &a.slug, a.lang).cmp(&(b.start, b.time, &b.slug, b.lang)));
-        let groups = fields::translations(
+        fields::link_translations(
             cx.languages(),
-            events.iter().map(|e| (EventId::of(&e.file), e.key.as_str(), e.lang)),
+            &mut events,
+            |doc| (EventId::of(&doc.file), doc.key.as_str(), doc.lang),
+            |doc| &mut doc.translations,
         );
-        let translations: Vec<_> = events.iter().map(|e| groups[e.key.as_str()].clone()).collect();
-        for (event, group) in events.iter_mut().zip(translations) {
-            event.translations = group;
-        }
         Items {
             events: Table::new(events, |item| EventId::of(&item.file)),
         }

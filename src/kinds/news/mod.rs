@@ -231,15 +231,12 @@ impl Kind for News {
         }
         // Newest first; ties by time, then slug, so that the order is stable.
         stories.sort_by(|a, b| (b.date, b.time, &a.slug, a.lang).cmp(&(a.date, a.time, &b.slug, b.lang)));
-        let groups = fields::translations(
+        fields::link_translations(
             cx.languages(),
-            stories.iter().map(|s| (StoryId::of(&s.file), s.key.as_str(), s.lang)),
+            &mut stories,
+            |doc| (StoryId::of(&doc.file), doc.key.as_str(), doc.lang),
+            |doc| &mut doc.translations,
         );
-        let translations: Vec<PerLang<Option<StoryId>>> =
-            stories.iter().map(|s| groups[s.key.as_str()].clone()).collect();
-        for (story, group) in stories.iter_mut().zip(translations) {
-            story.translations = group;
-        }
         Items {
             stories: Table::new(stories, |story| StoryId::of(&story.file)),
         }
