@@ -17,7 +17,7 @@ use crate::output::Staging;
 use crate::render::{RenderOptions, Templates};
 use crate::search::SearchIndex;
 use crate::site::SiteOptions;
-use crate::site::markdown::Markdown;
+use crate::site::memo::Caches;
 use crate::theme::StaticFile;
 use crate::theme::Theme;
 
@@ -75,7 +75,7 @@ pub fn load_site(options: &BuildOptions) -> Result<Site, Error> {
         config,
         &content,
         SiteOptions { drafts: options.drafts },
-        &Markdown::default(),
+        &Caches::default(),
     )?;
     match errors.is_empty() {
         true => Ok(site),

@@ -15,7 +15,7 @@ use crate::media::{Mode, Processor};
 use crate::messages::{Check, Lang};
 use crate::render::{RenderOptions, Templates};
 use crate::site::SiteOptions;
-use crate::site::markdown::Markdown;
+use crate::site::memo::Caches;
 use crate::theme::Theme;
 
 /// What `check` found.
@@ -75,7 +75,7 @@ pub fn check(options: &BuildOptions) -> Result<CheckReport, Error> {
         config,
         &content,
         SiteOptions { drafts: options.drafts },
-        &Markdown::default(),
+        &Caches::default(),
     );
     let site = match resolved {
         Ok((site, errors)) if errors.is_empty() => site,

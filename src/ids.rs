@@ -20,10 +20,8 @@ pub struct Key(u64);
 impl Key {
     /// The key of an item known by `name` (a file path, an id).
     pub fn of(name: &(impl Hash + ?Sized)) -> Key {
-        // SipHash with fixed keys: the same name gives the same key in every build.
-        let mut hasher = std::hash::DefaultHasher::new();
-        name.hash(&mut hasher);
-        Key(hasher.finish())
+        // Fixed seeds: the same name gives the same key in every build.
+        Key(crate::hashing::of(name))
     }
 
     /// Another key derived from this one, for a second item under the same name (two sheets
@@ -252,6 +250,11 @@ impl<I: TableId, T> Table<I, T> {
     /// Whether an item has this id.
     pub fn contains(&self, id: I) -> bool {
         self.positions.contains_key(&id)
+    }
+
+    /// Every id and every item, in table order (for parallel iteration).
+    pub fn as_slices(&self) -> (&[I], &[T]) {
+        (&self.ids, &self.items)
     }
 
     /// Every id, in table order.

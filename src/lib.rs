@@ -19,6 +19,7 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod error;
+pub mod hashing;
 pub mod ids;
 pub mod init;
 pub mod kinds;

@@ -29,6 +29,16 @@ pub const BUILTIN: &str = "(built-in)";
 pub struct Source {
     pub file: PathBuf,
     pub text: String,
+    /// A hash of the path and text, taken once when the file is read: what the dev server
+    /// compares to know whether what was made of the file is still right.
+    pub hash: u64,
+}
+
+impl Source {
+    pub fn new(file: PathBuf, text: String) -> Source {
+        let hash = crate::hashing::of(&(&file, &text));
+        Source { file, text, hash }
+    }
 }
 
 /// What every parsed file keeps: where it came from.
@@ -477,10 +487,7 @@ pub fn document<F: DeserializeOwned>(raw: &RawFile, config: &Config) -> Result<D
         lang,
         front,
         body_start,
-        source: Source {
-            file: raw.file.clone(),
-            text,
-        },
+        source: Source::new(raw.file.clone(), text),
     })
 }
 
@@ -499,7 +506,7 @@ pub fn sheet_from<S: DeserializeOwned>(file: PathBuf, id: &str, text: String) ->
     Ok(Sheet {
         id: id.to_string(),
         data,
-        source: Source { file, text },
+        source: Source::new(file, text),
     })
 }
 

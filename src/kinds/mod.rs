@@ -20,6 +20,7 @@ use std::fmt::Debug;
 use std::hash::Hash;
 use std::path::Path;
 
+use rayon::prelude::*;
 use tera::Value;
 
 use crate::config::Config;
@@ -31,7 +32,7 @@ use crate::render::{Output, Place};
 use crate::scaffold::NewFile;
 use crate::site::fingerprint::Fingerprints;
 use crate::site::lists::{ItemRef, Lists, Target};
-use crate::site::markdown::Markdown;
+use crate::site::memo::Caches;
 use crate::site::names::Names;
 use crate::site::urls::{Section, Urls};
 use crate::site::{Report, Resolve, SiteOptions};
@@ -275,6 +276,7 @@ macro_rules! registry {
                 let mut names = Names::default();
                 $(<$kind as Kind>::declare(&files.$field, cx, &mut names);)*
                 cx.names = names;
+                cx.env = cx.environment();
                 let items = Items {
                     $($field: <$kind as Kind>::resolve(&files.$field, cx, report),)*
                 };
@@ -404,11 +406,11 @@ macro_rules! registry {
 }
 
 impl Site {
-    /// Resolves and checks every reference of `content` and renders its Markdown with
-    /// `markdown` (the dev server keeps one, and its cache, across builds); every problem is
+    /// Resolves and checks every reference of `content` and renders its Markdown, skipping
+    /// what `caches` remember (the dev server keeps them across builds); every problem is
     /// reported at once, together with the files that failed to parse.
-    pub fn build(config: Config, content: &Content, options: SiteOptions, markdown: &Markdown) -> Result<Site, Error> {
-        let (site, errors) = Site::resolve(config, content, options, markdown)?;
+    pub fn build(config: Config, content: &Content, options: SiteOptions, caches: &Caches) -> Result<Site, Error> {
+        let (site, errors) = Site::resolve(config, content, options, caches)?;
         errors.into_result(site).map_err(Error::from)
     }
 
@@ -419,9 +421,10 @@ impl Site {
         config: Config,
         content: &Content,
         options: SiteOptions,
-        markdown: &Markdown,
+        caches: &Caches,
     ) -> Result<(Site, Diagnostics), Error> {
         use crate::render::Pages;
+        caches.items.next_build();
         let mut report = Report::default();
         report.errors.extend(content.problems());
         report.warnings.extend(content.warnings.clone());
@@ -430,7 +433,9 @@ impl Site {
             config: &config,
             urls: &urls,
             names: Names::default(),
-            markdown,
+            markdown: &caches.markdown,
+            memo: &caches.items,
+            env: 0,
             media: &content.media,
             options,
         };
@@ -443,13 +448,18 @@ impl Site {
             items,
             lists,
         };
-        let claims = Page::all(&site).into_iter().map(|page| {
-            let place = page.place(&site);
-            (place.output_path(), place.url, place.owner)
-        });
+        let claims: Vec<_> = Page::all(&site)
+            .into_par_iter()
+            .map(|page| {
+                let place = page.place(&site);
+                (place.output_path(), place.url, place.owner)
+            })
+            .collect();
         report
             .errors
-            .extend(crate::site::collisions(claims, |file| content.text_of(file)));
+            .extend(crate::site::collisions(claims.into_iter(), |file| {
+                content.text_of(file)
+            }));
         Ok((site, report.errors))
     }
 }

@@ -281,7 +281,8 @@ impl Kind for Products {
             .par_iter()
             .map(|sheet| {
                 let mut own = Report::default();
-                (product(cx, sheet, &mut own), own)
+                let product = cx.sheet(&sheet.source, &mut own, |report| product(cx, sheet, report));
+                (product, own)
             })
             .collect();
         let mut products = Vec::with_capacity(resolved.len());

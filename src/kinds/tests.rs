@@ -9,7 +9,7 @@ use crate::media::Photos;
 use crate::messages::{Lang, Message, Reference};
 use crate::render::{Dep, ItemId, Pages, RenderOptions, Templates};
 use crate::site::lists::{ListKey, Target};
-use crate::site::markdown::Markdown;
+use crate::site::memo::Caches;
 use crate::theme::Theme;
 
 const CONFIG: &str = "\
@@ -45,7 +45,7 @@ fn content(files: &[(&str, &str)]) -> (Config, Content) {
 
 fn site(files: &[(&str, &str)]) -> Result<Site, Error> {
     let (config, content) = content(files);
-    Site::build(config, &content, SiteOptions::default(), &Markdown::default())
+    Site::build(config, &content, SiteOptions::default(), &Caches::default())
 }
 
 fn renderer(site: Site) -> Renderer {
@@ -357,7 +357,7 @@ fn fingerprints_are_the_same_in_two_builds_of_the_same_files() {
     let fingerprinted = |site: Site| {
         let theme = Theme::builtin(&site.config).expect("the built-in theme");
         let templates = Templates::new(&theme).expect("its templates compile");
-        let none = (&crate::render::Cards::default(), &std::collections::HashMap::new());
+        let none = (&crate::render::Cards::default(), &crate::hashing::FastMap::default());
         Renderer::reusing(
             Arc::new(site),
             Arc::new(Photos::default()),
@@ -387,7 +387,7 @@ fn refreshing_only_the_files_a_watcher_names_equals_walking_again() {
     };
     let config = Config::parse(CONFIG.to_string()).expect("the test configuration is valid");
     let fingerprints = |content: &Content| {
-        let site = Site::build(config.clone(), content, SiteOptions::default(), &Markdown::default());
+        let site = Site::build(config.clone(), content, SiteOptions::default(), &Caches::default());
         site.map(|site| site.items.fingerprints(&site.lists))
             .map_err(|err| err.to_string())
     };
@@ -426,5 +426,72 @@ fn refreshing_only_the_files_a_watcher_names_equals_walking_again() {
         let fresh = Content::load(root, &config).expect("loads");
         assert_eq!(fingerprints(&content), fingerprints(&fresh), "after step {step}");
         assert_eq!(content.media, fresh.media, "after step {step}");
+    }
+}
+
+#[test]
+fn items_remembered_between_builds_equal_items_resolved_afresh() {
+    let a = story("A", "2025-11-19", "");
+    let linking = format!("{a}Lihat [B](2025-11-18-b.id.md#foto).\n");
+    let b = story("B", "2025-11-18", "");
+    let b_moved = story("B", "2025-11-18", "slug: b-pindah\n");
+    let renamed_unit = (
+        "content/units/lapas-lahat.yaml",
+        &LAHAT.1.replace("Lahat\ntype", "Lahat Baru\ntype")[..],
+    );
+    let steps: [Vec<(&str, &str)>; 5] = [
+        vec![
+            LAHAT,
+            GULA,
+            ("content/news/2025-11-19-a.id.md", &linking),
+            ("content/news/2025-11-18-b.id.md", &b),
+        ],
+        // The page A links to moves: A's link follows it.
+        vec![
+            LAHAT,
+            GULA,
+            ("content/news/2025-11-19-a.id.md", &linking),
+            ("content/news/2025-11-18-b.id.md", &b_moved),
+        ],
+        // The unit's name changes: every story names it.
+        vec![
+            renamed_unit,
+            GULA,
+            ("content/news/2025-11-19-a.id.md", &linking),
+            ("content/news/2025-11-18-b.id.md", &b_moved),
+        ],
+        // The page A links to is deleted: A's link is reported, as in a fresh build.
+        vec![renamed_unit, GULA, ("content/news/2025-11-19-a.id.md", &linking)],
+        vec![
+            LAHAT,
+            GULA,
+            ("content/news/2025-11-19-a.id.md", &linking),
+            ("content/news/2025-11-18-b.id.md", &b),
+        ],
+    ];
+    let caches = Caches::session();
+    let summary = |result: Result<(Site, Diagnostics), Error>| {
+        let (site, errors) = result.expect("the configuration is valid");
+        let mut fingerprints: Vec<_> = site.items.fingerprints(&site.lists).items.into_iter().collect();
+        fingerprints.sort();
+        let html: Vec<String> = site
+            .items
+            .news
+            .stories
+            .values()
+            .map(|story| story.html.clone())
+            .collect();
+        (fingerprints, html, errors, site.warnings)
+    };
+    for (step, files) in steps.iter().enumerate() {
+        let (config, content) = content(files);
+        let remembered = summary(Site::resolve(config.clone(), &content, SiteOptions::default(), &caches));
+        let fresh = summary(Site::resolve(
+            config,
+            &content,
+            SiteOptions::default(),
+            &Caches::default(),
+        ));
+        assert_eq!(remembered, fresh, "step {step}");
     }
 }

@@ -312,6 +312,9 @@ pub struct Processor {
     memo: Mutex<HashMap<PathBuf, (Stamp, Plan)>>,
     /// What the check of each SVG file found, by its modification time and size.
     svgs: Mutex<HashMap<PathBuf, (Stamp, SvgVerdict)>>,
+    /// The plan of each share card drawn in an earlier run, by a hash of the card and the
+    /// fonts: laying out its text again is most of the work of a rebuild's share images.
+    cards: Mutex<crate::hashing::FastMap<u64, Plan>>,
 }
 
 impl Processor {
@@ -321,6 +324,7 @@ impl Processor {
             cache: ImageCache::new(root),
             memo: Mutex::new(HashMap::new()),
             svgs: Mutex::new(HashMap::new()),
+            cards: Mutex::default(),
         }
     }
 
@@ -359,7 +363,10 @@ impl Processor {
                     photos.insert(src.to_string(), plan);
                 }
                 Err(message) => {
-                    for (file, at) in &references[src] {
+                    let mut places = references[src].clone();
+                    places.sort_unstable();
+                    places.dedup();
+                    for (file, at) in &places {
                         problems.push(self.unreadable(file, *at, src, &message));
                     }
                 }
@@ -396,20 +403,31 @@ impl Processor {
                     path: Box::new(move |hash| format!("{VARIANTS_DIR}/{folder}{stem}-og.{hash}.png")),
                     size: OG_SIZE,
                     svg: bytes,
+                    memo: None,
                 })
             })
             .collect();
-        jobs.extend(sharing.cards.iter().map(|card| {
+        let mut drawn = HashMap::new();
+        let known = self.cards.lock().ok();
+        let cards = sharing.cards.iter().filter_map(|card| {
+            let memo = crate::hashing::of(&(card, &fonts.hash));
+            if let Some(plan) = known.as_ref().and_then(|known| known.get(&memo)) {
+                drawn.insert(card.src.clone(), plan.clone());
+                return None;
+            }
             let svg = share::card_svg(card, fonts);
             let card = card.clone();
-            ShareJob {
+            Some(ShareJob {
                 src: card.src.clone(),
                 key: key(&[b"card;".as_slice(), fonts.hash.as_bytes(), svg.as_bytes()].concat()),
                 path: Box::new(move |hash| card.path(hash)),
                 size: OG_SIZE,
                 svg: svg.into_bytes(),
-            }
-        }));
+                memo: Some(memo),
+            })
+        });
+        jobs.extend(cards.collect::<Vec<_>>());
+        drop(known);
         if let Some(icon) = &sharing.icon {
             jobs.push(ShareJob {
                 src: share::ICON_SRC.to_string(),
@@ -417,13 +435,24 @@ impl Processor {
                 path: Box::new(|hash| format!("{VARIANTS_DIR}/apple-touch-icon.{hash}.png")),
                 size: (share::ICON_SIZE, share::ICON_SIZE),
                 svg: icon.clone(),
+                memo: None,
             });
         }
         let made: Vec<Option<(String, Plan)>> = jobs
             .par_iter()
             .map(|job| self.share_image(job, fonts, mode))
             .collect::<Result<_, Error>>()?;
-        Ok(made.into_iter().flatten().collect())
+        if mode == Mode::Build
+            && let Ok(mut cards) = self.cards.lock()
+        {
+            for (job, made) in jobs.iter().zip(&made) {
+                if let (Some(memo), Some((_, plan))) = (job.memo, made) {
+                    cards.insert(memo, plan.clone());
+                }
+            }
+        }
+        drawn.extend(made.into_iter().flatten());
+        Ok(drawn)
     }
 
     /// One share image, drawn or from the cache; `None` when it cannot be drawn.
@@ -589,6 +618,8 @@ struct ShareJob {
     path: Box<dyn Fn(&str) -> String + Send + Sync>,
     size: (u32, u32),
     svg: Vec<u8>,
+    /// For a share card: its key in `Processor::cards`.
+    memo: Option<u64>,
 }
 
 /// Where each image is referenced: (content file, line and column of its `src`).
@@ -599,10 +630,7 @@ fn references<'a>(uses: &[PhotoUse<'a>]) -> References<'a> {
     for photo in uses {
         references.entry(photo.src).or_default().push((photo.file, photo.at));
     }
-    for places in references.values_mut() {
-        places.sort();
-        places.dedup();
-    }
+    // Sorted only when reported: a photo many stories show has a long list.
     references
 }
 

@@ -9,7 +9,6 @@
 //! made without following links, and a link in the way of a file is replaced, never written
 //! through; nothing outside the folder is written or deleted.
 
-use std::collections::HashSet;
 use std::fs::{self, File, TryLockError};
 use std::io::ErrorKind;
 use std::path::{Component, Path, PathBuf};
@@ -118,7 +117,7 @@ impl Preview {
 
     /// Deletes every file of the served folder that is not in `keep` (left by an earlier
     /// session), and the folders that are then empty.
-    pub fn keep_only(&self, keep: &HashSet<&str>) -> Result<(), Error> {
+    pub fn keep_only(&self, keep: &crate::hashing::FastSet<&str>) -> Result<(), Error> {
         let mut folders = Vec::new();
         for entry in walkdir::WalkDir::new(&self.site).min_depth(1) {
             let entry = entry.map_err(|err| Error::Io {

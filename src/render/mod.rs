@@ -18,7 +18,6 @@ pub mod xml;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Debug;
 use std::hash::Hash;
-use std::marker::PhantomData;
 use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
@@ -26,6 +25,7 @@ use serde::Serialize;
 use tera::{Context, Tera, Value};
 
 use crate::error::Error;
+use crate::hashing::FastMap;
 use crate::ids::{LangId, PerLang};
 use crate::media::Photos;
 use crate::site::Site;
@@ -288,12 +288,14 @@ pub struct Renderer<I, P> {
     /// The fingerprint of `Dep::Settings` of each language.
     settings: PerLang<u64>,
     options: RenderOptions,
-    pages: PhantomData<fn() -> P>,
+    /// Every page with its place, in the order of `Pages::all`, and each page's index there.
+    places: Vec<(P, Place)>,
+    index: FastMap<P, usize>,
 }
 
 /// The cards of an earlier build, and the fingerprints of items, lists and photos now: each
 /// card whose reads have the fingerprints they had when it was made is still right.
-pub type Reuse<'a> = (&'a Cards, &'a HashMap<Dep, u64>);
+pub type Reuse<'a> = (&'a Cards, &'a crate::hashing::FastMap<Dep, u64>);
 
 impl<I: Sync + Send, P: Pages<I>> Renderer<I, P> {
     /// Prepares what pages share: every card, and the layout's values of each language.
@@ -328,8 +330,13 @@ impl<I: Sync + Send, P: Pages<I>> Renderer<I, P> {
             common: PerLang::default(),
             settings: PerLang::default(),
             options,
-            pages: PhantomData,
+            places: Vec::new(),
+            index: FastMap::default(),
         };
+        let pages = P::all(&renderer.site);
+        let places: Vec<Place> = pages.par_iter().map(|page| page.place(&renderer.site)).collect();
+        renderer.index = pages.iter().enumerate().map(|(ix, &page)| (page, ix)).collect();
+        renderer.places = pages.into_iter().zip(places).collect();
         renderer.settings = PerLang::build(renderer.site.languages(), |lang| renderer.settings_fingerprint(lang));
         renderer.cards = renderer.make_cards(reuse);
         let common = PerLang::build(renderer.site.languages(), |lang| renderer.make_common(lang));
@@ -420,17 +427,28 @@ impl<I: Sync + Send, P: Pages<I>> Renderer<I, P> {
 
     /// Every page and file of the site.
     pub fn pages(&self) -> Vec<P> {
-        P::all(&self.site)
+        self.places.iter().map(|(page, _)| *page).collect()
     }
 
     /// Where a page is published.
     pub fn place(&self, page: P) -> Place {
-        page.place(&self.site)
+        match self.index.get(&page) {
+            Some(&ix) => self.places[ix].1.clone(),
+            None => page.place(&self.site),
+        }
+    }
+
+    /// The URL of a page.
+    fn url(&self, page: P) -> String {
+        match self.index.get(&page) {
+            Some(&ix) => self.places[ix].1.url.clone(),
+            None => page.place(&self.site).url,
+        }
     }
 
     /// Renders one page or file.
     pub fn render(&self, page: P) -> Result<Rendered, Error> {
-        let place = page.place(&self.site);
+        let place = self.place(page);
         let scope = Scope::new(self.sources(), place.lang);
         match page.view(&scope)? {
             Output::File(bytes) => Ok(Rendered {
@@ -472,7 +490,7 @@ impl<I: Sync + Send, P: Pages<I>> Renderer<I, P> {
         let canonical = urls.absolute(&place.url);
         let versions: Vec<(LangId, Option<String>)> = site
             .langs()
-            .map(|to| (to, page.translation(scope, to).map(|other| other.place(site).url)))
+            .map(|to| (to, page.translation(scope, to).map(|other| self.url(other))))
             .collect();
         let alternates = versions
             .iter()
@@ -575,16 +593,16 @@ impl<I: Sync + Send, P: Pages<I>> Renderer<I, P> {
 
     /// The fingerprint of `Dep::Places`: each page's address, whether it is listed, when it
     /// last changed, and the addresses of its language versions.
-    pub fn places_fingerprint(&self, pages: &[P]) -> u64 {
+    pub fn places_fingerprint(&self) -> u64 {
         let site = &*self.site;
-        let hashes: Vec<u64> = pages
+        let hashes: Vec<u64> = self
+            .places
             .par_iter()
-            .map(|&page| {
-                let place = page.place(site);
+            .map(|(page, place)| {
                 let scope = Scope::new(self.sources(), place.lang);
                 let versions: Vec<Option<String>> = site
                     .langs()
-                    .map(|lang| page.translation(&scope, lang).map(|other| other.place(site).url))
+                    .map(|lang| page.translation(&scope, lang).map(|other| self.url(other)))
                     .collect();
                 fingerprint::of(&(&place.url, place.html, place.listed, place.lastmod, versions))
             })

@@ -4,7 +4,7 @@
 //! dev server can render again only the pages that read something that changed.
 
 use std::cell::RefCell;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use tera::Value;
@@ -64,7 +64,7 @@ pub struct Card {
 
 /// Every card of a site, by item and language.
 #[derive(Debug, Default, Clone)]
-pub struct Cards(HashMap<(ItemRef, LangId), Arc<Card>>);
+pub struct Cards(crate::hashing::FastMap<(ItemRef, LangId), Arc<Card>>);
 
 impl Cards {
     pub fn insert(&mut self, item: ItemRef, lang: LangId, card: Arc<Card>) {

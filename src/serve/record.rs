@@ -5,18 +5,20 @@
 //! one, and renders exactly those (and the pages that are new); every other page would render
 //! to the same bytes. Hashes are kept, never the pages or their contexts.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use crate::hashing::{FastMap, FastSet};
 
 use crate::render::Dep;
 
 /// Everything a page can read, with its fingerprint in one build.
 #[derive(Debug, Default)]
 pub struct Fingerprints {
-    values: HashMap<Dep, u64>,
+    values: FastMap<Dep, u64>,
 }
 
 impl Fingerprints {
-    pub fn new(values: HashMap<Dep, u64>) -> Fingerprints {
+    pub fn new(values: FastMap<Dep, u64>) -> Fingerprints {
         Fingerprints { values }
     }
 
@@ -38,13 +40,13 @@ struct Page {
 #[derive(Debug, Default)]
 pub struct Record {
     /// Every dependency any page ever read, numbered.
-    ids: HashMap<Dep, u32>,
+    ids: FastMap<Dep, u32>,
     /// By dependency id: its fingerprint at the last good build.
     fingerprints: Vec<Option<u64>>,
     /// By dependency id: the pages that read it (possibly some that no longer do).
     readers: Vec<Vec<u32>>,
     /// Page id by output path; the path by page id.
-    page_ids: HashMap<String, u32>,
+    page_ids: FastMap<String, u32>,
     paths: Vec<String>,
     /// By page id: the page, when it is in the last good build.
     pages: Vec<Option<Page>>,
@@ -100,7 +102,7 @@ impl Record {
     }
 
     /// The paths of the last good build that are not among `paths`.
-    pub fn gone<'r>(&'r self, paths: &std::collections::HashSet<&str>) -> Vec<&'r str> {
+    pub fn gone<'r>(&'r self, paths: &FastSet<&str>) -> Vec<&'r str> {
         self.page_ids
             .iter()
             .filter(|(path, id)| self.pages[**id as usize].is_some() && !paths.contains(path.as_str()))

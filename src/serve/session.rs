@@ -5,7 +5,7 @@
 //! renders lands in the preview folder only when the whole rebuild succeeded, so the last good
 //! build stays the one served, and the one every later rebuild is compared with.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -19,20 +19,21 @@ use super::search::Indexer;
 use crate::build::{BuildOptions, copied_media, load_config};
 use crate::content::{CONTENT_DIR, MEDIA_DIR};
 use crate::error::Error;
+use crate::hashing::{FastMap, FastSet, Seeded};
 use crate::kinds::{Content, Renderer, Site};
 use crate::media::{Mode, Photos, Processor};
 use crate::output::preview::Preview;
 use crate::render::{Assets, Cards, Dep, RenderOptions, Templates};
 use crate::site::SiteOptions;
 use crate::site::fingerprint;
-use crate::site::markdown::Markdown;
+use crate::site::memo::Caches;
 use crate::theme::{StaticFile, Theme};
 
 /// The site as the server shows it: the file behind every `/`-separated path, and the
 /// addresses of the theme's assets to fill into pages as they are served.
 #[derive(Debug, Default)]
 pub struct Snapshot {
-    pub files: Arc<HashMap<String, PathBuf>>,
+    pub files: Arc<FastMap<String, PathBuf>>,
     pub assets: Assets,
 }
 
@@ -66,7 +67,8 @@ pub struct Session {
     options: BuildOptions,
     /// What was parsed, with the text of etalase.yaml it was parsed under.
     content: Option<(Option<Vec<u8>>, Content)>,
-    markdown: Markdown,
+    /// Markdown rendered and items resolved by earlier rebuilds.
+    caches: Caches,
     /// The theme of the last load, and whether a save since then asks to load it again
     /// (a failed load stays asked until one succeeds).
     theme: Option<(Theme, Arc<Templates>)>,
@@ -78,7 +80,7 @@ pub struct Session {
     /// The cards of the last build, reused where what they read did not change.
     cards: Cards,
     /// The hash of every file that is not a page (static files, media, photos), by path.
-    files: HashMap<String, u64>,
+    files: FastMap<String, u64>,
     snapshot: Arc<Snapshot>,
     /// Keeps the search index of the served folder up to date (when Pagefind is installed).
     indexer: Option<Indexer>,
@@ -109,12 +111,12 @@ impl Session {
             search,
             options,
             content: None,
-            markdown: Markdown::cached(),
+            caches: Caches::session(),
             theme: None,
             theme_stale: true,
             record: Record::default(),
             cards: Cards::default(),
-            files: HashMap::new(),
+            files: FastMap::default(),
             snapshot: Arc::new(Snapshot::default()),
         })
     }
@@ -161,7 +163,7 @@ impl Session {
         let others = self.other_files(&site, &photos)?;
         phases.mark("theme");
         let of_site = site.items.fingerprints(&site.lists);
-        let mut fingerprints: HashMap<Dep, u64> = of_site
+        let mut fingerprints: FastMap<Dep, u64> = of_site
             .items
             .into_iter()
             .map(|(item, hash)| (Dep::Item(item), hash))
@@ -185,7 +187,7 @@ impl Session {
         fingerprints.extend(renderer.fingerprints());
         phases.mark("card fingerprints");
         let pages = renderer.pages();
-        fingerprints.insert(Dep::Places, renderer.places_fingerprint(&pages));
+        fingerprints.insert(Dep::Places, renderer.places_fingerprint());
         let now = Fingerprints::new(fingerprints);
         phases.mark("places");
 
@@ -214,7 +216,7 @@ impl Session {
             .filter(|(.., changed)| *changed)
             .map(|(path, ..)| path.clone())
             .collect();
-        let mut file_hashes = HashMap::with_capacity(others.len());
+        let mut file_hashes = FastMap::with_capacity_and_hasher(others.len(), Seeded);
         for (path, source) in &others {
             let (hash, bytes) = match source {
                 Source::Copied(from) => {
@@ -232,7 +234,7 @@ impl Session {
             file_hashes.insert(path.clone(), hash);
         }
 
-        let all: HashSet<&str> = path_refs
+        let all: FastSet<&str> = path_refs
             .iter()
             .copied()
             .chain(others.keys().map(String::as_str))
@@ -267,6 +269,8 @@ impl Session {
         let changed = !written.is_empty() || !removed.is_empty();
         self.snapshot = Arc::new(self.snapshot(&paths, &others, renderer.assets(), !removed.is_empty()));
         self.cards = renderer.cards().clone();
+        // Freeing a large site takes a while: not on the way to the reload.
+        rayon::spawn(move || drop(renderer));
         phases.mark("record");
         phases.report();
         Ok((
@@ -301,7 +305,7 @@ impl Session {
         let options = SiteOptions {
             drafts: self.options.drafts,
         };
-        let site = Site::build(config, content, options, &self.markdown);
+        let site = Site::build(config, content, options, &self.caches);
         phases.mark("site");
         site
     }
@@ -321,8 +325,8 @@ impl Session {
     }
 
     /// Every file of the site that is not a page, by path.
-    fn other_files(&self, site: &Site, photos: &Photos) -> Result<HashMap<String, Source>, Error> {
-        let mut files = HashMap::new();
+    fn other_files(&self, site: &Site, photos: &Photos) -> Result<FastMap<String, Source>, Error> {
+        let mut files = FastMap::default();
         if let Some((theme, _)) = &self.theme {
             for (path, from) in &theme.static_files {
                 files.insert(path.clone(), Source::Copied(from.clone()));
@@ -350,7 +354,7 @@ impl Session {
     }
 
     /// The snapshot to serve: the file map of the last one when no path came or went.
-    fn snapshot(&self, pages: &[String], others: &HashMap<String, Source>, assets: &Assets, removed: bool) -> Snapshot {
+    fn snapshot(&self, pages: &[String], others: &FastMap<String, Source>, assets: &Assets, removed: bool) -> Snapshot {
         let same_paths = !removed
             && self.snapshot.files.len() == pages.len() + others.len()
             && pages.iter().all(|p| self.snapshot.files.contains_key(p))
@@ -358,7 +362,7 @@ impl Session {
         let files = if same_paths {
             self.snapshot.files.clone()
         } else {
-            let mut files = HashMap::with_capacity(pages.len() + others.len());
+            let mut files = FastMap::with_capacity_and_hasher(pages.len() + others.len(), Seeded);
             for path in pages.iter().chain(others.keys()) {
                 let file = match others.get(path) {
                     Some(Source::InPlace(file)) => Some(file.clone()),
@@ -377,7 +381,7 @@ impl Session {
     }
 }
 
-fn is_in_place(others: &HashMap<String, Source>, path: &str) -> bool {
+fn is_in_place(others: &FastMap<String, Source>, path: &str) -> bool {
     matches!(others.get(path), Some(Source::InPlace(_)))
 }
 

@@ -3,21 +3,20 @@
 //! made of it (its cards, the pages that read it) is still right; the dev server keeps these
 //! hashes between builds instead of the site itself.
 
-use std::collections::HashMap;
 use std::hash::{BuildHasher, Hash, Hasher};
 
+use rayon::prelude::*;
+
+use crate::hashing::{FastMap, Seeded};
 use crate::ids::{KeyMap, Table, TableId};
 use crate::site::lists::{ItemRef, ListKey, Lists};
 
-/// The hash of `value`'s data: the same in every build of a session, and fast on long text.
-pub fn of(value: &(impl Hash + ?Sized)) -> u64 {
-    seeded().hash_one(value)
-}
+pub use crate::hashing::of;
 
 /// The hash of a template value. Tera's maps iterate in no fixed order, so a map's entries
 /// are hashed each on their own and combined in a way that does not depend on their order.
 pub fn of_value(value: &tera::Value) -> u64 {
-    let mut hasher = seeded().build_hasher();
+    let mut hasher = Seeded.build_hasher();
     feed(value, &mut hasher);
     hasher.finish()
 }
@@ -28,7 +27,7 @@ fn feed(value: &tera::Value, hasher: &mut ahash::AHasher) {
         let entries = map
             .iter()
             .map(|(key, value)| {
-                let mut entry = seeded().build_hasher();
+                let mut entry = Seeded.build_hasher();
                 key.hash(&mut entry);
                 feed(value, &mut entry);
                 entry.finish()
@@ -62,23 +61,23 @@ impl std::io::Write for HashWriter<'_> {
     }
 }
 
-fn seeded() -> ahash::RandomState {
-    // Fixed seeds, so that equal data hashes equally in every build.
-    ahash::RandomState::with_seeds(0x6574_616c, 0x6173_6521, 0x6b75_6e63, 0x6921_2121)
-}
-
 /// The fingerprint of every item and every list of a site.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Fingerprints {
     pub items: KeyMap<ItemRef, u64>,
-    pub lists: HashMap<ListKey, u64>,
+    pub lists: FastMap<ListKey, u64>,
 }
 
 impl Fingerprints {
     /// Records every item of one table of the kind `kind`.
-    pub fn table<I: TableId, T: Hash>(&mut self, kind: &'static str, table: &Table<I, T>) {
-        self.items
-            .extend(table.iter().map(|(id, item)| (ItemRef::new(kind, id.key()), of(item))));
+    pub fn table<I: TableId, T: Hash + Sync>(&mut self, kind: &'static str, table: &Table<I, T>) {
+        let (ids, items) = table.as_slices();
+        let hashes: Vec<u64> = items.par_iter().map(of).collect();
+        self.items.extend(
+            ids.iter()
+                .zip(hashes)
+                .map(|(id, hash)| (ItemRef::new(kind, id.key()), hash)),
+        );
     }
 
     /// Records every list.

@@ -3,8 +3,7 @@
 //! pages read them by key, so that a unit's page can list what any kind says about the unit
 //! without knowing that kind.
 
-use std::collections::HashMap;
-
+use crate::hashing::FastMap;
 use crate::ids::{Key, LangId, ProductId, TermId, UnitId};
 
 /// An item of any kind: the kind's name (its folder, e.g. `news`) and the item's stable id.
@@ -59,7 +58,7 @@ impl ListKey {
 /// Every list of the site.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Lists {
-    lists: HashMap<ListKey, Vec<ItemRef>>,
+    lists: FastMap<ListKey, Vec<ItemRef>>,
 }
 
 impl Lists {

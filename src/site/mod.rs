@@ -9,20 +9,24 @@ pub mod fingerprint;
 pub mod inherit;
 pub mod lists;
 pub mod markdown;
+pub mod memo;
 pub mod names;
 pub mod similar;
 pub mod urls;
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::config::Config;
+use crate::content::{Doc, Source};
 use crate::error::{Diagnostic, Diagnostics};
 use crate::ids::LangId;
 use crate::localized::Localized;
 use crate::messages::Reference;
 use lists::Lists;
 use markdown::Markdown;
+use memo::Memo;
 use names::Names;
 use urls::Urls;
 
@@ -39,12 +43,38 @@ pub struct Resolve<'a> {
     /// Names declared by every kind (filled in before items resolve).
     pub names: Names,
     pub markdown: &'a Markdown,
+    /// Items resolved in earlier builds of the session.
+    pub memo: &'a Memo,
+    /// A hash of everything above that items resolve against, except the documents' URLs
+    /// (which a remembered item's links are checked against one by one): set once the
+    /// names are declared.
+    pub env: u64,
     /// Files in content/media/, as `/`-separated paths relative to it.
     pub media: &'a BTreeSet<String>,
     pub options: SiteOptions,
 }
 
+/// A document's item as resolved in an earlier build, with what resolving it reported and
+/// how its links to other documents resolved (destination, URL or none).
+struct Remembered<T> {
+    item: T,
+    report: Report,
+    links: Vec<(String, Option<String>)>,
+}
+
 impl Resolve<'_> {
+    /// The hash of what items resolve against (`env`), once the names are declared.
+    pub fn environment(&self) -> u64 {
+        // The configuration has no hash of its own; its debug form holds every setting.
+        let config = format!("{:?}", self.config);
+        crate::hashing::of(&(
+            config,
+            self.names.fingerprint_without_documents(),
+            self.media,
+            self.options.drafts,
+        ))
+    }
+
     /// Whether an item marked `draft` is published.
     pub fn published(&self, draft: bool) -> bool {
         self.options.drafts || !draft
@@ -56,7 +86,7 @@ impl Resolve<'_> {
 
     /// Checks the body of a document — links to content files that are no page, heading
     /// attributes that rendering drops — and returns the URL of each linked page, by link.
-    pub fn body_links<F>(&self, doc: &crate::content::Doc<F>, report: &mut Report) -> HashMap<String, String> {
+    pub fn body_links<F>(&self, doc: &Doc<F>, report: &mut Report) -> HashMap<String, String> {
         let analysis = self.markdown.analysis(doc.body());
         let (source, offset) = (&doc.source, doc.body_offset());
         fields::dropped_attributes(source, &analysis.dropped_attributes, Some(offset), &mut report.warnings);
@@ -64,15 +94,85 @@ impl Resolve<'_> {
             .document_links(source, &analysis.content_links, offset, &mut report.errors)
     }
 
+    /// The item `make` resolves `doc` to, remembered between the builds of a session.
+    /// `inputs` hashes whatever else `make` reads of the content (a translation's source);
+    /// the rest it may read is in `self.env`, and its body's links to other documents are
+    /// checked against the current names before a remembered item is used.
+    pub fn document<F, T>(
+        &self,
+        doc: &Doc<F>,
+        inputs: u64,
+        report: &mut Report,
+        make: impl FnOnce(&mut Report) -> T,
+    ) -> T
+    where
+        T: Clone + Send + Sync + 'static,
+    {
+        self.remembered(&doc.source, Some(doc.body()), inputs, report, make)
+    }
+
+    /// The item `make` resolves the sheet (or other file without links) `source` to,
+    /// remembered between the builds of a session; see [`Resolve::document`].
+    pub fn sheet<T>(&self, source: &Source, report: &mut Report, make: impl FnOnce(&mut Report) -> T) -> T
+    where
+        T: Clone + Send + Sync + 'static,
+    {
+        self.remembered(source, None, 0, report, make)
+    }
+
+    fn remembered<T>(
+        &self,
+        source: &Source,
+        body: Option<&str>,
+        inputs: u64,
+        report: &mut Report,
+        make: impl FnOnce(&mut Report) -> T,
+    ) -> T
+    where
+        T: Clone + Send + Sync + 'static,
+    {
+        let key = crate::hashing::of(&(source.hash, inputs, self.env));
+        if let Some(found) = self.memo.get::<Arc<Remembered<T>>>(key)
+            && found
+                .links
+                .iter()
+                .all(|(dest, url)| self.names.document_url(source, dest) == *url)
+        {
+            report.errors.extend(found.report.errors.clone());
+            report.warnings.extend(found.report.warnings.clone());
+            return found.item.clone();
+        }
+        let mut own = Report::default();
+        let item = make(&mut own);
+        let links = body
+            .map(|body| self.markdown.analysis(body).content_links.clone())
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(dest, _)| {
+                let url = self.names.document_url(source, &dest);
+                (dest, url)
+            })
+            .collect();
+        report.errors.extend(own.errors.clone());
+        report.warnings.extend(own.warnings.clone());
+        let remembered = Remembered {
+            item: item.clone(),
+            report: own,
+            links,
+        };
+        self.memo.put(key, Arc::new(remembered));
+        item
+    }
+
     /// Warns about the heading attributes that rendering drops from a description.
-    pub fn check_description(&self, source: &crate::content::Source, text: &str, report: &mut Report) {
+    pub fn check_description(&self, source: &Source, text: &str, report: &mut Report) {
         let analysis = self.markdown.analysis(text);
         fields::dropped_attributes(source, &analysis.dropped_attributes, None, &mut report.warnings);
     }
 }
 
 /// Problems found while resolving: errors stop the build, warnings do not.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Report {
     pub errors: Diagnostics,
     pub warnings: Diagnostics,
@@ -143,7 +243,7 @@ pub fn collisions<'t>(
     text_of: impl Fn(&std::path::Path) -> Option<&'t str>,
 ) -> Diagnostics {
     let mut problems = Diagnostics::default();
-    let mut taken: HashMap<String, Owner> = HashMap::new();
+    let mut taken: crate::hashing::FastMap<String, Owner> = Default::default();
     for (path, url, owner) in claims {
         let Some(other) = taken.get(&path) else {
             taken.insert(path, owner);

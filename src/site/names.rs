@@ -2,7 +2,7 @@
 //! files of content/media/ and the content files that are published pages — and the checks of
 //! every reference, each reported at its place with the closest valid names.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Component, Path, PathBuf};
 
 use serde_saphyr::Spanned;
@@ -10,26 +10,27 @@ use serde_saphyr::Spanned;
 use super::fields::{at, line_column};
 use crate::content::Source;
 use crate::error::{Diagnostic, Diagnostics, suggestion};
+use crate::hashing::{FastMap, FastSet};
 use crate::ids::{ProductId, TermId, UnitId};
 use crate::messages::Reference;
 
 /// Names declared by the kinds before anything resolves.
 #[derive(Debug, Default)]
 pub struct Names {
-    pub units: HashMap<String, UnitId>,
-    pub products: HashMap<String, ProductId>,
+    pub units: FastMap<String, UnitId>,
+    pub products: FastMap<String, ProductId>,
     /// Each programme term with its place in the vocabularies' order.
-    pub terms: HashMap<String, (TermId, usize)>,
+    pub terms: FastMap<String, (TermId, usize)>,
     /// Ids of unit and product files that could not be parsed: references to them are not
     /// reported, since the file's own error says what to fix.
-    pub broken: HashSet<String>,
+    pub broken: FastSet<String>,
     /// Whether a vocabulary file could not be parsed (its terms are then unknown).
     pub broken_vocabulary: bool,
     /// The URL of every published document (story, page, event), by its file.
-    pub documents: HashMap<PathBuf, String>,
+    pub documents: FastMap<PathBuf, String>,
     /// The label of each unit, product and term in the first language, by kind and id, to
     /// list the valid values with what they are.
-    pub labels: HashMap<(&'static str, String), String>,
+    pub labels: FastMap<(&'static str, String), String>,
 }
 
 /// Words of a label shown after a valid value.
@@ -146,14 +147,9 @@ impl Names {
         problems: &mut Diagnostics,
     ) -> HashMap<String, String> {
         let mut links = HashMap::new();
-        let dir = source.file.parent().unwrap_or(Path::new(""));
         for (dest, offset) in content_links {
-            let (path, fragment) = dest
-                .split_once('#')
-                .map_or((dest.as_str(), None), |(p, f)| (p, Some(f)));
-            match self.documents.get(&normalize(&dir.join(path))) {
+            match self.document_url(source, dest) {
                 Some(url) => {
-                    let url = fragment.map_or_else(|| url.clone(), |f| format!("{url}#{f}"));
                     links.insert(dest.clone(), url);
                 }
                 None => {
@@ -167,6 +163,35 @@ impl Names {
             }
         }
         links
+    }
+}
+
+impl Names {
+    /// A hash of every name but the documents' URLs, the same whatever order the names were
+    /// declared in.
+    pub fn fingerprint_without_documents(&self) -> u64 {
+        fn unordered<T: std::hash::Hash>(entries: impl Iterator<Item = T>) -> u64 {
+            entries
+                .map(|entry| crate::hashing::of(&entry))
+                .fold(0, u64::wrapping_add)
+        }
+        crate::hashing::of(&(
+            unordered(self.units.iter()),
+            unordered(self.products.iter()),
+            unordered(self.terms.iter()),
+            unordered(self.broken.iter()),
+            self.broken_vocabulary,
+            unordered(self.labels.iter()),
+        ))
+    }
+
+    /// The URL a link from `source` to `dest` (a content file, with an optional `#anchor`)
+    /// leads to, when that file is a published page.
+    pub fn document_url(&self, source: &Source, dest: &str) -> Option<String> {
+        let dir = source.file.parent().unwrap_or(Path::new(""));
+        let (path, fragment) = dest.split_once('#').map_or((dest, None), |(p, f)| (p, Some(f)));
+        let url = self.documents.get(&normalize(&dir.join(path)))?;
+        Some(fragment.map_or_else(|| url.clone(), |f| format!("{url}#{f}")))
     }
 }
 

@@ -197,18 +197,22 @@ impl Kind for News {
     }
 
     fn declare(files: &Folder<Self::File>, cx: &Resolve, names: &mut Names) {
-        for doc in files.parsed().filter(|d| cx.published(d.front.draft)) {
-            let slug = fields::slug(doc, doc.front.slug.as_ref(), true, &mut Diagnostics::default());
-            let url = cx.urls.item(doc.lang, "news", &slug);
-            names.documents.insert(doc.source.file.clone(), url);
-        }
+        let docs: Vec<&Doc<NewsFront>> = files.parsed().filter(|d| cx.published(d.front.draft)).collect();
+        let urls: Vec<(PathBuf, String)> = docs
+            .par_iter()
+            .map(|doc| {
+                let slug = fields::slug(doc, doc.front.slug.as_ref(), true, &mut Diagnostics::default());
+                (doc.source.file.clone(), cx.urls.item(doc.lang, "news", &slug))
+            })
+            .collect();
+        names.documents.extend(urls);
     }
 
     fn resolve(files: &Folder<Self::File>, cx: &Resolve, report: &mut Report) -> Items {
         let docs: Vec<&Doc<NewsFront>> = files.parsed().filter(|d| cx.published(d.front.draft)).collect();
         // The first language's version of each story, drafts included: its translations take
         // their facts from it.
-        let sources: HashMap<&str, &Doc<NewsFront>> = files
+        let sources: crate::hashing::FastMap<&str, &Doc<NewsFront>> = files
             .parsed()
             .filter(|d| d.lang == LangId::FIRST)
             .map(|d| (d.stem.as_str(), d))
@@ -220,17 +224,29 @@ impl Kind for News {
                 let source = (doc.lang != LangId::FIRST)
                     .then(|| sources.get(doc.stem.as_str()).copied())
                     .flatten();
-                (story(cx, doc, source, &mut own), own)
+                let inputs = source.map(|source| source.source.hash);
+                let story = cx.document(doc, crate::hashing::of(&inputs), &mut own, |report| {
+                    story(cx, doc, source, report)
+                });
+                (story, own)
             })
             .collect();
-        let mut stories = Vec::with_capacity(resolved.len());
+        let mut slots = Vec::with_capacity(resolved.len());
         for (story, own) in resolved {
             report.errors.extend(own.errors);
             report.warnings.extend(own.warnings);
-            stories.push(story);
+            slots.push(Some(story));
         }
-        // Newest first; ties by time, then slug, so that the order is stable.
-        stories.sort_by(|a, b| (b.date, b.time, &a.slug, a.lang).cmp(&(a.date, a.time, &b.slug, b.lang)));
+        // Newest first; ties by time, then slug, so that the order is stable. The order is
+        // sorted, not the stories: a story is large to move.
+        let mut order: Vec<usize> = (0..slots.len()).collect();
+        order.par_sort_by(|&a, &b| {
+            let (Some(a), Some(b)) = (&slots[a], &slots[b]) else {
+                return std::cmp::Ordering::Equal;
+            };
+            (b.date, b.time, &a.slug, a.lang).cmp(&(a.date, a.time, &b.slug, b.lang))
+        });
+        let mut stories: Vec<Story> = order.iter().filter_map(|&ix| slots[ix].take()).collect();
         fields::link_translations(
             cx.languages(),
             &mut stories,
