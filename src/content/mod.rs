@@ -119,6 +119,9 @@ type Stamp = (Option<SystemTime>, u64);
 pub trait Kinds: Default {
     /// Parses the files found in each kind's folder, reusing what did not change.
     fn load(&mut self, found: &Found, config: &Config);
+    /// Parses again only `files` (paths relative to the site folder), as `found` now has them:
+    /// the rest is known unchanged.
+    fn reload(&mut self, found: &Found, config: &Config, files: &[PathBuf]);
     /// The files that could not be read or parsed.
     fn problems(&self) -> Diagnostics;
     /// The source of a parsed file of any kind.
@@ -162,7 +165,10 @@ impl<F: Kinds> Content<F> {
             && found.problems.is_empty()
             && paths.iter().all(|path| found.update(root, path))
         {
-            self.use_found(found, config);
+            let files: Vec<PathBuf> = paths.iter().map(|path| relative(root, path)).collect();
+            self.files.reload(&found, config, &files);
+            self.media.clone_from(&found.media);
+            self.found = Some(found);
             return Ok(());
         }
         self.refresh(root, config)
@@ -397,6 +403,26 @@ impl<F: Parsed + Clone + Send + Sync> Folder<F> {
         if self.entries.len() > found.len() {
             let present: std::collections::HashSet<&Path> = found.iter().map(|r| r.file.as_path()).collect();
             self.entries.retain(|file, _| present.contains(file.as_path()));
+        }
+    }
+
+    /// Parses again the files of `changed` that are among `found` (this folder's files) and
+    /// forgets those that are not.
+    pub fn reload(
+        &mut self,
+        found: &[RawFile],
+        changed: &[PathBuf],
+        parse: impl Fn(&RawFile) -> Result<F, Diagnostic> + Sync,
+    ) {
+        for file in changed {
+            match found.iter().find(|raw| raw.file == *file) {
+                Some(raw) => {
+                    self.entries.insert(raw.file.clone(), (raw.stamp, parse(raw)));
+                }
+                None => {
+                    self.entries.remove(file);
+                }
+            }
         }
     }
 

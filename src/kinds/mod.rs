@@ -259,6 +259,13 @@ macro_rules! registry {
                 })*
             }
 
+            fn reload(&mut self, found: &Found, config: &Config, files: &[std::path::PathBuf]) {
+                $(if <$kind as Kind>::READS_FILES {
+                    let folder = found.in_folder(<$kind as Kind>::NAME);
+                    self.$field.reload(folder, files, |file| <$kind as Kind>::parse(file, config));
+                })*
+            }
+
             fn problems(&self) -> Diagnostics {
                 let mut problems = Diagnostics::default();
                 $(problems.extend(self.$field.problems().cloned().collect());)*

@@ -52,7 +52,7 @@ pub struct PlainPage {
     pub summary: Option<String>,
     pub menu: Option<u32>,
     pub unlisted: bool,
-    pub html: String,
+    pub html: std::sync::Arc<str>,
     pub file: PathBuf,
     pub translations: PerLang<Option<DocId>>,
 }
@@ -159,7 +159,7 @@ impl Kind for PlainPages {
         });
         let head = Head::new(page.title.clone(), description, "page").crumb(page.title.clone(), page.url.clone());
         View::new("page.html", head)
-            .with("content", json!({ "title": page.title, "html": page.html }))
+            .with("content", json!({ "title": page.title, "html": &*page.html }))
             .output()
     }
 

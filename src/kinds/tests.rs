@@ -479,7 +479,7 @@ fn items_remembered_between_builds_equal_items_resolved_afresh() {
             .news
             .stories
             .values()
-            .map(|story| story.html.clone())
+            .map(|story| story.html.to_string())
             .collect();
         (fingerprints, html, errors, site.warnings)
     };

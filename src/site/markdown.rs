@@ -18,7 +18,7 @@ pub struct Markdown {
     syntaxes: OnceLock<SyntaxSet>,
     /// HTML by hash of the Markdown and its links, for sessions that rebuild often (the dev
     /// server); and each text's analysis by hash of the text.
-    cache: Option<Mutex<HashMap<u64, String>>>,
+    cache: Option<Mutex<HashMap<u64, Arc<str>>>>,
     analyses: Option<Mutex<HashMap<u64, Arc<Analysis>>>>,
 }
 
@@ -54,14 +54,15 @@ impl Markdown {
     }
 
     pub fn to_html(&self, text: &str) -> String {
-        self.to_html_linked(text, &HashMap::new())
+        self.to_html_linked(text, &HashMap::new()).to_string()
     }
 
     /// Like [`Markdown::to_html`], with links to content files (`2025-11-19-x.id.md`) replaced
-    /// by the URLs of their pages, as given in `links` (link destination → URL).
-    pub fn to_html_linked(&self, text: &str, links: &HashMap<String, String>) -> String {
+    /// by the URLs of their pages, as given in `links` (link destination → URL). Shared with
+    /// the cache: a session holds each text's HTML once.
+    pub fn to_html_linked(&self, text: &str, links: &HashMap<String, String>) -> Arc<str> {
         let Some(cache) = &self.cache else {
-            return self.render(text, links);
+            return self.render(text, links).into();
         };
         let mut pairs: Vec<_> = links.iter().collect();
         pairs.sort();
@@ -69,7 +70,7 @@ impl Markdown {
         if let Some(html) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
             return html;
         }
-        let html = self.render(text, links);
+        let html: Arc<str> = self.render(text, links).into();
         if let Ok(mut cache) = cache.lock() {
             cache.insert(key, html.clone());
         }

@@ -150,7 +150,7 @@ pub struct Event {
     pub image: Option<super::news::Image>,
     pub link: Option<(String, String)>,
     pub status: Status,
-    pub html: String,
+    pub html: std::sync::Arc<str>,
     pub file: PathBuf,
     pub translations: PerLang<Option<EventId>>,
 }

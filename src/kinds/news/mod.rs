@@ -117,7 +117,7 @@ pub struct Story {
     pub image: Option<Image>,
     pub award: Option<Award>,
     pub source: Option<String>,
-    pub html: String,
+    pub html: std::sync::Arc<str>,
     pub file: PathBuf,
     /// The story in each language, itself included.
     pub translations: PerLang<Option<StoryId>>,
