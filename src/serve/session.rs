@@ -25,7 +25,7 @@ use crate::media::{Mode, Photos, Processor};
 use crate::output::preview::Preview;
 use crate::render::{Assets, Cards, Dep, RenderOptions, Templates};
 use crate::site::SiteOptions;
-use crate::site::fingerprint;
+use crate::site::fingerprint::{self, Fingerprints as SiteFingerprints};
 use crate::site::memo::Caches;
 use crate::theme::{StaticFile, Theme};
 
@@ -79,6 +79,8 @@ pub struct Session {
     record: Record,
     /// The cards of the last build, reused where what they read did not change.
     cards: Cards,
+    /// The site of the last rebuild, when it succeeded, with its items' fingerprints.
+    site: Option<(Arc<Site>, Arc<SiteFingerprints>)>,
     /// The hash of every file that is not a page (static files, media, photos), by path.
     files: FastMap<String, u64>,
     snapshot: Arc<Snapshot>,
@@ -116,6 +118,7 @@ impl Session {
             theme_stale: true,
             record: Record::default(),
             cards: Cards::default(),
+            site: None,
             files: FastMap::default(),
             snapshot: Arc::new(Snapshot::default()),
         })
@@ -156,19 +159,29 @@ impl Session {
         changed: Option<&[PathBuf]>,
     ) -> Result<(Arc<Snapshot>, Outcome), Error> {
         let mut phases = Phases::new();
-        let site = self.resolve(changed, &mut phases)?;
+        // The site is made of the configuration and the content alone: when neither changed
+        // since the last good build, it is that build's.
+        let last = self.site.take().filter(|_| changed.is_some_and(<[PathBuf]>::is_empty));
+        let (site, of_site) = match last {
+            Some(last) => last,
+            None => {
+                let site = self.resolve(changed, &mut phases)?;
+                let of_site = site.items.fingerprints(&site.lists);
+                (Arc::new(site), Arc::new(of_site))
+            }
+        };
+        phases.mark("site fingerprints");
         let (photos, _) = crate::build::photos(&self.photos, &site, Mode::Build)?;
         phases.mark("photos");
         let templates = self.templates(&site)?;
         let others = self.other_files(&site, &photos)?;
         phases.mark("theme");
-        let of_site = site.items.fingerprints(&site.lists);
         let mut fingerprints: FastMap<Dep, u64> = of_site
             .items
-            .into_iter()
-            .map(|(item, hash)| (Dep::Item(item), hash))
+            .iter()
+            .map(|(item, hash)| (Dep::Item(*item), *hash))
             .collect();
-        fingerprints.extend(of_site.lists.into_iter().map(|(list, hash)| (Dep::List(list), hash)));
+        fingerprints.extend(of_site.lists.iter().map(|(list, hash)| (Dep::List(*list), *hash)));
         fingerprints.extend(
             photos
                 .fingerprints()
@@ -177,7 +190,7 @@ impl Session {
         phases.mark("item fingerprints");
         let reuse = (&self.cards, &fingerprints);
         let renderer = Renderer::reusing(
-            Arc::new(site),
+            site.clone(),
             Arc::new(photos),
             templates,
             RenderOptions::default(),
@@ -269,6 +282,7 @@ impl Session {
         let changed = !written.is_empty() || !removed.is_empty();
         self.snapshot = Arc::new(self.snapshot(&paths, &others, renderer.assets(), !removed.is_empty()));
         self.cards = renderer.cards().clone();
+        self.site = Some((site, of_site));
         // Freeing a large site takes a while: not on the way to the reload.
         rayon::spawn(move || drop(renderer));
         phases.mark("record");
