@@ -69,7 +69,9 @@ pub trait Kind: 'static {
     /// are not reported as dangling.
     fn declare(files: &Folder<Self::File>, cx: &Resolve, names: &mut Names);
 
-    /// Turns the parsed files into items, checking every reference against `cx`.
+    /// Turns the parsed files into items, checking every reference against `cx`. Resolving
+    /// each file through `cx.document` or `cx.sheet` lets the dev server reuse the items of
+    /// files whose inputs did not change.
     fn resolve(files: &Folder<Self::File>, cx: &Resolve, report: &mut Report) -> Self::Items;
 
     /// The lists its items make, and the lists about other items they belong to (a story is

@@ -102,7 +102,7 @@ impl Kind for PlainPages {
         let mut pages: Vec<PlainPage> = files
             .parsed()
             .filter(|doc| cx.published(doc.front.draft))
-            .map(|doc| page(cx, doc, report))
+            .map(|doc| cx.document(doc, 0, report, |report| page(cx, doc, report)))
             .collect();
         fields::link_translations(
             cx.languages(),

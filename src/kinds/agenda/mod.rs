@@ -260,7 +260,9 @@ impl Kind for Agenda {
                 let source = (doc.lang != LangId::FIRST)
                     .then(|| sources.get(doc.stem.as_str()).copied())
                     .flatten();
-                (event(cx, doc, source, &mut own), own)
+                let inputs = crate::hashing::of(&source.map(|source| source.source.hash));
+                let event = cx.document(doc, inputs, &mut own, |report| event(cx, doc, source, report));
+                (event, own)
             })
             .collect();
         let mut events = Vec::with_capacity(resolved.len());
