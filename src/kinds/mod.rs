@@ -433,7 +433,7 @@ impl Site {
         caches: &Caches,
     ) -> Result<(Site, Diagnostics), Error> {
         use crate::render::Pages;
-        caches.items.next_build();
+        caches.next_build();
         let mut report = Report::default();
         report.errors.extend(content.problems());
         report.warnings.extend(content.warnings.clone());

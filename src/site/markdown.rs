@@ -3,13 +3,14 @@
 //! Raw HTML in content is shown as text and script URLs are dropped: content is never markup.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, OnceLock};
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use syntect::html::{ClassStyle, ClassedHTMLGenerator};
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
+use super::memo::Memo;
 use crate::web_url::is_script_url;
 
 /// Renders Markdown; one instance is shared by every page of a build.
@@ -17,9 +18,10 @@ use crate::web_url::is_script_url;
 pub struct Markdown {
     syntaxes: OnceLock<SyntaxSet>,
     /// HTML by hash of the Markdown and its links, for sessions that rebuild often (the dev
-    /// server); and each text's analysis by hash of the text.
-    cache: Option<Mutex<HashMap<u64, Arc<str>>>>,
-    analyses: Option<Mutex<HashMap<u64, Arc<Analysis>>>>,
+    /// server); and each text's analysis by hash of the text. What a build did not ask for is
+    /// forgotten at the next (see [`Markdown::next_build`]).
+    cache: Memo,
+    analyses: Memo,
 }
 
 /// What a build checks in a Markdown text besides rendering it: its links to content files
@@ -47,10 +49,16 @@ impl Markdown {
     /// A renderer that remembers what it rendered, so that rebuilds skip unchanged text.
     pub fn cached() -> Markdown {
         Markdown {
-            cache: Some(Mutex::default()),
-            analyses: Some(Mutex::default()),
+            cache: Memo::session(),
+            analyses: Memo::session(),
             ..Markdown::default()
         }
+    }
+
+    /// Starts a build: the texts the previous build did not render are forgotten.
+    pub fn next_build(&self) {
+        self.cache.next_build();
+        self.analyses.next_build();
     }
 
     pub fn to_html(&self, text: &str) -> String {
@@ -61,35 +69,31 @@ impl Markdown {
     /// by the URLs of their pages, as given in `links` (link destination → URL). Shared with
     /// the cache: a session holds each text's HTML once.
     pub fn to_html_linked(&self, text: &str, links: &HashMap<String, String>) -> Arc<str> {
-        let Some(cache) = &self.cache else {
+        if !self.cache.remembers() {
             return self.render(text, links).into();
-        };
+        }
         let mut pairs: Vec<_> = links.iter().collect();
         pairs.sort();
         let key = crate::site::fingerprint::of(&(text, pairs));
-        if let Some(html) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
+        if let Some(html) = self.cache.get::<Arc<str>>(key) {
             return html;
         }
         let html: Arc<str> = self.render(text, links).into();
-        if let Ok(mut cache) = cache.lock() {
-            cache.insert(key, html.clone());
-        }
+        self.cache.put(key, html.clone());
         html
     }
 
     /// The analysis of `text` (remembered by a cached renderer).
     pub fn analysis(&self, text: &str) -> Arc<Analysis> {
-        let Some(analyses) = &self.analyses else {
+        if !self.analyses.remembers() {
             return Arc::new(analyze(text));
-        };
+        }
         let key = crate::site::fingerprint::of(text);
-        if let Some(found) = analyses.lock().ok().and_then(|a| a.get(&key).cloned()) {
+        if let Some(found) = self.analyses.get::<Arc<Analysis>>(key) {
             return found;
         }
         let analysis = Arc::new(analyze(text));
-        if let Ok(mut analyses) = analyses.lock() {
-            analyses.insert(key, analysis.clone());
-        }
+        self.analyses.put(key, analysis.clone());
         analysis
     }
 
@@ -365,6 +369,21 @@ pub fn escape_html(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_session_keeps_the_html_a_build_asks_for_and_forgets_the_rest() {
+        let markdown = Markdown::cached();
+        let links = HashMap::new();
+        let first = markdown.to_html_linked("*a*", &links);
+        markdown.next_build();
+        let again = markdown.to_html_linked("*a*", &links);
+        assert!(Arc::ptr_eq(&first, &again), "rendered once while builds ask for it");
+        markdown.next_build();
+        markdown.next_build();
+        let later = markdown.to_html_linked("*a*", &links);
+        assert!(!Arc::ptr_eq(&again, &later), "forgotten after a build that did not ask");
+        assert_eq!(*later, *first);
+    }
 
     #[test]
     fn headings_get_unique_anchors() {

@@ -21,6 +21,12 @@ pub struct Caches {
 }
 
 impl Caches {
+    /// Starts a build: what the previous build did not ask for is forgotten.
+    pub fn next_build(&self) {
+        self.markdown.next_build();
+        self.items.next_build();
+    }
+
     /// Caches that remember, for a session of many builds.
     pub fn session() -> Caches {
         Caches {
@@ -48,6 +54,11 @@ impl Memo {
     /// A memo that remembers.
     pub fn session() -> Memo {
         Memo(Some(Mutex::default()))
+    }
+
+    /// Whether it remembers (a one-shot build's does not).
+    pub fn remembers(&self) -> bool {
+        self.0.is_some()
     }
 
     /// Starts a build: what the previous build did not ask for is forgotten.
