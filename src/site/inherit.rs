@@ -70,16 +70,21 @@ impl Pair<'_> {
             return;
         }
         let show = |set: &BTreeSet<String>| format!("[{}]", set.iter().cloned().collect::<Vec<_>>().join(", "));
-        let key = format!("{field}:");
-        let line = crate::yaml::find_line(&self.source.text, &key).map_or(1, |(line, _)| line);
+        self.differs(field, &format!("{field}:"), show(&mine), show(&theirs), problems);
+    }
+
+    /// A fact the translation writes as `value` where its source has `source_value`: an error
+    /// at the translation's line of `key` (`giver:`), naming the source's line of it.
+    pub fn differs(&self, field: &str, key: &str, value: String, source_value: String, problems: &mut Diagnostics) {
+        let line = crate::yaml::find_line(&self.source.text, key).map_or(1, |(line, _)| line);
         let message = Reference::DiffersFromSource {
             field: field.to_string(),
-            value: show(&mine),
+            value,
             source: Path(self.source.file.clone()),
             line,
-            source_value: show(&theirs),
+            source_value,
         };
-        problems.push(near(self.translation, &key, message).with_hint(Reference::HintInherit {
+        problems.push(near(self.translation, key, message).with_hint(Reference::HintInherit {
             field: field.to_string(),
         }));
     }

@@ -489,7 +489,6 @@ fn merged(doc: &Doc<EventFront>, source: &Doc<EventFront>, problems: &mut Diagno
     if let (Some(status), theirs_status) = (mine.status, theirs.status)
         && status != theirs_status.unwrap_or_default()
     {
-        let line = crate::yaml::find_line(&source.source.text, "status:").map_or(1, |(line, _)| line);
         let show = |status: Status| {
             match status {
                 Status::Scheduled => "scheduled",
@@ -499,20 +498,8 @@ fn merged(doc: &Doc<EventFront>, source: &Doc<EventFront>, problems: &mut Diagno
             }
             .to_string()
         };
-        problems.push(
-            fields::near(
-                &doc.source,
-                "status:",
-                crate::messages::Reference::DiffersFromSource {
-                    field: "status".into(),
-                    value: show(status),
-                    source: source.source.file.as_path().into(),
-                    line,
-                    source_value: show(theirs_status.unwrap_or_default()),
-                },
-            )
-            .with_hint(crate::messages::Reference::HintInherit { field: "status".into() }),
-        );
+        let source_value = show(theirs_status.unwrap_or_default());
+        pair.differs("status", "status:", show(status), source_value, problems);
     }
     let mut front = theirs.clone();
     front.title = mine.title.clone();

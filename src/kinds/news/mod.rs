@@ -656,23 +656,8 @@ fn inherited(cx: &Resolve, doc: &Doc<NewsFront>, source: &Doc<NewsFront>, proble
         if let (Some(giver), Some(their_giver)) = (&award.giver, &their_award.giver)
             && giver.trim() != their_giver.trim()
         {
-            let line = crate::yaml::find_line(&source.source.text, "giver:").map_or(1, |(line, _)| line);
-            problems.push(
-                fields::near(
-                    &doc.source,
-                    "giver:",
-                    Reference::DiffersFromSource {
-                        field: "award.giver".into(),
-                        value: giver.trim().to_string(),
-                        source: source.source.file.as_path().into(),
-                        line,
-                        source_value: their_giver.trim().to_string(),
-                    },
-                )
-                .with_hint(Reference::HintInherit {
-                    field: "award.giver".into(),
-                }),
-            );
+            let (value, source_value) = (giver.trim().to_string(), their_giver.trim().to_string());
+            pair.differs("award.giver", "giver:", value, source_value, problems);
         }
         if let Some(own) = facts.award.as_mut() {
             own.name = award.name.trim().to_string();
