@@ -37,7 +37,7 @@ use crate::theme::i18n::Locale;
 pub use assets::Assets;
 use layout::{Alternate, PageMeta, SwitchTarget, percent_encode};
 pub use layout::{Crumb, Head, Pager};
-pub use scope::{Card, Cards, Dep, ItemId, Scope, Sources};
+pub use scope::{Card, Cards, Dep, DepKey, ItemId, Scope, Sources};
 
 /// The pages of a site, as the kinds registry defines them (`crate::kinds::Page`).
 pub trait Pages<I>: Copy + Eq + Hash + Debug + Send + Sync + Sized {
@@ -295,7 +295,7 @@ pub struct Renderer<I, P> {
 
 /// The cards of an earlier build, and the fingerprints of items, lists and photos now: each
 /// card whose reads have the fingerprints they had when it was made is still right.
-pub type Reuse<'a> = (&'a Cards, &'a crate::hashing::FastMap<Dep, u64>);
+pub type Reuse<'a> = (&'a Cards, &'a crate::hashing::FastMap<DepKey, u64>);
 
 impl<I: Sync + Send, P: Pages<I>> Renderer<I, P> {
     /// Prepares what pages share: every card, and the layout's values of each language.
@@ -365,9 +365,14 @@ impl<I: Sync + Send, P: Pages<I>> Renderer<I, P> {
 
     fn make_cards(&self, reuse: Option<Reuse>) -> Cards {
         let sources = self.sources();
-        let now = |dep: &Dep| match dep {
-            Dep::Settings(lang) => Some(self.settings[*lang]),
-            dep => reuse.and_then(|(_, known)| known.get(dep).copied()),
+        let settings: Vec<(DepKey, u64)> = self
+            .settings
+            .iter()
+            .map(|(lang, &hash)| (Dep::Settings(lang).key(), hash))
+            .collect();
+        let now = |dep: &DepKey| match settings.iter().find(|(key, _)| key == dep) {
+            Some((_, hash)) => Some(*hash),
+            None => reuse.and_then(|(_, known)| known.get(dep).copied()),
         };
         let made: Vec<_> = P::cards(&self.site)
             .into_par_iter()
@@ -394,8 +399,8 @@ impl<I: Sync + Send, P: Pages<I>> Renderer<I, P> {
                             .into_reads()
                             .into_iter()
                             .map(|dep| {
-                                let then = now(&dep);
-                                (dep, then)
+                                let key = dep.key();
+                                (key, now(&key))
                             })
                             .collect(),
                     },

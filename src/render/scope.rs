@@ -43,6 +43,18 @@ pub enum Dep {
     Places,
 }
 
+impl Dep {
+    /// The dependency by the hash of what it names: how the dev server keeps and compares
+    /// dependencies (a few bytes each, for every read of every page).
+    pub fn key(&self) -> DepKey {
+        DepKey(crate::hashing::of(self))
+    }
+}
+
+/// A [`Dep`] by the hash of what it names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct DepKey(u64);
+
 /// The id type of one kind's items, which finds the item in the site.
 pub trait ItemId<I>: Copy {
     type Item;
@@ -59,7 +71,7 @@ pub struct Card {
     /// The hash of the value, and what the card read with the fingerprint each had then
     /// (made only by the dev server, which reuses a card whose reads did not change).
     pub fingerprint: u64,
-    pub reads: Vec<(Dep, Option<u64>)>,
+    pub reads: Vec<(DepKey, Option<u64>)>,
 }
 
 /// Every card of a site, by item and language.

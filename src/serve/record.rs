@@ -5,24 +5,22 @@
 //! one, and renders exactly those (and the pages that are new); every other page would render
 //! to the same bytes. Hashes are kept, never the pages or their contexts.
 
-use std::collections::BTreeSet;
-
 use crate::hashing::{FastMap, FastSet};
 
-use crate::render::Dep;
+use crate::render::DepKey;
 
 /// Everything a page can read, with its fingerprint in one build.
 #[derive(Debug, Default)]
 pub struct Fingerprints {
-    values: FastMap<Dep, u64>,
+    values: FastMap<DepKey, u64>,
 }
 
 impl Fingerprints {
-    pub fn new(values: FastMap<Dep, u64>) -> Fingerprints {
+    pub fn new(values: FastMap<DepKey, u64>) -> Fingerprints {
         Fingerprints { values }
     }
 
-    fn get(&self, dep: &Dep) -> Option<u64> {
+    fn get(&self, dep: &DepKey) -> Option<u64> {
         self.values.get(dep).copied()
     }
 }
@@ -40,7 +38,7 @@ struct Page {
 #[derive(Debug, Default)]
 pub struct Record {
     /// Every dependency any page ever read, numbered.
-    ids: FastMap<Dep, u32>,
+    ids: FastMap<DepKey, u32>,
     /// By dependency id: its fingerprint at the last good build.
     fingerprints: Vec<Option<u64>>,
     /// By dependency id: the pages that read it (possibly some that no longer do).
@@ -55,7 +53,7 @@ pub struct Record {
 /// What one rebuild changes in the record, applied only once the rebuild succeeded.
 #[derive(Debug, Default)]
 pub struct Changes {
-    rendered: Vec<(String, BTreeSet<Dep>, u64)>,
+    rendered: Vec<(String, Vec<DepKey>, u64)>,
     removed: Vec<String>,
 }
 
@@ -118,6 +116,7 @@ impl Record {
             let old: Box<[u32]> = self.pages[page as usize].take().map(|p| p.deps).unwrap_or_default();
             let mut ids: Vec<u32> = deps.into_iter().map(|dep| self.dep_id(dep)).collect();
             ids.sort_unstable();
+            ids.dedup();
             for &dep in &ids {
                 if old.binary_search(&dep).is_err() {
                     self.readers[dep as usize].push(page);
@@ -149,7 +148,7 @@ impl Record {
         id
     }
 
-    fn dep_id(&mut self, dep: Dep) -> u32 {
+    fn dep_id(&mut self, dep: DepKey) -> u32 {
         if let Some(&id) = self.ids.get(&dep) {
             return id;
         }
@@ -163,7 +162,8 @@ impl Record {
 }
 
 impl Changes {
-    pub fn rendered(&mut self, path: String, deps: BTreeSet<Dep>, hash: u64) {
+    /// A page rendered, with the keys of what it read.
+    pub fn rendered(&mut self, path: String, deps: Vec<DepKey>, hash: u64) {
         self.rendered.push((path, deps, hash));
     }
 
@@ -176,16 +176,17 @@ impl Changes {
 mod tests {
     use super::*;
     use crate::ids::LangId;
+    use crate::render::Dep;
 
     fn fingerprints(values: &[(Dep, u64)]) -> Fingerprints {
-        Fingerprints::new(values.iter().cloned().collect())
+        Fingerprints::new(values.iter().map(|(dep, hash)| (dep.key(), *hash)).collect())
     }
 
     fn record(pages: &[(&str, &[Dep])], now: &Fingerprints) -> Record {
         let mut record = Record::default();
         let mut changes = Changes::default();
         for (path, deps) in pages {
-            changes.rendered(path.to_string(), deps.iter().cloned().collect(), 1);
+            changes.rendered(path.to_string(), deps.iter().map(Dep::key).collect(), 1);
         }
         record.apply(changes, now);
         record
@@ -227,7 +228,7 @@ mod tests {
         let first = fingerprints(&[(a.clone(), 1), (b.clone(), 1)]);
         let mut record = record(&[("page", std::slice::from_ref(&a))], &first);
         let mut changes = Changes::default();
-        changes.rendered("page".into(), [b.clone()].into_iter().collect(), 2);
+        changes.rendered("page".into(), vec![b.key()], 2);
         record.apply(changes, &first);
         let after = fingerprints(&[(a, 2), (b, 1)]);
         assert_eq!(record.stale(&["page"], &after), [false]);

@@ -5,7 +5,6 @@
 //! renders lands in the preview folder only when the whole rebuild succeeded, so the last good
 //! build stays the one served, and the one every later rebuild is compared with.
 
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -23,7 +22,7 @@ use crate::hashing::{FastMap, FastSet, Seeded};
 use crate::kinds::{Content, Renderer, Site};
 use crate::media::{Mode, Photos, Processor};
 use crate::output::preview::Preview;
-use crate::render::{Assets, Cards, Dep, RenderOptions, Templates};
+use crate::render::{Assets, Cards, Dep, DepKey, RenderOptions, Templates};
 use crate::site::SiteOptions;
 use crate::site::fingerprint::{self, Fingerprints as SiteFingerprints};
 use crate::site::memo::Caches;
@@ -176,16 +175,16 @@ impl Session {
         let templates = self.templates(&site)?;
         let others = self.other_files(&site, &photos)?;
         phases.mark("theme");
-        let mut fingerprints: FastMap<Dep, u64> = of_site
+        let mut fingerprints: FastMap<DepKey, u64> = of_site
             .items
             .iter()
-            .map(|(item, hash)| (Dep::Item(*item), *hash))
+            .map(|(item, hash)| (Dep::Item(*item).key(), *hash))
             .collect();
-        fingerprints.extend(of_site.lists.iter().map(|(list, hash)| (Dep::List(*list), *hash)));
+        fingerprints.extend(of_site.lists.iter().map(|(list, hash)| (Dep::List(*list).key(), *hash)));
         fingerprints.extend(
             photos
                 .fingerprints()
-                .map(|(src, hash)| (Dep::Photo(src.to_string()), hash)),
+                .map(|(src, hash)| (Dep::Photo(src.to_string()).key(), hash)),
         );
         phases.mark("item fingerprints");
         let reuse = (&self.cards, &fingerprints);
@@ -197,10 +196,10 @@ impl Session {
             reuse,
         );
         phases.mark("cards");
-        fingerprints.extend(renderer.fingerprints());
+        fingerprints.extend(renderer.fingerprints().into_iter().map(|(dep, hash)| (dep.key(), hash)));
         phases.mark("card fingerprints");
         let pages = renderer.pages();
-        fingerprints.insert(Dep::Places, renderer.places_fingerprint());
+        fingerprints.insert(Dep::Places.key(), renderer.places_fingerprint());
         let now = Fingerprints::new(fingerprints);
         phases.mark("places");
 
@@ -210,7 +209,7 @@ impl Session {
         let first = self.record.is_empty();
         let to_render: Vec<usize> = (0..pages.len()).filter(|&ix| stale[ix]).collect();
         phases.mark("stale");
-        let rendered: Vec<(String, BTreeSet<Dep>, u64, bool)> = to_render
+        let rendered: Vec<(String, Vec<DepKey>, u64, bool)> = to_render
             .par_iter()
             .map(|&ix| {
                 let file = renderer.render(pages[ix])?;
@@ -219,7 +218,9 @@ impl Session {
                 if changed {
                     self.put(first, &file.path, &file.bytes)?;
                 }
-                Ok((file.path, file.deps, hash, changed))
+                // Kept by key: every page's reads are held until the rebuild is recorded.
+                let deps: Vec<DepKey> = file.deps.iter().map(Dep::key).collect();
+                Ok((file.path, deps, hash, changed))
             })
             .collect::<Result<_, Error>>()?;
 
