@@ -62,9 +62,15 @@ macro_rules! id_type {
         pub struct $name(Key);
 
         impl $name {
-            /// The id of the item known by `name` (its file, or its id in the content).
+            /// The id of the item known by `name` (its id in the content).
             pub fn of(name: &(impl Hash + ?Sized)) -> $name {
                 $name(Key::of(name))
+            }
+
+            /// The id of the item kept in `file`.
+            pub fn of_file(file: &std::path::Path) -> $name {
+                // The path's bytes: hashing a `Path` parses its components each time.
+                $name(Key::of(file.as_os_str().as_encoded_bytes()))
             }
 
             pub fn from_key(key: Key) -> $name {

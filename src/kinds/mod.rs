@@ -464,14 +464,31 @@ impl Site {
                 (place.output_path(), place.url, place.owner)
             })
             .collect();
-        report
-            .errors
-            .extend(crate::site::collisions(claims.into_iter(), |file| {
-                content.text_of(file)
-            }));
+        report.errors.extend(collisions(claims, content, caches));
         Ok((site, report.errors))
     }
 }
+
+/// The URL collisions among `claims` (output path, URL, owner of every page). Claims an
+/// earlier build of the session found free of collisions are not checked again.
+fn collisions(claims: Vec<(String, String, crate::site::Owner)>, content: &Content, caches: &Caches) -> Diagnostics {
+    let key = caches
+        .items
+        .remembers()
+        .then(|| crate::hashing::of(&("URL claims", &claims)));
+    if key.is_some_and(|key| caches.items.get::<FreeClaims>(key).is_some()) {
+        return Diagnostics::default();
+    }
+    let found = crate::site::collisions(claims.into_iter(), |file| content.text_of(file));
+    if let Some(key) = key.filter(|_| found.is_empty()) {
+        caches.items.put(key, FreeClaims);
+    }
+    found
+}
+
+/// What the memo remembers of claims without a collision.
+#[derive(Clone)]
+struct FreeClaims;
 
 registry! {
     vocabularies: vocabularies::Vocabularies => Vocabularies,

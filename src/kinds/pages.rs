@@ -52,7 +52,7 @@ pub struct PlainPage {
     pub summary: Option<String>,
     pub menu: Option<u32>,
     pub unlisted: bool,
-    pub html: std::sync::Arc<str>,
+    pub html: crate::site::markdown::Html,
     pub file: PathBuf,
     pub translations: PerLang<Option<DocId>>,
 }
@@ -107,11 +107,11 @@ impl Kind for PlainPages {
         fields::link_translations(
             cx.languages(),
             &mut pages,
-            |doc| (DocId::of(&doc.file), doc.key.as_str(), doc.lang),
+            |doc| (DocId::of_file(&doc.file), doc.key.as_str(), doc.lang),
             |doc| &mut doc.translations,
         );
         Items {
-            pages: Table::new(pages, |item| DocId::of(&item.file)),
+            pages: Table::new(pages, |item| DocId::of_file(&item.file)),
         }
     }
 

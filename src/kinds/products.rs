@@ -263,7 +263,7 @@ impl Kind for Products {
         for sheet in ordered(files, cx) {
             names
                 .products
-                .insert(sheet.id.clone(), ProductId::of(&sheet.source.file));
+                .insert(sheet.id.clone(), ProductId::of_file(&sheet.source.file));
             let label = crate::site::text(cx.config, &sheet.data.name, LangId::FIRST);
             names.labels.insert(("products", sheet.id.clone()), label.to_string());
         }
@@ -292,7 +292,7 @@ impl Kind for Products {
             products.push(product);
         }
         Items {
-            products: Table::new(products, |product| ProductId::of(&product.file)),
+            products: Table::new(products, |product| ProductId::of_file(&product.file)),
         }
     }
 

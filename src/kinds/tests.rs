@@ -61,7 +61,7 @@ fn renderer(site: Site) -> Renderer {
 
 /// The id of the story in `file`.
 fn story_id(file: &str) -> StoryId {
-    StoryId::of(std::path::Path::new(file))
+    StoryId::of_file(std::path::Path::new(file))
 }
 
 /// The files of the stories in a list.
@@ -115,7 +115,7 @@ fn stories_resolve_with_permalinks_lists_and_translations() {
         files(&site, site.lists.get(ListKey::all("news", en))),
         ["content/news/2025-11-19-a.en.md"]
     );
-    let lahat = Target::Unit(UnitId::of(std::path::Path::new(LAHAT.0)));
+    let lahat = Target::Unit(UnitId::of_file(std::path::Path::new(LAHAT.0)));
     assert_eq!(files(&site, site.lists.get(ListKey::about("news", id, lahat))), [b, a]);
     let ac3 = site
         .items
@@ -214,9 +214,9 @@ fn a_page_records_every_item_and_list_it_read() {
     assert!(html.contains("<h1>A</h1>"), "{html}");
     for dep in [
         Dep::Item(story_a.item_ref()),
-        Dep::Item(UnitId::of(std::path::Path::new(LAHAT.0)).item_ref()),
+        Dep::Item(UnitId::of_file(std::path::Path::new(LAHAT.0)).item_ref()),
         Dep::Card(
-            crate::ids::ProductId::of(std::path::Path::new(GULA.0)).item_ref(),
+            crate::ids::ProductId::of_file(std::path::Path::new(GULA.0)).item_ref(),
             LangId::FIRST,
         ),
         Dep::Common(LangId::FIRST),

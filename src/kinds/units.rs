@@ -252,7 +252,9 @@ impl Kind for Units {
 
     fn declare(files: &Folder<Self::File>, cx: &Resolve, names: &mut Names) {
         for sheet in ordered(files, cx.config) {
-            names.units.insert(sheet.id.clone(), UnitId::of(&sheet.source.file));
+            names
+                .units
+                .insert(sheet.id.clone(), UnitId::of_file(&sheet.source.file));
             let label = crate::site::text(cx.config, &sheet.data.name, LangId::FIRST);
             names.labels.insert(("units", sheet.id.clone()), label.to_string());
         }
@@ -268,7 +270,7 @@ impl Kind for Units {
         let sheets = ordered(files, cx.config);
         let units: Vec<Unit> = sheets.iter().map(|sheet| unit(cx, sheet, report)).collect();
         parent_loops(&sheets, &mut report.errors);
-        let mut units = Table::new(units, |unit| UnitId::of(&unit.file));
+        let mut units = Table::new(units, |unit| UnitId::of_file(&unit.file));
         let children: Vec<(UnitId, UnitId)> = units.iter().filter_map(|(id, unit)| Some((unit.parent?, id))).collect();
         for (parent, child) in children {
             if let Some(parent) = units.get_mut(parent) {

@@ -160,7 +160,14 @@ impl Session {
         let mut phases = Phases::new();
         // The site is made of the configuration and the content alone: when neither changed
         // since the last good build, it is that build's.
-        let last = self.site.take().filter(|_| changed.is_some_and(<[PathBuf]>::is_empty));
+        let last = match self.site.take() {
+            Some(last) if changed.is_some_and(<[PathBuf]>::is_empty) => Some(last),
+            last => {
+                // Freeing a large site takes a while: not on the way to the reload.
+                rayon::spawn(move || drop(last));
+                None
+            }
+        };
         let (site, of_site) = match last {
             Some(last) => last,
             None => {

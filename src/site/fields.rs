@@ -1,7 +1,7 @@
 //! Checks of the fields writers fill in — dates, times, slugs, languages, web addresses,
 //! phone numbers, e-mail addresses — shared by every kind, each problem placed at its line.
 
-use std::collections::HashMap;
+use crate::hashing::FastMap;
 
 use jiff::civil::{Date, Time};
 use serde_saphyr::Spanned;
@@ -158,8 +158,8 @@ fn is_date_prefix(prefix: &str) -> bool {
 pub fn translations<'k, I: Copy>(
     languages: usize,
     items: impl Iterator<Item = (I, &'k str, LangId)>,
-) -> HashMap<&'k str, PerLang<Option<I>>> {
-    let mut groups: HashMap<&str, PerLang<Option<I>>> = HashMap::new();
+) -> FastMap<&'k str, PerLang<Option<I>>> {
+    let mut groups: FastMap<&str, PerLang<Option<I>>> = FastMap::default();
     for (id, key, lang) in items {
         groups.entry(key).or_insert_with(|| PerLang::build(languages, |_| None))[lang] = Some(id);
     }
@@ -175,8 +175,9 @@ pub fn link_translations<T, I: Copy>(
     parts: impl Fn(&T) -> (I, &str, LangId),
     versions: impl Fn(&mut T) -> &mut PerLang<Option<I>>,
 ) {
-    let groups = translations(languages, documents.iter().map(&parts));
-    let linked: Vec<PerLang<Option<I>>> = documents.iter().map(|doc| groups[parts(doc).1].clone()).collect();
+    let parts: Vec<(I, &str, LangId)> = documents.iter().map(parts).collect();
+    let groups = translations(languages, parts.iter().copied());
+    let linked: Vec<PerLang<Option<I>>> = parts.iter().map(|(_, key, _)| groups[key].clone()).collect();
     for (doc, group) in documents.iter_mut().zip(linked) {
         *versions(doc) = group;
     }

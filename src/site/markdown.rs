@@ -13,6 +13,59 @@ use syntect::util::LinesWithEndings;
 use super::memo::Memo;
 use crate::web_url::is_script_url;
 
+/// HTML rendered from Markdown, shared by the caches and the items of a session. Its hash is
+/// taken once, when first asked for: the dev server fingerprints every item on every save.
+#[derive(Clone)]
+pub struct Html(Arc<HtmlText>);
+
+struct HtmlText {
+    text: String,
+    hash: OnceLock<u64>,
+}
+
+impl Html {
+    fn new(text: String) -> Html {
+        Html(Arc::new(HtmlText {
+            text,
+            hash: OnceLock::new(),
+        }))
+    }
+
+    /// Whether both are the same HTML of a cache (not a copy).
+    pub fn ptr_eq(&self, other: &Html) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for Html {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0.text
+    }
+}
+
+impl std::hash::Hash for Html {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        let text = &self.0.text;
+        state.write_u64(*self.0.hash.get_or_init(|| crate::hashing::of(text.as_str())));
+    }
+}
+
+impl PartialEq for Html {
+    fn eq(&self, other: &Html) -> bool {
+        self.ptr_eq(other) || self.0.text == other.0.text
+    }
+}
+
+impl Eq for Html {}
+
+impl std::fmt::Debug for Html {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.text.fmt(f)
+    }
+}
+
 /// Renders Markdown; one instance is shared by every page of a build.
 #[derive(Default)]
 pub struct Markdown {
@@ -68,17 +121,17 @@ impl Markdown {
     /// Like [`Markdown::to_html`], with links to content files (`2025-11-19-x.id.md`) replaced
     /// by the URLs of their pages, as given in `links` (link destination → URL). Shared with
     /// the cache: a session holds each text's HTML once.
-    pub fn to_html_linked(&self, text: &str, links: &HashMap<String, String>) -> Arc<str> {
+    pub fn to_html_linked(&self, text: &str, links: &HashMap<String, String>) -> Html {
         if !self.cache.remembers() {
-            return self.render(text, links).into();
+            return Html::new(self.render(text, links));
         }
         let mut pairs: Vec<_> = links.iter().collect();
         pairs.sort();
         let key = crate::site::fingerprint::of(&(text, pairs));
-        if let Some(html) = self.cache.get::<Arc<str>>(key) {
+        if let Some(html) = self.cache.get::<Html>(key) {
             return html;
         }
-        let html: Arc<str> = self.render(text, links).into();
+        let html = Html::new(self.render(text, links));
         self.cache.put(key, html.clone());
         html
     }
@@ -377,11 +430,11 @@ mod tests {
         let first = markdown.to_html_linked("*a*", &links);
         markdown.next_build();
         let again = markdown.to_html_linked("*a*", &links);
-        assert!(Arc::ptr_eq(&first, &again), "rendered once while builds ask for it");
+        assert!(first.ptr_eq(&again), "rendered once while builds ask for it");
         markdown.next_build();
         markdown.next_build();
         let later = markdown.to_html_linked("*a*", &links);
-        assert!(!Arc::ptr_eq(&again, &later), "forgotten after a build that did not ask");
+        assert!(!again.ptr_eq(&later), "forgotten after a build that did not ask");
         assert_eq!(*later, *first);
     }
 

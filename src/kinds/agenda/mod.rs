@@ -150,7 +150,7 @@ pub struct Event {
     pub image: Option<super::news::Image>,
     pub link: Option<(String, String)>,
     pub status: Status,
-    pub html: std::sync::Arc<str>,
+    pub html: crate::site::markdown::Html,
     pub file: PathBuf,
     pub translations: PerLang<Option<EventId>>,
 }
@@ -275,11 +275,11 @@ impl Kind for Agenda {
         fields::link_translations(
             cx.languages(),
             &mut events,
-            |doc| (EventId::of(&doc.file), doc.key.as_str(), doc.lang),
+            |doc| (EventId::of_file(&doc.file), doc.key.as_str(), doc.lang),
             |doc| &mut doc.translations,
         );
         Items {
-            events: Table::new(events, |item| EventId::of(&item.file)),
+            events: Table::new(events, |item| EventId::of_file(&item.file)),
         }
     }
 

@@ -117,7 +117,7 @@ pub struct Story {
     pub image: Option<Image>,
     pub award: Option<Award>,
     pub source: Option<String>,
-    pub html: std::sync::Arc<str>,
+    pub html: crate::site::markdown::Html,
     pub file: PathBuf,
     /// The story in each language, itself included.
     pub translations: PerLang<Option<StoryId>>,
@@ -250,11 +250,11 @@ impl Kind for News {
         fields::link_translations(
             cx.languages(),
             &mut stories,
-            |doc| (StoryId::of(&doc.file), doc.key.as_str(), doc.lang),
+            |doc| (StoryId::of_file(&doc.file), doc.key.as_str(), doc.lang),
             |doc| &mut doc.translations,
         );
         Items {
-            stories: Table::new(stories, |story| StoryId::of(&story.file)),
+            stories: Table::new(stories, |story| StoryId::of_file(&story.file)),
         }
     }
 

@@ -212,7 +212,7 @@ impl Kind for Vocabularies {
                     format!("{}{}/", cx.urls.top(lang, &sheet.id), term.id.value)
                 }),
                 id: term.id.value.clone(),
-                vocabulary: VocabularyId::of(&sheet.source.file),
+                vocabulary: VocabularyId::of_file(&sheet.source.file),
                 number: term.number,
                 label: term.label.clone(),
                 short: term.short.clone(),
@@ -229,13 +229,13 @@ impl Kind for Vocabularies {
                 description: sheet.data.description.clone(),
                 terms: terms
                     .iter()
-                    .filter(|(_, t)| t.vocabulary == VocabularyId::of(&sheet.source.file))
+                    .filter(|(_, t)| t.vocabulary == VocabularyId::of_file(&sheet.source.file))
                     .map(|(id, _)| id)
                     .collect(),
                 file: sheet.source.file.clone(),
             })
             .collect();
-        let vocabularies = Table::new(vocabularies, |v: &Vocabulary| VocabularyId::of(&v.file));
+        let vocabularies = Table::new(vocabularies, |v: &Vocabulary| VocabularyId::of_file(&v.file));
         Items { vocabularies, terms }
     }
 
