@@ -435,11 +435,12 @@ fn items_remembered_between_builds_equal_items_resolved_afresh() {
     let linking = format!("{a}Lihat [B](2025-11-18-b.id.md#foto).\n");
     let b = story("B", "2025-11-18", "");
     let b_moved = story("B", "2025-11-18", "slug: b-pindah\n");
+    let b_on_a = story("B", "2025-11-18", "slug: a\n");
     let renamed_unit = (
         "content/units/lapas-lahat.yaml",
         &LAHAT.1.replace("Lahat\ntype", "Lahat Baru\ntype")[..],
     );
-    let steps: [Vec<(&str, &str)>; 5] = [
+    let steps: [Vec<(&str, &str)>; 7] = [
         vec![
             LAHAT,
             GULA,
@@ -462,6 +463,19 @@ fn items_remembered_between_builds_equal_items_resolved_afresh() {
         ],
         // The page A links to is deleted: A's link is reported, as in a fresh build.
         vec![renamed_unit, GULA, ("content/news/2025-11-19-a.id.md", &linking)],
+        vec![
+            LAHAT,
+            GULA,
+            ("content/news/2025-11-19-a.id.md", &linking),
+            ("content/news/2025-11-18-b.id.md", &b),
+        ],
+        // B takes A's address, after builds without a collision: the collision is reported.
+        vec![
+            LAHAT,
+            GULA,
+            ("content/news/2025-11-19-a.id.md", &linking),
+            ("content/news/2025-11-18-b.id.md", &b_on_a),
+        ],
         vec![
             LAHAT,
             GULA,
@@ -493,5 +507,12 @@ fn items_remembered_between_builds_equal_items_resolved_afresh() {
             &Caches::default(),
         ));
         assert_eq!(remembered, fresh, "step {step}");
+        if step == 5 {
+            let codes: Vec<String> = remembered.2.iter().map(|d| format!("{:?}", d.message)).collect();
+            assert!(
+                codes.iter().any(|c| c.contains("SameUrl")),
+                "the collision is reported: {codes:?}"
+            );
+        }
     }
 }

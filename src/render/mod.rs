@@ -435,6 +435,11 @@ impl<I: Sync + Send, P: Pages<I>> Renderer<I, P> {
         self.places.iter().map(|(page, _)| *page).collect()
     }
 
+    /// Every page and file of the site, with where it is published.
+    pub fn places(&self) -> &[(P, Place)] {
+        &self.places
+    }
+
     /// Where a page is published.
     pub fn place(&self, page: P) -> Place {
         match self.index.get(&page) {

@@ -210,7 +210,7 @@ impl Session {
         let now = Fingerprints::new(fingerprints);
         phases.mark("places");
 
-        let paths: Vec<String> = pages.iter().map(|&page| renderer.place(page).output_path()).collect();
+        let paths: Vec<String> = renderer.places().iter().map(|(_, place)| place.output_path()).collect();
         let path_refs: Vec<&str> = paths.iter().map(String::as_str).collect();
         let stale = self.record.stale(&path_refs, &now);
         let first = self.record.is_empty();

@@ -439,6 +439,22 @@ mod tests {
     }
 
     #[test]
+    fn html_hashes_by_its_text() {
+        let markdown = Markdown::cached();
+        let links = HashMap::new();
+        let (a, b) = (
+            markdown.to_html_linked("*a*", &links),
+            markdown.to_html_linked("*b*", &links),
+        );
+        let fresh = Markdown::default().to_html_linked("*a*", &links);
+        assert!(!a.ptr_eq(&fresh));
+        assert_eq!(crate::hashing::of(&a), crate::hashing::of(&fresh));
+        assert_eq!(a, fresh);
+        assert_ne!(crate::hashing::of(&a), crate::hashing::of(&b));
+        assert_ne!(a, b);
+    }
+
+    #[test]
     fn headings_get_unique_anchors() {
         let html = Markdown::default().to_html("## Cara Memesan\n\n## Cara memesan\n\n## Lain {#khusus}\n");
         assert!(html.contains("<h2 id=\"cara-memesan\">"), "{html}");

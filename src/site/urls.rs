@@ -134,7 +134,11 @@ pub fn paged(base: String, page: PageNo) -> String {
 pub fn output_path(url: &str) -> String {
     let path = url.trim_start_matches('/');
     if path.is_empty() || path.ends_with('/') {
-        format!("{path}index.html")
+        // Called for every page of every rebuild: no formatting machinery.
+        let mut file = String::with_capacity(path.len() + "index.html".len());
+        file.push_str(path);
+        file.push_str("index.html");
+        file
     } else {
         path.to_string()
     }
