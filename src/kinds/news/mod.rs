@@ -98,9 +98,27 @@ pub struct AwardFront {
     pub event: Option<String>,
 }
 
-/// A press release in one language, resolved.
+/// A press release in one language, resolved: what its file says, shared with the dev
+/// server's memory of earlier builds (a rebuild copies a pointer, not the story), and its
+/// versions in other languages, which depend on the other files.
 #[derive(Debug, Clone, Hash)]
 pub struct Story {
+    written: std::sync::Arc<Written>,
+    /// The story in each language, itself included.
+    pub translations: PerLang<Option<StoryId>>,
+}
+
+impl std::ops::Deref for Story {
+    type Target = Written;
+
+    fn deref(&self) -> &Written {
+        &self.written
+    }
+}
+
+/// A story as resolved from its file (and, for a translation, its source's facts).
+#[derive(Debug, Hash)]
+pub struct Written {
     pub lang: LangId,
     /// Shared by the translations of one story (the file stem).
     pub key: String,
@@ -119,8 +137,6 @@ pub struct Story {
     pub source: Option<String>,
     pub html: crate::site::markdown::Html,
     pub file: PathBuf,
-    /// The story in each language, itself included.
-    pub translations: PerLang<Option<StoryId>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -694,7 +710,7 @@ fn story(cx: &Resolve, doc: &Doc<NewsFront>, source_doc: Option<&Doc<NewsFront>>
     let places = [front.summary.as_str(), fields::body_start(doc.body())];
     fields::placeholders(source, &places, &PLACEHOLDERS, &mut report.warnings);
     let links = cx.body_links(doc, report);
-    Story {
+    let written = Written {
         lang: doc.lang,
         key: doc.stem.clone(),
         url: cx.urls.item(doc.lang, "news", &slug),
@@ -711,6 +727,9 @@ fn story(cx: &Resolve, doc: &Doc<NewsFront>, source_doc: Option<&Doc<NewsFront>>
         source: facts.source,
         html: cx.markdown.to_html_linked(doc.body(), &links),
         file: source.file.clone(),
+    };
+    Story {
+        written: std::sync::Arc::new(written),
         translations: PerLang::default(),
     }
 }
