@@ -3,6 +3,7 @@
 //! name and description are given in; the catalogue groups products by category and unit.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -207,7 +208,8 @@ pub struct Text {
 
 #[derive(Debug, Default)]
 pub struct Items {
-    pub products: Table<ProductId, Product>,
+    /// Shared with the dev server's memory of earlier builds: a rebuild copies pointers.
+    pub products: Table<ProductId, Arc<Product>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -277,11 +279,11 @@ impl Kind for Products {
 
     fn resolve(files: &Folder<Self::File>, cx: &Resolve, report: &mut Report) -> Items {
         use rayon::prelude::*;
-        let resolved: Vec<(Product, Report)> = ordered(files, cx)
+        let resolved: Vec<(Arc<Product>, Report)> = ordered(files, cx)
             .par_iter()
             .map(|sheet| {
                 let mut own = Report::default();
-                let product = cx.sheet(&sheet.source, &mut own, |report| product(cx, sheet, report));
+                let product = cx.sheet(&sheet.source, &mut own, |report| Arc::new(product(cx, sheet, report)));
                 (product, own)
             })
             .collect();
