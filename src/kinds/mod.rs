@@ -285,7 +285,7 @@ macro_rules! registry {
                 let mut names = Names::default();
                 $(<$kind as Kind>::declare(&files.$field, cx, &mut names);)*
                 cx.names = names;
-                cx.env = cx.environment();
+                cx.set_environment();
                 let items = Items {
                     $($field: <$kind as Kind>::resolve(&files.$field, cx, report),)*
                 };
@@ -445,6 +445,7 @@ impl Site {
             markdown: &caches.markdown,
             memo: &caches.items,
             env: 0,
+            labels: 0,
             media: &content.media,
             options,
         };

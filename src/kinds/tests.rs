@@ -436,11 +436,13 @@ fn items_remembered_between_builds_equal_items_resolved_afresh() {
     let b = story("B", "2025-11-18", "");
     let b_moved = story("B", "2025-11-18", "slug: b-pindah\n");
     let b_on_a = story("B", "2025-11-18", "slug: a\n");
+    // A unit nobody has: the message lists the units with their names.
+    let b_lost = story("B", "2025-11-18", "").replace("unit: lapas-lahat", "unit: rutan-entah");
     let renamed_unit = (
         "content/units/lapas-lahat.yaml",
-        &LAHAT.1.replace("Lahat\ntype", "Lahat Baru\ntype")[..],
+        &LAHAT.1.replace("name: Lapas", "name: Lembaga Pemasyarakatan")[..],
     );
-    let steps: [Vec<(&str, &str)>; 7] = [
+    let steps: [Vec<(&str, &str)>; 9] = [
         vec![
             LAHAT,
             GULA,
@@ -482,6 +484,20 @@ fn items_remembered_between_builds_equal_items_resolved_afresh() {
             ("content/news/2025-11-19-a.id.md", &linking),
             ("content/news/2025-11-18-b.id.md", &b),
         ],
+        // The unit's name changes while a story names a unit that does not exist: the
+        // message lists the new name.
+        vec![
+            LAHAT,
+            GULA,
+            ("content/news/2025-11-19-a.id.md", &linking),
+            ("content/news/2025-11-18-b.id.md", &b_lost),
+        ],
+        vec![
+            renamed_unit,
+            GULA,
+            ("content/news/2025-11-19-a.id.md", &linking),
+            ("content/news/2025-11-18-b.id.md", &b_lost),
+        ],
     ];
     let caches = Caches::session();
     let summary = |result: Result<(Site, Diagnostics), Error>| {
@@ -507,11 +523,17 @@ fn items_remembered_between_builds_equal_items_resolved_afresh() {
             &Caches::default(),
         ));
         assert_eq!(remembered, fresh, "step {step}");
+        let messages: Vec<String> = remembered.2.iter().map(|d| format!("{d:?}")).collect();
         if step == 5 {
-            let codes: Vec<String> = remembered.2.iter().map(|d| format!("{:?}", d.message)).collect();
             assert!(
-                codes.iter().any(|c| c.contains("SameUrl")),
-                "the collision is reported: {codes:?}"
+                messages.iter().any(|m| m.contains("SameUrl")),
+                "the collision is reported: {messages:?}"
+            );
+        }
+        if step == 8 {
+            assert!(
+                messages.iter().any(|m| m.contains("Lembaga Pemasyarakatan")),
+                "the new name is listed: {messages:?}"
             );
         }
     }

@@ -46,33 +46,34 @@ pub struct Resolve<'a> {
     /// Items resolved in earlier builds of the session.
     pub memo: &'a Memo,
     /// A hash of everything above that items resolve against, except the documents' URLs
-    /// (which a remembered item's links are checked against one by one): set once the
-    /// names are declared.
+    /// (which a remembered item's links are checked against one by one) and the labels of
+    /// names (which only messages show): set once the names are declared.
     pub env: u64,
+    /// A hash of the labels of names, which a remembered item that reported a problem must
+    /// have been resolved with (a problem may list valid names with their labels).
+    pub labels: u64,
     /// Files in content/media/, as `/`-separated paths relative to it.
     pub media: &'a BTreeSet<String>,
     pub options: SiteOptions,
 }
 
-/// A document's item as resolved in an earlier build, with what resolving it reported and
-/// how its links to other documents resolved (destination, URL or none).
+/// A document's item as resolved in an earlier build, with what resolving it reported, how
+/// its links to other documents resolved (destination, URL or none), and the labels its
+/// problems were reported with (none when it reported none).
 struct Remembered<T> {
     item: T,
     report: Report,
     links: Vec<(String, Option<String>)>,
+    labels: Option<u64>,
 }
 
 impl Resolve<'_> {
-    /// The hash of what items resolve against (`env`), once the names are declared.
-    pub fn environment(&self) -> u64 {
+    /// Sets what items resolve against (`env`, `labels`), once the names are declared.
+    pub fn set_environment(&mut self) {
         // The configuration has no hash of its own; its debug form holds every setting.
         let config = format!("{:?}", self.config);
-        crate::hashing::of(&(
-            config,
-            self.names.fingerprint_without_documents(),
-            self.media,
-            self.options.drafts,
-        ))
+        self.env = crate::hashing::of(&(config, self.names.fingerprint_of_ids(), self.media, self.options.drafts));
+        self.labels = self.names.fingerprint_of_labels();
     }
 
     /// Whether an item marked `draft` is published.
@@ -133,6 +134,7 @@ impl Resolve<'_> {
     {
         let key = crate::hashing::of(&(source.hash, inputs, self.env));
         if let Some(found) = self.memo.get::<Arc<Remembered<T>>>(key)
+            && found.labels.is_none_or(|labels| labels == self.labels)
             && found
                 .links
                 .iter()
@@ -155,10 +157,12 @@ impl Resolve<'_> {
             .collect();
         report.errors.extend(own.errors.clone());
         report.warnings.extend(own.warnings.clone());
+        let reported = !own.errors.is_empty() || !own.warnings.is_empty();
         let remembered = Remembered {
             item: item.clone(),
             report: own,
             links,
+            labels: reported.then_some(self.labels),
         };
         self.memo.put(key, Arc::new(remembered));
         item

@@ -167,22 +167,21 @@ impl Names {
 }
 
 impl Names {
-    /// A hash of every name but the documents' URLs, the same whatever order the names were
-    /// declared in.
-    pub fn fingerprint_without_documents(&self) -> u64 {
-        fn unordered<T: std::hash::Hash>(entries: impl Iterator<Item = T>) -> u64 {
-            entries
-                .map(|entry| crate::hashing::of(&entry))
-                .fold(0, u64::wrapping_add)
-        }
+    /// A hash of every name but the documents' URLs and the labels, the same whatever order
+    /// the names were declared in.
+    pub fn fingerprint_of_ids(&self) -> u64 {
         crate::hashing::of(&(
             unordered(self.units.iter()),
             unordered(self.products.iter()),
             unordered(self.terms.iter()),
             unordered(self.broken.iter()),
             self.broken_vocabulary,
-            unordered(self.labels.iter()),
         ))
+    }
+
+    /// A hash of the labels, which only messages about a wrong reference show.
+    pub fn fingerprint_of_labels(&self) -> u64 {
+        unordered(self.labels.iter())
     }
 
     /// The URL a link from `source` to `dest` (a content file, with an optional `#anchor`)
@@ -261,4 +260,11 @@ pub fn media(
         return None;
     }
     Some(name.to_string())
+}
+
+/// A hash of entries that does not depend on their order.
+fn unordered<T: std::hash::Hash>(entries: impl Iterator<Item = T>) -> u64 {
+    entries
+        .map(|entry| crate::hashing::of(&entry))
+        .fold(0, u64::wrapping_add)
 }
