@@ -154,6 +154,7 @@ class Bench:
                 self.initial = {"pages": int(match.group(1)), "ms": int(match.group(2))}
             if line.startswith("Serving the site at "):
                 address = line.split()[4].removeprefix("http://").rstrip("/")
+                print(f"  first build: server peak {self.server_peak_kib() // 1024} MiB", file=sys.stderr, flush=True)
                 break
         host, port = address.split(":")
         subscribed = threading.Event()
@@ -273,8 +274,9 @@ class Bench:
                     reported.append(int(match.group(1)))
                     rendered.append(int(match.group(2)))
                     break
+        peak = self.server_peak_kib()
         print(f"  {name}: rebuild {summary(reported)} ms, save to {'/'.join(sorted(kinds))} "
-              f"{summary(round_trips)} ms", file=sys.stderr, flush=True)
+              f"{summary(round_trips)} ms; server peak so far {peak // 1024} MiB", file=sys.stderr, flush=True)
         return {
             "edit": name,
             "single_file": single,
