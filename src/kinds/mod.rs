@@ -432,7 +432,6 @@ impl Site {
         options: SiteOptions,
         caches: &Caches,
     ) -> Result<(Site, Diagnostics), Error> {
-        use crate::render::Pages;
         caches.next_build();
         let mut report = Report::default();
         report.errors.extend(content.problems());
@@ -458,28 +457,29 @@ impl Site {
             items,
             lists,
         };
-        let claims: Vec<_> = Page::all(&site)
-            .into_par_iter()
-            .map(|page| {
-                let place = page.place(&site);
-                (place.output_path(), place.url, place.owner)
-            })
-            .collect();
-        report.errors.extend(collisions(claims, content, caches));
+        report.errors.extend(collisions(&site, content, caches));
         Ok((site, report.errors))
     }
 }
 
-/// The URL collisions among `claims` (output path, URL, owner of every page). Claims an
-/// earlier build of the session found free of collisions are not checked again.
-fn collisions(claims: Vec<(String, String, crate::site::Owner)>, content: &Content, caches: &Caches) -> Diagnostics {
-    let key = caches
-        .items
-        .remembers()
-        .then(|| crate::hashing::of(&("URL claims", &claims)));
+/// The URL collisions among the pages of `site`: each page claims its output path and URL.
+/// Claims an earlier build of the session found free of collisions are not checked again;
+/// they are compared by hash, without holding every page's claim.
+fn collisions(site: &Site, content: &Content, caches: &Caches) -> Diagnostics {
+    use crate::render::Pages;
+    let pages = Page::all(site);
+    let claim = |page: &Page| {
+        let place = page.place(site);
+        (place.output_path(), place.url, place.owner)
+    };
+    let key = caches.items.remembers().then(|| {
+        let hashes: Vec<u64> = pages.par_iter().map(|page| crate::hashing::of(&claim(page))).collect();
+        crate::hashing::of(&("URL claims", hashes))
+    });
     if key.is_some_and(|key| caches.items.get::<FreeClaims>(key).is_some()) {
         return Diagnostics::default();
     }
+    let claims: Vec<_> = pages.par_iter().map(claim).collect();
     let found = crate::site::collisions(claims.into_iter(), |file| content.text_of(file));
     if let Some(key) = key.filter(|_| found.is_empty()) {
         caches.items.put(key, FreeClaims);

@@ -43,9 +43,8 @@ pub struct Record {
     fingerprints: Vec<Option<u64>>,
     /// By dependency id: the pages that read it (possibly some that no longer do).
     readers: Vec<Vec<u32>>,
-    /// Page id by output path; the path by page id.
+    /// Page id by output path.
     page_ids: FastMap<String, u32>,
-    paths: Vec<String>,
     /// By page id: the page, when it is in the last good build.
     pages: Vec<Option<Page>>,
 }
@@ -72,7 +71,7 @@ impl Record {
             .filter(|(dep, id)| now.get(dep) != self.fingerprints[**id as usize])
             .map(|(_, id)| *id)
             .collect();
-        let mut affected = vec![false; self.paths.len()];
+        let mut affected = vec![false; self.pages.len()];
         for dep in &changed {
             for &page in &self.readers[*dep as usize] {
                 // The index may list a page that no longer reads the dependency.
@@ -141,9 +140,8 @@ impl Record {
         if let Some(&id) = self.page_ids.get(&path) {
             return id;
         }
-        let id = u32::try_from(self.paths.len()).unwrap_or(u32::MAX);
-        self.page_ids.insert(path.clone(), id);
-        self.paths.push(path);
+        let id = u32::try_from(self.pages.len()).unwrap_or(u32::MAX);
+        self.page_ids.insert(path, id);
         self.pages.push(None);
         id
     }
