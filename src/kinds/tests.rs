@@ -442,62 +442,28 @@ fn items_remembered_between_builds_equal_items_resolved_afresh() {
         "content/units/lapas-lahat.yaml",
         &LAHAT.1.replace("name: Lapas", "name: Lembaga Pemasyarakatan")[..],
     );
-    let steps: [Vec<(&str, &str)>; 9] = [
-        vec![
-            LAHAT,
-            GULA,
-            ("content/news/2025-11-19-a.id.md", &linking),
-            ("content/news/2025-11-18-b.id.md", &b),
-        ],
+    // The unit's file, a linking story A and, when given, the story B it links to.
+    fn files<'a>(unit: (&'a str, &'a str), a: &'a str, b: Option<&'a str>) -> Vec<(&'a str, &'a str)> {
+        let mut files = vec![unit, GULA, ("content/news/2025-11-19-a.id.md", a)];
+        files.extend(b.map(|b| ("content/news/2025-11-18-b.id.md", b)));
+        files
+    }
+    let steps = [
+        files(LAHAT, &linking, Some(&b)),
         // The page A links to moves: A's link follows it.
-        vec![
-            LAHAT,
-            GULA,
-            ("content/news/2025-11-19-a.id.md", &linking),
-            ("content/news/2025-11-18-b.id.md", &b_moved),
-        ],
+        files(LAHAT, &linking, Some(&b_moved)),
         // The unit's name changes: every story names it.
-        vec![
-            renamed_unit,
-            GULA,
-            ("content/news/2025-11-19-a.id.md", &linking),
-            ("content/news/2025-11-18-b.id.md", &b_moved),
-        ],
+        files(renamed_unit, &linking, Some(&b_moved)),
         // The page A links to is deleted: A's link is reported, as in a fresh build.
-        vec![renamed_unit, GULA, ("content/news/2025-11-19-a.id.md", &linking)],
-        vec![
-            LAHAT,
-            GULA,
-            ("content/news/2025-11-19-a.id.md", &linking),
-            ("content/news/2025-11-18-b.id.md", &b),
-        ],
+        files(renamed_unit, &linking, None),
+        files(LAHAT, &linking, Some(&b)),
         // B takes A's address, after builds without a collision: the collision is reported.
-        vec![
-            LAHAT,
-            GULA,
-            ("content/news/2025-11-19-a.id.md", &linking),
-            ("content/news/2025-11-18-b.id.md", &b_on_a),
-        ],
-        vec![
-            LAHAT,
-            GULA,
-            ("content/news/2025-11-19-a.id.md", &linking),
-            ("content/news/2025-11-18-b.id.md", &b),
-        ],
+        files(LAHAT, &linking, Some(&b_on_a)),
+        files(LAHAT, &linking, Some(&b)),
         // The unit's name changes while a story names a unit that does not exist: the
         // message lists the new name.
-        vec![
-            LAHAT,
-            GULA,
-            ("content/news/2025-11-19-a.id.md", &linking),
-            ("content/news/2025-11-18-b.id.md", &b_lost),
-        ],
-        vec![
-            renamed_unit,
-            GULA,
-            ("content/news/2025-11-19-a.id.md", &linking),
-            ("content/news/2025-11-18-b.id.md", &b_lost),
-        ],
+        files(LAHAT, &linking, Some(&b_lost)),
+        files(renamed_unit, &linking, Some(&b_lost)),
     ];
     let caches = Caches::session();
     let summary = |result: Result<(Site, Diagnostics), Error>| {
