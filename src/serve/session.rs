@@ -160,15 +160,11 @@ impl Session {
         let mut phases = Phases::new();
         // The site is made of the configuration and the content alone: when neither changed
         // since the last good build, it is that build's.
-        let last = match self.site.take() {
-            Some(last) if changed.is_some_and(<[PathBuf]>::is_empty) => Some(last),
-            last => {
-                // Freeing a large site takes a while: not on the way to the reload.
-                rayon::spawn(move || drop(last));
-                None
-            }
-        };
-        let (site, of_site) = match last {
+        // Freeing a large site takes a while, and would slow this rebuild's parallel work:
+        // the last one is freed once this rebuild is done.
+        let mut retired = self.site.take();
+        let reused = retired.take_if(|_| changed.is_some_and(<[PathBuf]>::is_empty));
+        let (site, of_site) = match reused {
             Some(last) => last,
             None => {
                 let site = self.resolve(changed, &mut phases)?;
@@ -292,7 +288,7 @@ impl Session {
         self.cards = renderer.cards().clone();
         self.site = Some((site, of_site));
         // Freeing a large site takes a while: not on the way to the reload.
-        rayon::spawn(move || drop(renderer));
+        rayon::spawn(move || drop((renderer, retired)));
         phases.mark("record");
         phases.report();
         Ok((
