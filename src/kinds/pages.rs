@@ -17,7 +17,7 @@ use crate::render::{Head, ItemId, Output, Place, View};
 use crate::site::fields;
 use crate::site::fingerprint::Fingerprints;
 use crate::site::lists::{ItemRef, ListKey, Lists};
-use crate::site::names::Names;
+use crate::site::names::{DocumentKey, Names};
 use crate::site::{Owner, Report, Resolve};
 
 /// Front matter of a plain page.
@@ -92,9 +92,7 @@ impl Kind for PlainPages {
     fn declare(files: &Folder<Self::File>, cx: &Resolve, names: &mut Names) {
         for doc in files.parsed().filter(|d| cx.published(d.front.draft)) {
             let slug = fields::slug(doc, doc.front.slug.as_ref(), false, &mut Diagnostics::default());
-            names
-                .documents
-                .insert(doc.source.file.clone(), cx.urls.top(doc.lang, &slug));
+            names.declare_document(DocumentKey::of(&doc.source.file), cx.urls.top(doc.lang, &slug));
         }
     }
 

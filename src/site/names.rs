@@ -3,7 +3,8 @@
 //! every reference, each reported at its place with the closest valid names.
 
 use std::collections::{BTreeSet, HashMap};
-use std::path::{Component, Path, PathBuf};
+use std::ffi::OsStr;
+use std::path::{Component, Path};
 
 use serde_saphyr::Spanned;
 
@@ -26,8 +27,8 @@ pub struct Names {
     pub broken: FastSet<String>,
     /// Whether a vocabulary file could not be parsed (its terms are then unknown).
     pub broken_vocabulary: bool,
-    /// The URL of every published document (story, page, event), by its file.
-    pub documents: FastMap<PathBuf, String>,
+    /// The URL of every published document (story, page, event), by its file's key.
+    documents: FastMap<DocumentKey, String>,
     /// The label of each unit, product and term in the first language, by kind and id, to
     /// list the valid values with what they are.
     pub labels: FastMap<(&'static str, String), String>,
@@ -189,24 +190,35 @@ impl Names {
     pub fn document_url(&self, source: &Source, dest: &str) -> Option<String> {
         let dir = source.file.parent().unwrap_or(Path::new(""));
         let (path, fragment) = dest.split_once('#').map_or((dest, None), |(p, f)| (p, Some(f)));
-        let url = self.documents.get(&normalize(&dir.join(path)))?;
+        let url = self.documents.get(&DocumentKey::of(&dir.join(path)))?;
         Some(fragment.map_or_else(|| url.clone(), |f| format!("{url}#{f}")))
+    }
+
+    /// Declares the URL of the published document kept in the file of `key`.
+    pub fn declare_document(&mut self, key: DocumentKey, url: String) {
+        self.documents.insert(key, url);
     }
 }
 
-/// `a/b/../c` → `a/c`: a path with its `.` and `..` parts applied.
-fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for part in path.components() {
-        match part {
-            Component::ParentDir => {
-                out.pop();
+/// A content file as links name it: a hash of its path with the `.` and `..` parts applied
+/// (`a/b/../c` is `a/c`). Hashing a `Path` parses it on every lookup: once is enough.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct DocumentKey(u64);
+
+impl DocumentKey {
+    pub fn of(path: &Path) -> DocumentKey {
+        let mut parts: Vec<&OsStr> = Vec::new();
+        for part in path.components() {
+            match part {
+                Component::ParentDir => {
+                    parts.pop();
+                }
+                Component::CurDir => {}
+                other => parts.push(other.as_os_str()),
             }
-            Component::CurDir => {}
-            other => out.push(other),
         }
+        DocumentKey(crate::hashing::of(&parts))
     }
-    out
 }
 
 /// Checks that an image exists in `content/media/` and stays inside it; returns its path there.

@@ -28,7 +28,7 @@ use crate::site::fields::{self, at};
 use crate::site::fingerprint::Fingerprints;
 use crate::site::inherit;
 use crate::site::lists::{ItemRef, ListKey, Lists, Target};
-use crate::site::names::{self, Names};
+use crate::site::names::{self, DocumentKey, Names};
 use crate::site::urls::Section;
 use crate::site::{Owner, Report, Resolve};
 
@@ -240,9 +240,10 @@ impl Kind for Agenda {
     fn declare(files: &Folder<Self::File>, cx: &Resolve, names: &mut Names) {
         for doc in files.parsed().filter(|d| cx.published(d.front.draft)) {
             let slug = fields::slug(doc, doc.front.slug.as_ref(), true, &mut Diagnostics::default());
-            names
-                .documents
-                .insert(doc.source.file.clone(), cx.urls.item(doc.lang, "agenda", &slug));
+            names.declare_document(
+                DocumentKey::of(&doc.source.file),
+                cx.urls.item(doc.lang, "agenda", &slug),
+            );
         }
     }
 

@@ -28,7 +28,7 @@ use crate::site::fields::{self, near};
 use crate::site::fingerprint::Fingerprints;
 use crate::site::inherit;
 use crate::site::lists::{ItemRef, ListKey, Lists, Target};
-use crate::site::names::{self, Names};
+use crate::site::names::{self, DocumentKey, Names};
 use crate::site::similar;
 use crate::site::urls::{Section, paged};
 use crate::site::{Owner, Report, Resolve};
@@ -214,14 +214,16 @@ impl Kind for News {
 
     fn declare(files: &Folder<Self::File>, cx: &Resolve, names: &mut Names) {
         let docs: Vec<&Doc<NewsFront>> = files.parsed().filter(|d| cx.published(d.front.draft)).collect();
-        let urls: Vec<(PathBuf, String)> = docs
+        let urls: Vec<(DocumentKey, String)> = docs
             .par_iter()
             .map(|doc| {
                 let slug = fields::slug(doc, doc.front.slug.as_ref(), true, &mut Diagnostics::default());
-                (doc.source.file.clone(), cx.urls.item(doc.lang, "news", &slug))
+                (DocumentKey::of(&doc.source.file), cx.urls.item(doc.lang, "news", &slug))
             })
             .collect();
-        names.documents.extend(urls);
+        for (key, url) in urls {
+            names.declare_document(key, url);
+        }
     }
 
     fn resolve(files: &Folder<Self::File>, cx: &Resolve, report: &mut Report) -> Items {
