@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -137,9 +138,15 @@ fn ordered(files: &Folder<Sheet<VocabularySheet>>) -> Vec<Sheet<VocabularySheet>
     sheets
 }
 
+/// The built-in Asta Cita vocabulary, parsed once: every build of a session reads it twice.
 fn builtin() -> Result<Sheet<VocabularySheet>, Diagnostic> {
-    let file = Path::new(BUILTIN).join("asta-cita.yaml");
-    content::sheet_from(file, ASTA_CITA, BUILTIN_ASTA_CITA.to_string())
+    static PARSED: OnceLock<Result<Sheet<VocabularySheet>, Diagnostic>> = OnceLock::new();
+    PARSED
+        .get_or_init(|| {
+            let file = Path::new(BUILTIN).join("asta-cita.yaml");
+            content::sheet_from(file, ASTA_CITA, BUILTIN_ASTA_CITA.to_string())
+        })
+        .clone()
 }
 
 fn stem(file: &Path) -> &str {
