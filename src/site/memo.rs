@@ -38,9 +38,13 @@ impl Caches {
 
 type Entry = Arc<dyn Any + Send + Sync>;
 
-/// Resolved items by the hash of what they were resolved from.
+/// Resolved items by the hash of what they were resolved from, in shards by key: the items
+/// of a build are looked up from every thread at once.
 #[derive(Default)]
-pub struct Memo(Option<Mutex<Generations>>);
+pub struct Memo(Option<Box<[Mutex<Generations>]>>);
+
+/// Shards of a memo: enough that two threads rarely wait for one another.
+const SHARDS: usize = 16;
 
 #[derive(Default)]
 struct Generations {
@@ -53,7 +57,7 @@ struct Generations {
 impl Memo {
     /// A memo that remembers.
     pub fn session() -> Memo {
-        Memo(Some(Mutex::default()))
+        Memo(Some((0..SHARDS).map(|_| Mutex::default()).collect()))
     }
 
     /// Whether it remembers (a one-shot build's does not).
@@ -63,16 +67,18 @@ impl Memo {
 
     /// Starts a build: what the previous build did not ask for is forgotten.
     pub fn next_build(&self) {
-        if let Some(mut generations) = self.lock() {
-            generations.previous = mem::take(&mut generations.current);
-            let size = generations.previous.len();
-            generations.current.reserve(size);
+        for shard in self.0.iter().flatten() {
+            if let Ok(mut generations) = shard.lock() {
+                generations.previous = mem::take(&mut generations.current);
+                let size = generations.previous.len();
+                generations.current.reserve(size);
+            }
         }
     }
 
     /// The value remembered under `key`, if any.
     pub fn get<T: Any + Clone>(&self, key: u64) -> Option<T> {
-        let mut generations = self.lock()?;
+        let mut generations = self.lock(key)?;
         let entry = match generations.current.get(&key) {
             Some(entry) => entry.clone(),
             None => {
@@ -87,13 +93,15 @@ impl Memo {
 
     /// Remembers `value` under `key` (a memo that does not remember drops it).
     pub fn put<T: Any + Send + Sync>(&self, key: u64, value: T) {
-        if let Some(mut generations) = self.lock() {
+        if let Some(mut generations) = self.lock(key) {
             generations.current.insert(key, Arc::new(value));
         }
     }
 
-    fn lock(&self) -> Option<std::sync::MutexGuard<'_, Generations>> {
-        self.0.as_ref()?.lock().ok()
+    fn lock(&self, key: u64) -> Option<std::sync::MutexGuard<'_, Generations>> {
+        let shards = self.0.as_ref()?;
+        // Keys are hashes: their low bits spread evenly.
+        shards[key as usize % shards.len()].lock().ok()
     }
 }
 
