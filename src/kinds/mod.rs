@@ -19,6 +19,7 @@ pub mod vocabularies;
 use std::fmt::Debug;
 use std::hash::Hash;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 use tera::Value;
@@ -28,7 +29,7 @@ use crate::content::{Folder, Found, Parsed, RawFile, Source};
 use crate::error::{Diagnostic, Diagnostics, Error};
 use crate::ids::LangId;
 use crate::media::ShareCard;
-use crate::render::{Output, Place};
+use crate::render::{Output, Place, Placed};
 use crate::scaffold::NewFile;
 use crate::site::fingerprint::Fingerprints;
 use crate::site::lists::{ItemRef, Lists, Target};
@@ -241,10 +242,12 @@ macro_rules! registry {
             $(pub $field: Folder<<$kind as Kind>::File>,)*
         }
 
-        /// The resolved items of every kind (the site stage).
+        /// The resolved items of every kind (the site stage), and where their pages are
+        /// published once asked (see [`Placed`]).
         #[derive(Default)]
         pub struct Items {
             $(pub $field: <$kind as Kind>::Items,)*
+            placed: OnceLock<Placed<Page>>,
         }
 
         /// A page or file of any kind.
@@ -288,6 +291,7 @@ macro_rules! registry {
                 cx.set_environment();
                 let items = Items {
                     $($field: <$kind as Kind>::resolve(&files.$field, cx, report),)*
+                    placed: OnceLock::new(),
                 };
                 let mut lists = Lists::default();
                 $(<$kind as Kind>::list(&items.$field, cx, &mut lists);)*
@@ -321,6 +325,10 @@ macro_rules! registry {
                 match self {
                     $(Page::$variant(page) => <$kind as Kind>::place(site, page),)*
                 }
+            }
+
+            fn placed(site: &Site) -> &Placed<Page> {
+                site.items.placed.get_or_init(|| Placed::new(Page::all(site), |page| page.place(site)))
             }
 
             fn translation(self, scope: &Scope, to: LangId) -> Option<Page> {
@@ -467,19 +475,21 @@ impl Site {
 /// they are compared by hash, without holding every page's claim.
 fn collisions(site: &Site, content: &Content, caches: &Caches) -> Diagnostics {
     use crate::render::Pages;
-    let pages = Page::all(site);
-    let claim = |page: &Page| {
-        let place = page.place(site);
-        (place.output_path(), place.url, place.owner)
-    };
+    let places = Page::placed(site).places();
     let key = caches.items.remembers().then(|| {
-        let hashes: Vec<u64> = pages.par_iter().map(|page| crate::hashing::of(&claim(page))).collect();
+        let hashes: Vec<u64> = places
+            .par_iter()
+            .map(|(_, place)| crate::hashing::of(&(place.output_path(), &place.url, &place.owner)))
+            .collect();
         crate::hashing::of(&("URL claims", hashes))
     });
     if key.is_some_and(|key| caches.items.get::<FreeClaims>(key).is_some()) {
         return Diagnostics::default();
     }
-    let claims: Vec<_> = pages.par_iter().map(claim).collect();
+    let claims: Vec<_> = places
+        .par_iter()
+        .map(|(_, place)| (place.output_path(), place.url.clone(), place.owner.clone()))
+        .collect();
     let found = crate::site::collisions(claims.into_iter(), |file| content.text_of(file));
     if let Some(key) = key.filter(|_| found.is_empty()) {
         caches.items.put(key, FreeClaims);

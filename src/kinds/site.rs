@@ -288,8 +288,8 @@ fn sitemap(scope: &Scope) -> String {
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" \
          xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    for page in AnyPage::all(site) {
-        let place = page.place(site);
+    let placed = AnyPage::placed(site);
+    for (page, place) in placed.places() {
         if !place.html || !place.listed {
             continue;
         }
@@ -301,10 +301,11 @@ fn sitemap(scope: &Scope) -> String {
             .langs()
             .filter_map(|lang| {
                 let other = page.translation(&versions, lang)?;
-                Some((
-                    site.config.lang(lang).code.clone(),
-                    site.urls.absolute(&other.place(site).url),
-                ))
+                let url = match placed.get(other) {
+                    Some(place) => site.urls.absolute(&place.url),
+                    None => site.urls.absolute(&other.place(site).url),
+                };
+                Some((site.config.lang(lang).code.clone(), url))
             })
             .collect();
         if alternates.len() > 1 {

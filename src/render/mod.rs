@@ -15,9 +15,11 @@ mod scope;
 mod template_deps;
 pub mod xml;
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Debug;
 use std::hash::Hash;
+use std::marker::PhantomData;
 use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
@@ -45,6 +47,8 @@ pub trait Pages<I>: Copy + Eq + Hash + Debug + Send + Sync + Sized {
     fn all(site: &Site<I>) -> Vec<Self>;
     /// Where the page is published.
     fn place(self, site: &Site<I>) -> Place;
+    /// Every page with where it is published, made once per site (see [`Placed`]).
+    fn placed(site: &Site<I>) -> &Placed<Self>;
     /// The same page in another language, when it exists there; reads through `scope`.
     fn translation(self, scope: &Scope<I>, to: LangId) -> Option<Self>;
     /// The page's content.
@@ -112,6 +116,35 @@ impl Place {
     /// The file the page is written to: `/berita/x/` → `berita/x/index.html`.
     pub fn output_path(&self) -> String {
         output_path(&self.url)
+    }
+}
+
+/// Every page of a site with where it is published, in the order of [`Pages::all`]: made once
+/// per site and shared by the check of URL collisions, the renderer and the sitemap.
+#[derive(Debug)]
+pub struct Placed<P> {
+    places: Vec<(P, Place)>,
+    index: FastMap<P, usize>,
+}
+
+impl<P: Copy + Eq + Hash + Send + Sync> Placed<P> {
+    /// Places every page of `pages` with `place`.
+    pub fn new(pages: Vec<P>, place: impl Fn(P) -> Place + Sync) -> Placed<P> {
+        let places: Vec<Place> = pages.par_iter().map(|&page| place(page)).collect();
+        Placed {
+            index: pages.iter().enumerate().map(|(ix, &page)| (page, ix)).collect(),
+            places: pages.into_iter().zip(places).collect(),
+        }
+    }
+
+    /// Every page with its place.
+    pub fn places(&self) -> &[(P, Place)] {
+        &self.places
+    }
+
+    /// Where `page` is published, when it is a page of the site.
+    pub fn get(&self, page: P) -> Option<&Place> {
+        self.index.get(&page).map(|&ix| &self.places[ix].1)
     }
 }
 
@@ -288,9 +321,8 @@ pub struct Renderer<I, P> {
     /// The fingerprint of `Dep::Settings` of each language.
     settings: PerLang<u64>,
     options: RenderOptions,
-    /// Every page with its place, in the order of `Pages::all`, and each page's index there.
-    places: Vec<(P, Place)>,
-    index: FastMap<P, usize>,
+    /// The pages are the site's (`Pages::placed`).
+    pages: PhantomData<P>,
 }
 
 /// The cards of an earlier build, and the fingerprints of items, lists and photos now: each
@@ -330,13 +362,8 @@ impl<I: Sync + Send, P: Pages<I>> Renderer<I, P> {
             common: PerLang::default(),
             settings: PerLang::default(),
             options,
-            places: Vec::new(),
-            index: FastMap::default(),
+            pages: PhantomData,
         };
-        let pages = P::all(&renderer.site);
-        let places: Vec<Place> = pages.par_iter().map(|page| page.place(&renderer.site)).collect();
-        renderer.index = pages.iter().enumerate().map(|(ix, &page)| (page, ix)).collect();
-        renderer.places = pages.into_iter().zip(places).collect();
         renderer.settings = PerLang::build(renderer.site.languages(), |lang| renderer.settings_fingerprint(lang));
         renderer.cards = renderer.make_cards(reuse);
         let common = PerLang::build(renderer.site.languages(), |lang| renderer.make_common(lang));
@@ -432,27 +459,27 @@ impl<I: Sync + Send, P: Pages<I>> Renderer<I, P> {
 
     /// Every page and file of the site.
     pub fn pages(&self) -> Vec<P> {
-        self.places.iter().map(|(page, _)| *page).collect()
+        self.places().iter().map(|(page, _)| *page).collect()
     }
 
     /// Every page and file of the site, with where it is published.
     pub fn places(&self) -> &[(P, Place)] {
-        &self.places
+        P::placed(&self.site).places()
     }
 
     /// Where a page is published.
     pub fn place(&self, page: P) -> Place {
-        match self.index.get(&page) {
-            Some(&ix) => self.places[ix].1.clone(),
+        match P::placed(&self.site).get(page) {
+            Some(place) => place.clone(),
             None => page.place(&self.site),
         }
     }
 
     /// The URL of a page.
-    fn url(&self, page: P) -> String {
-        match self.index.get(&page) {
-            Some(&ix) => self.places[ix].1.url.clone(),
-            None => page.place(&self.site).url,
+    fn url(&self, page: P) -> Cow<'_, str> {
+        match P::placed(&self.site).get(page) {
+            Some(place) => Cow::Borrowed(&place.url),
+            None => Cow::Owned(page.place(&self.site).url),
         }
     }
 
@@ -500,7 +527,12 @@ impl<I: Sync + Send, P: Pages<I>> Renderer<I, P> {
         let canonical = urls.absolute(&place.url);
         let versions: Vec<(LangId, Option<String>)> = site
             .langs()
-            .map(|to| (to, page.translation(scope, to).map(|other| self.url(other))))
+            .map(|to| {
+                (
+                    to,
+                    page.translation(scope, to).map(|other| self.url(other).into_owned()),
+                )
+            })
             .collect();
         let alternates = versions
             .iter()
@@ -606,11 +638,11 @@ impl<I: Sync + Send, P: Pages<I>> Renderer<I, P> {
     pub fn places_fingerprint(&self) -> u64 {
         let site = &*self.site;
         let hashes: Vec<u64> = self
-            .places
+            .places()
             .par_iter()
             .map(|(page, place)| {
                 let scope = Scope::new(self.sources(), place.lang);
-                let versions: Vec<Option<String>> = site
+                let versions: Vec<Option<Cow<str>>> = site
                     .langs()
                     .map(|lang| page.translation(&scope, lang).map(|other| self.url(other)))
                     .collect();
