@@ -18,6 +18,7 @@ into place. Between two saves the server is left idle for a moment, so that each
 measured alone. Every file the benchmark changes is put back at the end.
 
 Usage: python3 bench/serve_edits.py <etalase binary> <site folder> [--reps 5] [--json FILE]
+                                    [--only body,title]
 """
 import argparse
 import http.client
@@ -44,6 +45,8 @@ def main():
     parser.add_argument("site")
     parser.add_argument("--reps", type=int, default=5, help="saves per kind of edit (default 5)")
     parser.add_argument("--json", help="also write the results to this file")
+    parser.add_argument("--only", help="measure only the edits whose names contain one of these "
+                        "comma-separated words (e.g. body,title,CSS)")
     args = parser.parse_args()
     site = os.path.abspath(args.site)
     bench = Bench(args.binary, site)
@@ -51,7 +54,9 @@ def main():
         bench.add_plain_page()
         build = bench.measure_build()
         bench.start_server()
-        rows = [bench.measure(edit, args.reps) for edit in bench.edits()]
+        words = args.only.split(",") if args.only else [""]
+        edits = [edit for edit in bench.edits() if any(word in edit[0] for word in words)]
+        rows = [bench.measure(edit, args.reps) for edit in edits]
         serve_peak = bench.server_peak_kib()
     finally:
         bench.stop()
