@@ -280,3 +280,22 @@ fn unordered<T: std::hash::Hash>(entries: impl Iterator<Item = T>) -> u64 {
         .map(|entry| crate::hashing::of(&entry))
         .fold(0, u64::wrapping_add)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_document_is_the_same_however_a_link_walks_to_it() {
+        let file = DocumentKey::of(Path::new("content/pages/tentang.id.md"));
+        for link in [
+            "content/news/../pages/tentang.id.md",
+            "content/pages/./tentang.id.md",
+            "content//pages/tentang.id.md",
+        ] {
+            assert_eq!(DocumentKey::of(Path::new(link)), file, "{link}");
+        }
+        assert_ne!(DocumentKey::of(Path::new("content/pages/tentang.en.md")), file);
+        assert_ne!(DocumentKey::of(Path::new("content/tentang.id.md")), file);
+    }
+}
