@@ -2,8 +2,8 @@
 //! sheet per product with every language inside. A product is published in each language its
 //! name and description are given in; the catalogue groups products by category and unit.
 
+use crate::hashing::Shared;
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -208,8 +208,9 @@ pub struct Text {
 
 #[derive(Debug, Default)]
 pub struct Items {
-    /// Shared with the dev server's memory of earlier builds: a rebuild copies pointers.
-    pub products: Table<ProductId, Arc<Product>>,
+    /// Shared with the dev server's memory of earlier builds (a rebuild copies pointers),
+    /// each hashed once.
+    pub products: Table<ProductId, Shared<Product>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -279,11 +280,13 @@ impl Kind for Products {
 
     fn resolve(files: &Folder<Self::File>, cx: &Resolve, report: &mut Report) -> Items {
         use rayon::prelude::*;
-        let resolved: Vec<(Arc<Product>, Report)> = ordered(files, cx)
+        let resolved: Vec<(Shared<Product>, Report)> = ordered(files, cx)
             .par_iter()
             .map(|sheet| {
                 let mut own = Report::default();
-                let product = cx.sheet(&sheet.source, &mut own, |report| Arc::new(product(cx, sheet, report)));
+                let product = cx.sheet(&sheet.source, &mut own, |report| {
+                    Shared::new(product(cx, sheet, report))
+                });
                 (product, own)
             })
             .collect();

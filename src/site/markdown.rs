@@ -11,29 +11,22 @@ use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
 use super::memo::Memo;
+use crate::hashing::Shared;
 use crate::web_url::is_script_url;
 
-/// HTML rendered from Markdown, shared by the caches and the items of a session. Its hash is
-/// taken once, when first asked for: the dev server fingerprints every item on every save.
+/// HTML rendered from Markdown, shared by the caches and the items of a session, and hashed
+/// once (see [`Shared`]).
 #[derive(Clone)]
-pub struct Html(Arc<HtmlText>);
-
-struct HtmlText {
-    text: String,
-    hash: OnceLock<u64>,
-}
+pub struct Html(Shared<String>);
 
 impl Html {
     fn new(text: String) -> Html {
-        Html(Arc::new(HtmlText {
-            text,
-            hash: OnceLock::new(),
-        }))
+        Html(Shared::new(text))
     }
 
     /// Whether both are the same HTML of a cache (not a copy).
     pub fn ptr_eq(&self, other: &Html) -> bool {
-        Arc::ptr_eq(&self.0, &other.0)
+        self.0.ptr_eq(&other.0)
     }
 }
 
@@ -41,20 +34,19 @@ impl std::ops::Deref for Html {
     type Target = str;
 
     fn deref(&self) -> &str {
-        &self.0.text
+        &self.0
     }
 }
 
 impl std::hash::Hash for Html {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        let text = &self.0.text;
-        state.write_u64(*self.0.hash.get_or_init(|| crate::hashing::of(text.as_str())));
+        self.0.hash(state);
     }
 }
 
 impl PartialEq for Html {
     fn eq(&self, other: &Html) -> bool {
-        self.ptr_eq(other) || self.0.text == other.0.text
+        self.ptr_eq(other) || *self.0 == *other.0
     }
 }
 
@@ -62,7 +54,7 @@ impl Eq for Html {}
 
 impl std::fmt::Debug for Html {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.text.fmt(f)
+        self.0.fmt(f)
     }
 }
 

@@ -99,11 +99,11 @@ pub struct AwardFront {
 }
 
 /// A press release in one language, resolved: what its file says, shared with the dev
-/// server's memory of earlier builds (a rebuild copies a pointer, not the story), and its
-/// versions in other languages, which depend on the other files.
+/// server's memory of earlier builds and hashed once (see [`crate::hashing::Shared`]), and
+/// its versions in other languages, which depend on the other files.
 #[derive(Debug, Clone, Hash)]
 pub struct Story {
-    written: std::sync::Arc<Written>,
+    written: crate::hashing::Shared<Written>,
     /// The story in each language, itself included.
     pub translations: PerLang<Option<StoryId>>,
 }
@@ -731,7 +731,7 @@ fn story(cx: &Resolve, doc: &Doc<NewsFront>, source_doc: Option<&Doc<NewsFront>>
         file: source.file.clone(),
     };
     Story {
-        written: std::sync::Arc::new(written),
+        written: crate::hashing::Shared::new(written),
         translations: PerLang::default(),
     }
 }
