@@ -36,7 +36,7 @@ use crate::site::lists::{ItemRef, Lists, Target};
 use crate::site::memo::Caches;
 use crate::site::names::Names;
 use crate::site::urls::{Section, Urls};
-use crate::site::{Report, Resolve, SiteOptions};
+use crate::site::{Owner, Report, Resolve, SiteOptions};
 
 /// The resolved site with the items of every registered kind.
 pub type Site = crate::site::Site<Items>;
@@ -479,7 +479,14 @@ fn collisions(site: &Site, content: &Content, caches: &Caches) -> Diagnostics {
     let key = caches.items.remembers().then(|| {
         let hashes: Vec<u64> = places
             .par_iter()
-            .map(|(_, place)| crate::hashing::of(&(place.output_path(), &place.url, &place.owner)))
+            .map(|(_, place)| {
+                // The owner's file by its bytes: hashing a `Path` parses it.
+                let owner = match &place.owner {
+                    Owner::File(file) => Some(file.as_os_str().as_encoded_bytes()),
+                    Owner::Config => None,
+                };
+                crate::hashing::of(&(place.output_path(), &place.url, owner))
+            })
             .collect();
         crate::hashing::of(&("URL claims", hashes))
     });
