@@ -2,7 +2,6 @@
 //! sheet per product with every language inside. A product is published in each language its
 //! name and description are given in; the catalogue groups products by category and unit.
 
-use crate::hashing::Shared;
 use std::path::PathBuf;
 
 use schemars::JsonSchema;
@@ -15,6 +14,7 @@ use super::{Kind, Scope, Site, Untranslated, missing_languages};
 use crate::config::{Config, is_slug};
 use crate::content::{self, Folder, RawFile, Sheet};
 use crate::error::{Diagnostic, Error, suggestion};
+use crate::hashing::Shared;
 use crate::ids::{LangId, PerLang, ProductId, Table, TermId, UnitId};
 use crate::localized::Localized;
 use crate::messages::Reference;

@@ -20,6 +20,7 @@ use super::{Kind, Scope, Site, Untranslated, untranslated_documents};
 use crate::config::Config;
 use crate::content::{self, Doc, Folder, RawFile};
 use crate::error::{Diagnostic, Diagnostics, Error};
+use crate::hashing::Shared;
 use crate::ids::{LangId, PageNo, PerLang, ProductId, StoryId, Table, TermId, UnitId};
 use crate::messages::{Check, Field, Reference};
 use crate::render::{ItemId, Output, Place};
@@ -99,11 +100,11 @@ pub struct AwardFront {
 }
 
 /// A press release in one language, resolved: what its file says, shared with the dev
-/// server's memory of earlier builds and hashed once (see [`crate::hashing::Shared`]), and
+/// server's memory of earlier builds and hashed once (see [`Shared`]), and
 /// its versions in other languages, which depend on the other files.
 #[derive(Debug, Clone, Hash)]
 pub struct Story {
-    written: crate::hashing::Shared<Written>,
+    written: Shared<Written>,
     /// The story in each language, itself included.
     pub translations: PerLang<Option<StoryId>>,
 }
@@ -731,7 +732,7 @@ fn story(cx: &Resolve, doc: &Doc<NewsFront>, source_doc: Option<&Doc<NewsFront>>
         file: source.file.clone(),
     };
     Story {
-        written: crate::hashing::Shared::new(written),
+        written: Shared::new(written),
         translations: PerLang::default(),
     }
 }
