@@ -173,7 +173,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     })?;
     let search = crate::search::index(&options.root, &staging)?;
     let output = staging.commit()?;
-    if std::env::var_os("ETALASE_TIMINGS").is_some() {
+    if crate::timings::enabled() {
         eprintln!(
             "timings: loaded {loaded:?}, photos {processed:?} ({} encoded, {} cached), prepared {prepared:?}, rendered {rendered:?}, done {:?}",
             images.processed,

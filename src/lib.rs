@@ -34,6 +34,7 @@ pub mod search;
 pub mod serve;
 pub mod site;
 pub mod theme;
+pub mod timings;
 pub mod web_url;
 pub mod yaml;
 

@@ -37,6 +37,7 @@ use crate::site::memo::Caches;
 use crate::site::names::Names;
 use crate::site::urls::{Section, Urls};
 use crate::site::{Owner, Report, Resolve, SiteOptions};
+use crate::timings::Phases;
 
 /// The resolved site with the items of every registered kind.
 pub type Site = crate::site::Site<Items>;
@@ -284,17 +285,24 @@ macro_rules! registry {
 
         impl Items {
             /// Resolves every kind's files: names first, then items, then lists.
-            fn resolve(files: &Files, cx: &mut Resolve, report: &mut Report) -> (Items, Lists) {
+            fn resolve(files: &Files, cx: &mut Resolve, report: &mut Report, phases: &mut Phases) -> (Items, Lists) {
                 let mut names = Names::default();
-                $(<$kind as Kind>::declare(&files.$field, cx, &mut names);)*
+                $(<$kind as Kind>::declare(&files.$field, cx, &mut names);
+                phases.mark(concat!("declare ", stringify!($field)));)*
                 cx.names = names;
                 cx.set_environment();
+                phases.mark("environment");
                 let items = Items {
-                    $($field: <$kind as Kind>::resolve(&files.$field, cx, report),)*
+                    $($field: {
+                        let items = <$kind as Kind>::resolve(&files.$field, cx, report);
+                        phases.mark(concat!("resolve ", stringify!($field)));
+                        items
+                    },)*
                     placed: OnceLock::new(),
                 };
                 let mut lists = Lists::default();
                 $(<$kind as Kind>::list(&items.$field, cx, &mut lists);)*
+                phases.mark("lists");
                 (items, lists)
             }
 
@@ -456,7 +464,8 @@ impl Site {
             media: &content.media,
             options,
         };
-        let (items, lists) = Items::resolve(&content.files, &mut cx, &mut report);
+        let mut phases = Phases::new("the site stage");
+        let (items, lists) = Items::resolve(&content.files, &mut cx, &mut report, &mut phases);
         let site = Site {
             media: content.media.clone(),
             warnings: report.warnings.sorted(),
@@ -466,6 +475,8 @@ impl Site {
             lists,
         };
         report.errors.extend(collisions(&site, content, caches));
+        phases.mark("URL claims");
+        phases.report();
         Ok((site, report.errors))
     }
 }

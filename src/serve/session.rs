@@ -27,6 +27,7 @@ use crate::site::SiteOptions;
 use crate::site::fingerprint::{self, Fingerprints as SiteFingerprints};
 use crate::site::memo::Caches;
 use crate::theme::{StaticFile, Theme};
+use crate::timings::Phases;
 
 /// The site as the server shows it: the file behind every `/`-separated path, and the
 /// addresses of the theme's assets to fill into pages as they are served.
@@ -157,7 +158,7 @@ impl Session {
         started: Instant,
         changed: Option<&[PathBuf]>,
     ) -> Result<(Arc<Snapshot>, Outcome), Error> {
-        let mut phases = Phases::new();
+        let mut phases = Phases::new("a rebuild");
         // The site is made of the configuration and the content alone: when neither changed
         // since the last good build, it is that build's.
         // Freeing a large site takes a while, and would slow this rebuild's parallel work:
@@ -401,40 +402,4 @@ impl Session {
 
 fn is_in_place(others: &FastMap<String, Source>, path: &str) -> bool {
     matches!(others.get(path), Some(Source::InPlace(_)))
-}
-
-/// How long each phase of a rebuild took, printed when `ETALASE_TIMINGS` is set.
-struct Phases {
-    enabled: bool,
-    last: Instant,
-    took: Vec<(&'static str, Duration)>,
-}
-
-impl Phases {
-    fn new() -> Phases {
-        Phases {
-            enabled: std::env::var_os("ETALASE_TIMINGS").is_some(),
-            last: Instant::now(),
-            took: Vec::new(),
-        }
-    }
-
-    fn mark(&mut self, phase: &'static str) {
-        if self.enabled {
-            let now = Instant::now();
-            self.took.push((phase, now - self.last));
-            self.last = now;
-        }
-    }
-
-    fn report(&self) {
-        if self.enabled {
-            let phases: Vec<String> = self
-                .took
-                .iter()
-                .map(|(phase, took)| format!("{phase} {:.1}", took.as_secs_f64() * 1000.0))
-                .collect();
-            eprintln!("timings (ms): {}", phases.join(", "));
-        }
-    }
 }
