@@ -128,6 +128,15 @@ pub trait Kinds: Default {
     fn source(&self, file: &Path) -> Option<&Source>;
 }
 
+/// What [`Content::refresh_files`] read again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refreshed {
+    /// These files only (relative to the site folder).
+    Files(Vec<PathBuf>),
+    /// The whole folder, walked again.
+    Walked,
+}
+
 /// Everything in `content/`: the parsed files of every kind (`F`) and the media files.
 #[derive(Default)]
 pub struct Content<F> {
@@ -160,7 +169,8 @@ impl<F: Kinds> Content<F> {
     /// Parses again only what `paths` (absolute, as a file watcher reports them) changed:
     /// each must be a file, or a file that is gone. Anything else — a folder, a link, a walk
     /// that had found a problem — walks `content/` again, as [`Content::refresh`] does.
-    pub fn refresh_files(&mut self, root: &Path, config: &Config, paths: &[PathBuf]) -> Result<(), Error> {
+    /// Says which of the two it did.
+    pub fn refresh_files(&mut self, root: &Path, config: &Config, paths: &[PathBuf]) -> Result<Refreshed, Error> {
         if let Some(mut found) = self.found.take()
             && found.problems.is_empty()
             && paths.iter().all(|path| found.update(root, path))
@@ -169,9 +179,10 @@ impl<F: Kinds> Content<F> {
             self.files.reload(&found, config, &files);
             self.media.clone_from(&found.media);
             self.found = Some(found);
-            return Ok(());
+            return Ok(Refreshed::Files(files));
         }
-        self.refresh(root, config)
+        self.refresh(root, config)?;
+        Ok(Refreshed::Walked)
     }
 
     fn use_found(&mut self, found: Found, config: &Config) {
@@ -442,6 +453,16 @@ impl<F: Parsed + Clone + Send + Sync> Folder<F> {
             .iter()
             .filter(|(_, (_, result))| result.is_err())
             .map(|(file, _)| file.as_path())
+    }
+
+    /// One file, when it parsed.
+    pub fn get(&self, file: &Path) -> Option<&F> {
+        self.entries.get(file).and_then(|(_, result)| result.as_ref().ok())
+    }
+
+    /// Whether `file` is one of the folder's, parsed or not.
+    pub fn holds(&self, file: &Path) -> bool {
+        self.entries.contains_key(file)
     }
 
     /// The source of one parsed file.

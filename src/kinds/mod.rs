@@ -18,8 +18,8 @@ pub mod vocabularies;
 
 use std::fmt::Debug;
 use std::hash::Hash;
-use std::path::Path;
-use std::sync::OnceLock;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 use tera::Value;
@@ -75,6 +75,23 @@ pub trait Kind: 'static {
     /// each file through `cx.document` or `cx.sheet` lets the dev server reuse the items of
     /// files whose inputs did not change.
     fn resolve(files: &Folder<Self::File>, cx: &Resolve, report: &mut Report) -> Self::Items;
+
+    /// Resolves again, on a copy of `last` (its items at the last good build, resolved
+    /// against the names in `cx`), only the items that the files `changed` (all of its
+    /// folder, all parsed) make or feed, and says which files those items are made of. It
+    /// answers `None` whenever the result could differ from what [`Kind::resolve`] makes
+    /// of the same files in anything but those items' own data: the names any kind declares,
+    /// any list, the pages and where they are published. The site is then resolved whole,
+    /// as it is for every kind that keeps the default.
+    fn patch(
+        _last: &Self::Items,
+        _files: &Folder<Self::File>,
+        _changed: &[&Path],
+        _cx: &Resolve,
+        _report: &mut Report,
+    ) -> Option<(Self::Items, Vec<PathBuf>)> {
+        None
+    }
 
     /// The lists its items make, and the lists about other items they belong to (a story is
     /// in the news of its unit and of each programme term it names).
@@ -243,12 +260,13 @@ macro_rules! registry {
             $(pub $field: Folder<<$kind as Kind>::File>,)*
         }
 
-        /// The resolved items of every kind (the site stage), and where their pages are
-        /// published once asked (see [`Placed`]).
+        /// The resolved items of every kind (the site stage), each kind's shared with the
+        /// site of the next save when that save does not change them, and where their pages
+        /// are published once asked (see [`Placed`]).
         #[derive(Default)]
         pub struct Items {
-            $(pub $field: <$kind as Kind>::Items,)*
-            placed: OnceLock<Placed<Page>>,
+            $(pub $field: Arc<<$kind as Kind>::Items>,)*
+            placed: OnceLock<Arc<Placed<Page>>>,
         }
 
         /// A page or file of any kind.
@@ -289,14 +307,14 @@ macro_rules! registry {
                 let mut names = Names::default();
                 $(<$kind as Kind>::declare(&files.$field, cx, &mut names);
                 phases.mark(concat!("declare ", stringify!($field)));)*
-                cx.names = names;
+                cx.names = Arc::new(names);
                 cx.set_environment();
                 phases.mark("environment");
                 let items = Items {
                     $($field: {
                         let items = <$kind as Kind>::resolve(&files.$field, cx, report);
                         phases.mark(concat!("resolve ", stringify!($field)));
-                        items
+                        Arc::new(items)
                     },)*
                     placed: OnceLock::new(),
                 };
@@ -304,6 +322,42 @@ macro_rules! registry {
                 $(<$kind as Kind>::list(&items.$field, cx, &mut lists);)*
                 phases.mark("lists");
                 (items, lists)
+            }
+
+            /// The items of `last` with those of the `changed` files resolved again, when
+            /// every kind whose files changed can patch its items (see [`Kind::patch`]); the
+            /// pages are where they were. Also gives the files of the items resolved again.
+            fn patch(
+                last: &Items,
+                files: &Files,
+                changed: &[PathBuf],
+                cx: &Resolve,
+                report: &mut Report,
+            ) -> Option<(Items, Vec<PathBuf>)> {
+                // Every changed file must be a parsed file of some kind.
+                if !changed.iter().all(|file| false $(|| files.$field.get(file).is_some())*) {
+                    return None;
+                }
+                let mut resolved = Vec::new();
+                let items = Items {
+                    $($field: {
+                        let mine: Vec<&Path> = changed
+                            .iter()
+                            .filter(|file| files.$field.holds(file))
+                            .map(PathBuf::as_path)
+                            .collect();
+                        if mine.is_empty() {
+                            last.$field.clone()
+                        } else {
+                            let (items, files) =
+                                <$kind as Kind>::patch(&last.$field, &files.$field, &mine, cx, report)?;
+                            resolved.extend(files);
+                            Arc::new(items)
+                        }
+                    },)*
+                    placed: last.placed.clone(),
+                };
+                Some((items, resolved))
             }
 
             /// The fingerprint of every item and list.
@@ -336,7 +390,9 @@ macro_rules! registry {
             }
 
             fn placed(site: &Site) -> &Placed<Page> {
-                site.items.placed.get_or_init(|| Placed::new(Page::all(site), |page| page.place(site)))
+                site.items
+                    .placed
+                    .get_or_init(|| Arc::new(Placed::new(Page::all(site), |page| page.place(site))))
             }
 
             fn translation(self, scope: &Scope, to: LangId) -> Option<Page> {
@@ -456,7 +512,7 @@ impl Site {
         let mut cx = Resolve {
             config: &config,
             urls: &urls,
-            names: Names::default(),
+            names: Arc::default(),
             markdown: &caches.markdown,
             memo: &caches.items,
             env: 0,
@@ -469,16 +525,93 @@ impl Site {
         let site = Site {
             media: content.media.clone(),
             warnings: report.warnings.sorted(),
+            environment: cx.environment(),
             config,
             urls,
             items,
-            lists,
+            lists: Arc::new(lists),
         };
         report.errors.extend(collisions(&site, content, caches));
         phases.mark("URL claims");
         phases.report();
         Ok((site, report.errors))
     }
+}
+
+impl Site {
+    /// The site of the last good build, `last`, with only the items of the files `changed`
+    /// since then resolved again, when every kind whose files changed can patch its items
+    /// (see [`Kind::patch`]): a save that changes no name, list or page — a story's text or
+    /// title — costs those items, not the whole site. `None` when it cannot: resolve the
+    /// site whole then. `config` and `options` must be those `last` was built with. Built
+    /// with debug assertions (as the tests are), it checks its result against the site
+    /// resolved whole.
+    pub fn patch(
+        last: &Site,
+        config: Config,
+        content: &Content,
+        changed: &[PathBuf],
+        options: SiteOptions,
+        caches: &Caches,
+    ) -> Option<Result<Site, Error>> {
+        if content.media != last.media || !content.problems().is_empty() {
+            return None;
+        }
+        let mut report = Report::default();
+        let mut cx = Resolve {
+            config: &config,
+            urls: &last.urls,
+            names: Arc::default(),
+            markdown: &caches.markdown,
+            memo: &caches.items,
+            env: 0,
+            labels: 0,
+            media: &content.media,
+            options,
+        };
+        cx.set_from(&last.environment);
+        let (items, resolved) = Items::patch(&last.items, &content.files, changed, &cx, &mut report)?;
+        // The site keeps its warnings, not each item's: a patch keeps the last site's, so it
+        // must neither add one nor drop one that an item resolved again reported.
+        let from_resolved = |warning: &Diagnostic| resolved.contains(&warning.file) || changed.contains(&warning.file);
+        if !report.warnings.is_empty() || last.warnings.iter().any(from_resolved) {
+            return None;
+        }
+        let site = Site {
+            config,
+            urls: last.urls.clone(),
+            items,
+            lists: last.lists.clone(),
+            environment: last.environment.clone(),
+            media: last.media.clone(),
+            warnings: last.warnings.clone(),
+        };
+        #[cfg(debug_assertions)]
+        assert_patched_as_resolved(&site, &report.errors, content, options);
+        Some(report.errors.into_result(site).map_err(Error::from))
+    }
+}
+
+/// Panics when a patched site differs from the site its content resolves to whole.
+#[cfg(debug_assertions)]
+fn assert_patched_as_resolved(patched: &Site, errors: &Diagnostics, content: &Content, options: SiteOptions) {
+    use crate::render::Pages;
+    let Ok((whole, whole_errors)) = Site::resolve(patched.config.clone(), content, options, &Caches::default()) else {
+        panic!("a patched site's content no longer resolves");
+    };
+    let fingerprints = |site: &Site| site.items.fingerprints(&site.lists);
+    assert!(
+        fingerprints(patched) == fingerprints(&whole),
+        "a patched site's items differ"
+    );
+    assert!(patched.lists == whole.lists, "a patched site's lists differ");
+    assert!(patched.warnings == whole.warnings, "a patched site's warnings differ");
+    assert!(
+        errors.clone().sorted() == whole_errors.sorted(),
+        "a patched site's errors differ"
+    );
+    let placed = |site: &Site| Page::placed(site).places().to_vec();
+    assert!(placed(patched) == placed(&whole), "a patched site's pages differ");
 }
 
 /// The URL collisions among the pages of `site`: each page claims its output path and URL.

@@ -504,3 +504,89 @@ fn items_remembered_between_builds_equal_items_resolved_afresh() {
         }
     }
 }
+
+#[test]
+fn a_save_that_moves_nothing_patches_the_last_site_and_any_other_resolves_it_whole() {
+    let (a_id, a_en, b) = (
+        "content/news/2025-11-19-a.id.md",
+        "content/news/2025-11-19-a.en.md",
+        "content/news/2025-11-20-b.id.md",
+    );
+    let base = |a: &str, b_text: &str| {
+        vec![
+            (LAHAT.0, LAHAT.1.to_string()),
+            (GULA.0, GULA.1.to_string()),
+            (a_id, a.to_string()),
+            (
+                a_en,
+                "---\ntitle: A in English\nsummary: Summary.\n---\nText.\n".to_string(),
+            ),
+            (b, b_text.to_string()),
+        ]
+    };
+    let (story_a, story_b) = (story("A", "2025-11-19", ""), story("B", "2025-11-20", ""));
+    let caches = Caches::session();
+    let build = |files: &[(&str, String)]| {
+        let files: Vec<(&str, &str)> = files.iter().map(|(f, t)| (*f, t.as_str())).collect();
+        let (config, content) = content(&files);
+        (config, content)
+    };
+    let (config, content) = build(&base(&story_a, &story_b));
+    let last = Site::build(config, &content, SiteOptions::default(), &caches).expect("the site resolves");
+    let patch = |files: Vec<(&str, String)>, changed: &[&str]| {
+        let (config, content) = build(&files);
+        let changed: Vec<PathBuf> = changed.iter().map(PathBuf::from).collect();
+        Site::patch(&last, config, &content, &changed, SiteOptions::default(), &caches)
+    };
+    let title = |site: &Site, file: &str| site.items.news.stories[story_id(file)].title.clone();
+
+    // A body: the story and its translation resolved again, the lists and pages kept.
+    let patched = patch(base(&format!("{story_a}Kalimat baru.\n"), &story_b), &[a_id])
+        .expect("a body edit patches")
+        .expect("and resolves");
+    assert!(patched.items.news.stories[story_id(a_id)].html.contains("Kalimat baru"));
+    assert!(
+        Arc::ptr_eq(&patched.lists, &last.lists),
+        "the lists are the last site's"
+    );
+    assert!(
+        Arc::ptr_eq(&patched.items.units, &last.items.units),
+        "so are other kinds' items"
+    );
+    // A title: still in place.
+    let retitled = patch(base(&story_a, &story("B baru", "2025-11-20", "")), &[b]).expect("patches");
+    assert_eq!(title(&retitled.expect("resolves"), b), "B baru");
+    // An empty title: patched, and reported.
+    let errors = patch(base(&story("\"  \"", "2025-11-19", ""), &story_b), &[a_id]).expect("patches");
+    assert!(
+        format!("{:?}", errors.err()).contains("TitleEmpty"),
+        "the empty title is reported"
+    );
+
+    // Anything that moves a story, or adds or removes one, resolves the site whole.
+    let whole = [
+        (base(&story_a, &story("B", "2025-11-18", "")), vec![b]),
+        (base(&story_a, &story("B", "2025-11-20", "slug: b-lain\n")), vec![b]),
+        (base(&story_a, &story("B", "2025-11-20", "programs: [ac-3]\n")), vec![b]),
+        // A unit that does not exist: the story is in no unit's list.
+        (
+            base(&story_a, &story_b.replace("unit: lapas-lahat", "unit: rutan-entah")),
+            vec![b],
+        ),
+        (base(&story_a, &story("B", "2025-11-20", "draft: true\n")), vec![b]),
+        (base(&story_a, &story_b)[..4].to_vec(), vec![b]),
+        (
+            [
+                base(&story_a, &story_b),
+                vec![("content/news/2025-11-21-c.id.md", story("C", "2025-11-21", ""))],
+            ]
+            .concat(),
+            vec!["content/news/2025-11-21-c.id.md"],
+        ),
+        // A kind that cannot patch.
+        (base(&story_a, &story_b), vec![GULA.0]),
+    ];
+    for (step, (files, changed)) in whole.into_iter().enumerate() {
+        assert!(patch(files, &changed).is_none(), "step {step} resolves the site whole");
+    }
+}

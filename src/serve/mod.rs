@@ -78,7 +78,7 @@ const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 /// the system as soon as it is freed rather than a second later. A rebuild frees the last
 /// site while the worker threads fill the next one; with the delay, both stay resident and
 /// the server's peak grows by a third.
-fn return_freed_memory_at_once() {
+pub fn return_freed_memory_at_once() {
     // SAFETY: sets one of mimalloc's options, which it reads on every purge; any value is valid.
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0) }
 }

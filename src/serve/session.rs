@@ -16,7 +16,7 @@ use tokio::sync::watch as status;
 use super::record::{Changes, Fingerprints, Record};
 use super::search::Indexer;
 use crate::build::{BuildOptions, copied_media, load_config};
-use crate::content::{CONTENT_DIR, MEDIA_DIR};
+use crate::content::{CONTENT_DIR, MEDIA_DIR, Refreshed};
 use crate::error::Error;
 use crate::hashing::{FastMap, FastSet, Seeded};
 use crate::kinds::{Content, Renderer, Site};
@@ -81,6 +81,9 @@ pub struct Session {
     cards: Cards,
     /// The site of the last rebuild, when it succeeded, with its items' fingerprints.
     site: Option<(Arc<Site>, Arc<SiteFingerprints>)>,
+    /// The content files saved since the last good build, as long as nothing else changed
+    /// (`None` then): the files a patch of that build's site must resolve again.
+    saved_since: Option<Vec<PathBuf>>,
     /// The hash of every file that is not a page (static files, media, photos), by path.
     files: FastMap<String, u64>,
     snapshot: Arc<Snapshot>,
@@ -119,6 +122,7 @@ impl Session {
             record: Record::default(),
             cards: Cards::default(),
             site: None,
+            saved_since: None,
             files: FastMap::default(),
             snapshot: Arc::new(Snapshot::default()),
         })
@@ -145,10 +149,16 @@ impl Session {
             Change::Static => Some(&[][..]),
             Change::Everything => None,
         };
+        match (&mut self.saved_since, change) {
+            (Some(saved), Change::Content) => saved.extend_from_slice(paths),
+            (_, Change::Everything) => self.saved_since = None,
+            _ => {}
+        }
         let result = self.try_rebuild(started, changed);
-        if result.is_err() {
+        match result {
+            Ok(_) => self.saved_since = Some(Vec::new()),
             // Nothing of a failed rebuild is kept.
-            let _ = self.preview.discard();
+            Err(_) => drop(self.preview.discard()),
         }
         result
     }
@@ -168,7 +178,8 @@ impl Session {
         let (site, of_site) = match reused {
             Some(last) => last,
             None => {
-                let site = self.resolve(changed, &mut phases)?;
+                let last = retired.as_ref().map(|(site, _)| site.as_ref());
+                let site = self.resolve(last, changed, &mut phases)?;
                 let of_site = site.items.fingerprints(&site.lists);
                 (Arc::new(site), Arc::new(of_site))
             }
@@ -304,8 +315,14 @@ impl Session {
         ))
     }
 
-    /// The site as the files are now: everything parsed again only where a file changed.
-    fn resolve(&mut self, changed: Option<&[PathBuf]>, phases: &mut Phases) -> Result<Site, Error> {
+    /// The site as the files are now: everything parsed again only where a file changed, and
+    /// the `last` good site patched when the saves since it allow (see `Site::patch`).
+    fn resolve(
+        &mut self,
+        last: Option<&Site>,
+        changed: Option<&[PathBuf]>,
+        phases: &mut Phases,
+    ) -> Result<Site, Error> {
         let config = load_config(&self.options)?;
         let config_text = std::fs::read(self.options.root.join(crate::config::CONFIG_FILE)).ok();
         if !matches!(&self.content, Some((text, _)) if *text == config_text) {
@@ -316,15 +333,27 @@ impl Session {
         let Some((_, content)) = &mut self.content else {
             unreachable!("the content is set above");
         };
-        match changed {
+        let refreshed = match changed {
             Some(paths) => content.refresh_files(&self.options.root, &config, paths)?,
-            None => content.refresh(&self.options.root, &config)?,
-        }
+            None => {
+                content.refresh(&self.options.root, &config)?;
+                Refreshed::Walked
+            }
+        };
         phases.mark("content");
         let options = SiteOptions {
             drafts: self.options.drafts,
         };
-        let site = Site::build(config, content, options, &self.caches);
+        // A walk may have found more than the saves named.
+        let saved = self.saved_since.as_deref().filter(|_| refreshed != Refreshed::Walked);
+        let root = &self.options.root;
+        let patched = last.zip(saved).and_then(|(last, saved)| {
+            let mut saved: Vec<PathBuf> = saved.iter().map(|path| crate::content::relative(root, path)).collect();
+            saved.sort_unstable();
+            saved.dedup();
+            Site::patch(last, config.clone(), content, &saved, options, &self.caches)
+        });
+        let site = patched.unwrap_or_else(|| Site::build(config, content, options, &self.caches));
         phases.mark("site");
         site
     }

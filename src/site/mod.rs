@@ -41,7 +41,7 @@ pub struct Resolve<'a> {
     pub config: &'a Config,
     pub urls: &'a Urls,
     /// Names declared by every kind (filled in before items resolve).
-    pub names: Names,
+    pub names: Arc<Names>,
     pub markdown: &'a Markdown,
     /// Items resolved in earlier builds of the session.
     pub memo: &'a Memo,
@@ -74,6 +74,22 @@ impl Resolve<'_> {
         let config = format!("{:?}", self.config);
         self.env = crate::hashing::of(&(config, self.names.fingerprint_of_ids(), self.media, self.options.drafts));
         self.labels = self.names.fingerprint_of_labels();
+    }
+
+    /// What the items resolved against, to resolve some of them again later.
+    pub fn environment(&self) -> Environment {
+        Environment {
+            names: self.names.clone(),
+            env: self.env,
+            labels: self.labels,
+        }
+    }
+
+    /// Resolves against `environment` (another build's, whose names still hold).
+    pub fn set_from(&mut self, environment: &Environment) {
+        self.names = environment.names.clone();
+        self.env = environment.env;
+        self.labels = environment.labels;
     }
 
     /// Whether an item marked `draft` is published.
@@ -182,12 +198,23 @@ pub struct Report {
     pub warnings: Diagnostics,
 }
 
+/// The names, and their hashes, that a site's items were resolved against (see [`Resolve`]).
+#[derive(Clone, Default)]
+pub struct Environment {
+    names: Arc<Names>,
+    env: u64,
+    labels: u64,
+}
+
 /// The whole site, resolved: `I` holds the items of every kind (see `crate::kinds::Items`).
 pub struct Site<I> {
     pub config: Config,
     pub urls: Urls,
     pub items: I,
-    pub lists: Lists,
+    /// Shared with the site of the next save when that save changes no list.
+    pub lists: Arc<Lists>,
+    /// What the items were resolved against.
+    pub environment: Environment,
     /// Files of content/media/; all but raster images are published as they are.
     pub media: BTreeSet<String>,
     /// Problems that do not stop a build, such as heading attributes that were dropped.

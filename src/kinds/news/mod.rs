@@ -8,7 +8,7 @@ mod view;
 pub use view::publisher;
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use jiff::civil::{Date, Time};
 use rayon::prelude::*;
@@ -117,6 +117,32 @@ impl std::ops::Deref for Story {
     }
 }
 
+/// What decides where a story stands in the site: its file and address (which `declare`
+/// names, the table keys and `place` publishes), its place in the news order, and the lists
+/// it is in (see `News::list`). A save that keeps it can be patched in (see `News::patch`).
+type Standing<'a> = (
+    &'a Path,
+    &'a str,
+    &'a str,
+    LangId,
+    (Date, Option<Time>, &'a str),
+    (UnitId, &'a [TermId], &'a [ProductId], bool),
+);
+
+impl Written {
+    fn standing(&self) -> Standing<'_> {
+        let lists = (self.unit, &self.terms[..], &self.products[..], self.award.is_some());
+        (
+            &self.file,
+            &self.key,
+            &self.url,
+            self.lang,
+            (self.date, self.time, &self.slug),
+            lists,
+        )
+    }
+}
+
 /// A story as resolved from its file (and, for a translation, its source's facts).
 #[derive(Debug, Hash)]
 pub struct Written {
@@ -158,7 +184,7 @@ pub struct Award {
     pub event: Option<String>,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Items {
     /// Newest first.
     pub stories: Table<StoryId, Story>,
@@ -239,15 +265,10 @@ impl Kind for News {
         let resolved: Vec<(Story, Report)> = docs
             .par_iter()
             .map(|doc| {
-                let mut own = Report::default();
                 let source = (doc.lang != LangId::FIRST)
                     .then(|| sources.get(doc.stem.as_str()).copied())
                     .flatten();
-                let inputs = source.map(|source| source.source.hash);
-                let story = cx.document(doc, crate::hashing::of(&inputs), &mut own, |report| {
-                    story(cx, doc, source, report)
-                });
-                (story, own)
+                resolve_story(cx, doc, source)
             })
             .collect();
         let mut slots = Vec::with_capacity(resolved.len());
@@ -275,6 +296,51 @@ impl Kind for News {
         Items {
             stories: Table::new(stories, |story| StoryId::of_file(&story.file)),
         }
+    }
+
+    /// Resolves again the stories of the changed files and their translations (which take
+    /// facts from them), when each stays where it was: same address, same place in the
+    /// news order, same lists (see [`Written::standing`]).
+    fn patch(
+        last: &Items,
+        files: &Folder<Self::File>,
+        changed: &[&Path],
+        cx: &Resolve,
+        report: &mut Report,
+    ) -> Option<(Items, Vec<PathBuf>)> {
+        let mut docs: Vec<&Doc<NewsFront>> = Vec::new();
+        for file in changed {
+            let doc = files.get(file)?;
+            docs.push(doc);
+            if doc.lang == LangId::FIRST {
+                docs.extend(files.parsed().filter(|d| d.lang != LangId::FIRST && d.stem == doc.stem));
+            }
+        }
+        let mut items = last.clone();
+        let mut resolved = Vec::with_capacity(docs.len());
+        for doc in docs.into_iter().filter(|doc| cx.published(doc.front.draft)) {
+            // Its source as `resolve` finds it: the last first-language file of its stem.
+            let source = (doc.lang != LangId::FIRST)
+                .then(|| {
+                    files
+                        .parsed()
+                        .filter(|d| d.lang == LangId::FIRST && d.stem == doc.stem)
+                        .last()
+                })
+                .flatten();
+            let (story, own) = resolve_story(cx, doc, source);
+            let slot = items.stories.get_mut(StoryId::of_file(&doc.source.file))?;
+            if slot.file != doc.source.file || slot.standing() != story.standing() {
+                return None;
+            }
+            slot.written = story.written;
+            report.errors.extend(own.errors);
+            report.warnings.extend(own.warnings);
+            resolved.push(doc.source.file.clone());
+        }
+        // A changed file that is not published, or no longer is, adds or removes a story.
+        let published = |file: &&Path| files.get(file).is_some_and(|doc| cx.published(doc.front.draft));
+        changed.iter().all(published).then_some((items, resolved))
     }
 
     fn list(items: &Items, _cx: &Resolve, lists: &mut Lists) {
@@ -689,6 +755,17 @@ fn inherited(cx: &Resolve, doc: &Doc<NewsFront>, source: &Doc<NewsFront>, proble
         facts.source = mine.source.clone();
     }
     facts
+}
+
+/// The story of `doc`, a translation of `source` when it has one, remembered between the
+/// builds of a session, with what resolving it reported.
+fn resolve_story(cx: &Resolve, doc: &Doc<NewsFront>, source: Option<&Doc<NewsFront>>) -> (Story, Report) {
+    let mut own = Report::default();
+    let inputs = source.map(|source| source.source.hash);
+    let story = cx.document(doc, crate::hashing::of(&inputs), &mut own, |report| {
+        story(cx, doc, source, report)
+    });
+    (story, own)
 }
 
 fn story(cx: &Resolve, doc: &Doc<NewsFront>, source_doc: Option<&Doc<NewsFront>>, report: &mut Report) -> Story {
