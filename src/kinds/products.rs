@@ -2,7 +2,7 @@
 //! sheet per product with every language inside. A product is published in each language its
 //! name and description are given in; the catalogue groups products by category and unit.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -157,6 +157,9 @@ pub struct MarketplaceSheet {
 #[derive(Debug, Clone, Hash)]
 pub struct Product {
     pub slug: String,
+    /// Its name in the first language as written: what orders the catalogue and names the
+    /// product in messages (see `ordered`).
+    pub label: String,
     pub unit: UnitId,
     /// Position of its category in etalase.yaml.
     pub category: usize,
@@ -206,7 +209,7 @@ pub struct Text {
     pub plain: String,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Items {
     /// Shared with the dev server's memory of earlier builds (a rebuild copies pointers),
     /// each hashed once.
@@ -237,14 +240,44 @@ pub struct Products;
 /// then slug.
 fn ordered<'a>(files: &'a Folder<Sheet<ProductSheet>>, cx: &Resolve) -> Vec<&'a Sheet<ProductSheet>> {
     let config = cx.config;
-    let first = config.languages[0].code.as_str();
     let mut sheets: Vec<_> = files.parsed().filter(|s| cx.published(s.data.draft)).collect();
     sheets.sort_by_cached_key(|s| {
         let category = config.categories.position(&s.data.category.value).unwrap_or(usize::MAX);
-        let name = s.data.name.get_or(first, first).cloned().unwrap_or_default();
-        (category, name, s.id.clone())
+        (category, label(cx, s).to_string(), s.id.clone())
     });
     sheets
+}
+
+/// A product's name in the first language as written (empty when it has none).
+fn label<'a>(cx: &Resolve, sheet: &'a Sheet<ProductSheet>) -> &'a str {
+    crate::site::text(cx.config, &sheet.data.name, LangId::FIRST)
+}
+
+/// What decides where a product stands in the site: its file and addresses, its place in
+/// the catalogue, the languages it is published in and the lists it is in.
+type Standing<'a> = (
+    &'a Path,
+    &'a PerLang<String>,
+    usize,
+    &'a str,
+    Vec<bool>,
+    UnitId,
+    &'a [TermId],
+);
+
+impl Product {
+    fn standing(&self) -> Standing<'_> {
+        let published = self.text.iter().map(|(_, text)| text.is_some()).collect();
+        (
+            &self.file,
+            &self.urls,
+            self.category,
+            &self.label,
+            published,
+            self.unit,
+            &self.terms,
+        )
+    }
 }
 
 impl Kind for Products {
@@ -267,8 +300,9 @@ impl Kind for Products {
             names
                 .products
                 .insert(sheet.id.clone(), ProductId::of_file(&sheet.source.file));
-            let label = crate::site::text(cx.config, &sheet.data.name, LangId::FIRST);
-            names.labels.insert(("products", sheet.id.clone()), label.to_string());
+            names
+                .labels
+                .insert(("products", sheet.id.clone()), label(cx, sheet).to_string());
         }
         names.broken.extend(
             files
@@ -282,13 +316,7 @@ impl Kind for Products {
         use rayon::prelude::*;
         let resolved: Vec<(Shared<Product>, Report)> = ordered(files, cx)
             .par_iter()
-            .map(|sheet| {
-                let mut own = Report::default();
-                let product = cx.sheet(&sheet.source, &mut own, |report| {
-                    Shared::new(product(cx, sheet, report))
-                });
-                (product, own)
-            })
+            .map(|sheet| resolve_product(cx, sheet))
             .collect();
         let mut products = Vec::with_capacity(resolved.len());
         for (product, own) in resolved {
@@ -299,6 +327,30 @@ impl Kind for Products {
         Items {
             products: Table::new(products, |product| ProductId::of_file(&product.file)),
         }
+    }
+
+    /// Resolves again the products of the changed files, when each stays where it was (see
+    /// [`Product::standing`]).
+    fn patch(
+        last: &Items,
+        files: &Folder<Self::File>,
+        changed: &[&Path],
+        cx: &Resolve,
+        report: &mut Report,
+    ) -> Option<(Items, Vec<PathBuf>)> {
+        let mut items = last.clone();
+        for file in changed {
+            let sheet = files.get(file).filter(|sheet| cx.published(sheet.data.draft))?;
+            let (product, own) = resolve_product(cx, sheet);
+            let slot = items.products.get_mut(ProductId::of_file(file))?;
+            if slot.standing() != product.standing() {
+                return None;
+            }
+            *slot = product;
+            report.errors.extend(own.errors);
+            report.warnings.extend(own.warnings);
+        }
+        Some((items, changed.iter().map(|file| file.to_path_buf()).collect()))
     }
 
     fn list(items: &Items, cx: &Resolve, lists: &mut Lists) {
@@ -478,6 +530,16 @@ impl Kind for Products {
     }
 }
 
+/// The product of `sheet`, remembered between the builds of a session, with what resolving
+/// it reported.
+fn resolve_product(cx: &Resolve, sheet: &Sheet<ProductSheet>) -> (Shared<Product>, Report) {
+    let mut own = Report::default();
+    let product = cx.sheet(&sheet.source, &mut own, |report| {
+        Shared::new(product(cx, sheet, report))
+    });
+    (product, own)
+}
+
 fn product(cx: &Resolve, sheet: &Sheet<ProductSheet>, report: &mut Report) -> Product {
     let problems = &mut report.errors;
     let (data, source) = (&sheet.data, &sheet.source);
@@ -563,6 +625,7 @@ fn product(cx: &Resolve, sheet: &Sheet<ProductSheet>, report: &mut Report) -> Pr
     });
     Product {
         slug: sheet.id.clone(),
+        label: label(cx, sheet).to_string(),
         unit: unit.unwrap_or_default(),
         category: category.unwrap_or_default(),
         featured: data.featured,

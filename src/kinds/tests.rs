@@ -541,9 +541,7 @@ fn a_save_that_moves_nothing_patches_the_last_site_and_any_other_resolves_it_who
     let title = |site: &Site, file: &str| site.items.news.stories[story_id(file)].title.clone();
 
     // A body: the story and its translation resolved again, the lists and pages kept.
-    let patched = patch(base(&format!("{story_a}Kalimat baru.\n"), &story_b), &[a_id])
-        .expect("a body edit patches")
-        .expect("and resolves");
+    let patched = patch(base(&format!("{story_a}Kalimat baru.\n"), &story_b), &[a_id]).expect("a body edit patches");
     assert!(patched.items.news.stories[story_id(a_id)].html.contains("Kalimat baru"));
     assert!(
         Arc::ptr_eq(&patched.lists, &last.lists),
@@ -553,21 +551,35 @@ fn a_save_that_moves_nothing_patches_the_last_site_and_any_other_resolves_it_who
         Arc::ptr_eq(&patched.items.units, &last.items.units),
         "so are other kinds' items"
     );
+    // A product's price.
+    let with = |file: &str, text: &str| {
+        let mut files = base(&story_a, &story_b);
+        files
+            .iter_mut()
+            .filter(|(f, _)| *f == file)
+            .for_each(|(_, t)| *t = text.to_string());
+        files
+    };
+    let priced = patch(
+        with(GULA.0, &format!("{}price: {{ amount: 25000 }}\n", GULA.1)),
+        &[GULA.0],
+    );
+    let gula = crate::ids::ProductId::of_file(std::path::Path::new(GULA.0));
+    let price = priced.expect("a price edit patches").items.products.products[gula]
+        .price
+        .clone();
+    assert_eq!(price.map(|p| p.amount), Some(25000));
     // A title: still in place.
     let retitled = patch(base(&story_a, &story("B baru", "2025-11-20", "")), &[b]).expect("patches");
-    assert_eq!(title(&retitled.expect("resolves"), b), "B baru");
-    // An empty title: patched, and reported.
-    let errors = patch(base(&story("\"  \"", "2025-11-19", ""), &story_b), &[a_id]).expect("patches");
-    assert!(
-        format!("{:?}", errors.err()).contains("TitleEmpty"),
-        "the empty title is reported"
-    );
+    assert_eq!(title(&retitled, b), "B baru");
 
     // Anything that moves a story, or adds or removes one, resolves the site whole.
     let whole = [
         (base(&story_a, &story("B", "2025-11-18", "")), vec![b]),
         (base(&story_a, &story("B", "2025-11-20", "slug: b-lain\n")), vec![b]),
         (base(&story_a, &story("B", "2025-11-20", "programs: [ac-3]\n")), vec![b]),
+        // A problem: the site resolved whole reports every problem it has.
+        (base(&story("\"  \"", "2025-11-19", ""), &story_b), vec![a_id]),
         // A unit that does not exist: the story is in no unit's list.
         (
             base(&story_a, &story_b.replace("unit: lapas-lahat", "unit: rutan-entah")),
@@ -583,8 +595,13 @@ fn a_save_that_moves_nothing_patches_the_last_site_and_any_other_resolves_it_who
             .concat(),
             vec!["content/news/2025-11-21-c.id.md"],
         ),
-        // A kind that cannot patch.
-        (base(&story_a, &story_b), vec![GULA.0]),
+        // A product's name: it orders the catalogue.
+        (with(GULA.0, &GULA.1.replace("Gula Semut", "Gula Aren")), vec![GULA.0]),
+        // A kind that does not patch.
+        (
+            with(LAHAT.0, &LAHAT.1.replace("Lahat\n", "Lahat Baru\n")),
+            vec![LAHAT.0],
+        ),
     ];
     for (step, (files, changed)) in whole.into_iter().enumerate() {
         assert!(patch(files, &changed).is_none(), "step {step} resolves the site whole");

@@ -353,7 +353,7 @@ impl Session {
             saved.dedup();
             Site::patch(last, config.clone(), content, &saved, options, &self.caches)
         });
-        let site = patched.unwrap_or_else(|| Site::build(config, content, options, &self.caches));
+        let site = patched.map_or_else(|| Site::build(config, content, options, &self.caches), Ok);
         phases.mark("site");
         site
     }
