@@ -81,9 +81,9 @@ pub trait Kind: 'static {
     /// folder, all parsed) make or feed, and says which files those items are made of. It
     /// answers `None` whenever the result could differ from what [`Kind::resolve`] makes
     /// of the same files in anything but those items' own data: the names any kind declares,
-    /// any list, the pages and where they are published. The site is then resolved whole,
-    /// as it is for every kind that keeps the default, and whenever the items resolved
-    /// again report a problem (so a patch may assume they report none).
+    /// any list, the pages, where they are published and their language versions. The site
+    /// is then resolved whole, as it is for every kind that keeps the default, and whenever
+    /// the items resolved again report a problem (so a patch may assume they report none).
     fn patch(
         _last: &Self::Items,
         _files: &Folder<Self::File>,

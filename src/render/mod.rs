@@ -120,11 +120,14 @@ impl Place {
 }
 
 /// Every page of a site with where it is published, in the order of [`Pages::all`]: made once
-/// per site and shared by the check of URL collisions, the renderer and the sitemap.
+/// per site and shared by the check of URL collisions, the renderer and the sitemap (and by
+/// the sites of later saves that move no page, see `kinds::Site::patch`).
 #[derive(Debug)]
 pub struct Placed<P> {
     places: Vec<(P, Place)>,
     index: FastMap<P, usize>,
+    /// The fingerprint of `Dep::Places`, once asked (see [`Renderer::places_fingerprint`]).
+    fingerprint: OnceLock<u64>,
 }
 
 impl<P: Copy + Eq + Hash + Send + Sync> Placed<P> {
@@ -134,6 +137,7 @@ impl<P: Copy + Eq + Hash + Send + Sync> Placed<P> {
         Placed {
             index: pages.iter().enumerate().map(|(ix, &page)| (page, ix)).collect(),
             places: pages.into_iter().zip(places).collect(),
+            fingerprint: OnceLock::new(),
         }
     }
 
@@ -634,8 +638,17 @@ impl<I: Sync + Send, P: Pages<I>> Renderer<I, P> {
     }
 
     /// The fingerprint of `Dep::Places`: each page's address, whether it is listed, when it
-    /// last changed, and the addresses of its language versions.
+    /// last changed, and the addresses of its language versions. Kept with the places, which
+    /// a patched site shares with the site it was patched from: a patch moves no page and
+    /// changes no language version (checked here in builds with debug assertions).
     pub fn places_fingerprint(&self) -> u64 {
+        let placed = P::placed(&self.site);
+        let fingerprint = *placed.fingerprint.get_or_init(|| self.fingerprint_places());
+        debug_assert_eq!(fingerprint, self.fingerprint_places(), "a patch moved a page");
+        fingerprint
+    }
+
+    fn fingerprint_places(&self) -> u64 {
         let site = &*self.site;
         let hashes: Vec<u64> = self
             .places()
