@@ -618,17 +618,19 @@ fn assert_patched_as_resolved(patched: &Site, content: &Content, options: SiteOp
 /// they are compared by hash, without holding every page's claim.
 fn collisions(site: &Site, content: &Content, caches: &Caches) -> Diagnostics {
     use crate::render::Pages;
-    let places = Page::placed(site).places();
+    let placed = Page::placed(site);
+    let (places, paths) = (placed.places(), placed.paths());
     let key = caches.items.remembers().then(|| {
         let hashes: Vec<u64> = places
             .par_iter()
-            .map(|(_, place)| {
+            .zip(paths)
+            .map(|((_, place), path)| {
                 // The owner's file by its bytes: hashing a `Path` parses it.
                 let owner = match &place.owner {
                     Owner::File(file) => Some(file.as_os_str().as_encoded_bytes()),
                     Owner::Config => None,
                 };
-                crate::hashing::of(&(place.output_path(), &place.url, owner))
+                crate::hashing::of(&(path, &place.url, owner))
             })
             .collect();
         crate::hashing::of(&("URL claims", hashes))
@@ -638,7 +640,8 @@ fn collisions(site: &Site, content: &Content, caches: &Caches) -> Diagnostics {
     }
     let claims: Vec<_> = places
         .par_iter()
-        .map(|(_, place)| (place.output_path(), place.url.clone(), place.owner.clone()))
+        .zip(paths)
+        .map(|((_, place), path)| (path.clone(), place.url.clone(), place.owner.clone()))
         .collect();
     let found = crate::site::collisions(claims.into_iter(), |file| content.text_of(file));
     if let Some(key) = key.filter(|_| found.is_empty()) {

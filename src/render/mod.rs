@@ -128,6 +128,8 @@ pub struct Placed<P> {
     index: FastMap<P, usize>,
     /// The fingerprint of `Dep::Places`, once asked (see [`Renderer::places_fingerprint`]).
     fingerprint: OnceLock<u64>,
+    /// Each page's output path, in the same order, once asked.
+    paths: OnceLock<Vec<String>>,
 }
 
 impl<P: Copy + Eq + Hash + Send + Sync> Placed<P> {
@@ -138,12 +140,19 @@ impl<P: Copy + Eq + Hash + Send + Sync> Placed<P> {
             index: pages.iter().enumerate().map(|(ix, &page)| (page, ix)).collect(),
             places: pages.into_iter().zip(places).collect(),
             fingerprint: OnceLock::new(),
+            paths: OnceLock::new(),
         }
     }
 
     /// Every page with its place.
     pub fn places(&self) -> &[(P, Place)] {
         &self.places
+    }
+
+    /// Each page's output path, in the order of [`Placed::places`].
+    pub fn paths(&self) -> &[String] {
+        self.paths
+            .get_or_init(|| self.places.par_iter().map(|(_, place)| place.output_path()).collect())
     }
 
     /// Where `page` is published, when it is a page of the site.
@@ -469,6 +478,11 @@ impl<I: Sync + Send, P: Pages<I>> Renderer<I, P> {
     /// Every page and file of the site, with where it is published.
     pub fn places(&self) -> &[(P, Place)] {
         P::placed(&self.site).places()
+    }
+
+    /// Every page's output path, in the order of [`Renderer::places`].
+    pub fn paths(&self) -> &[String] {
+        P::placed(&self.site).paths()
     }
 
     /// Where a page is published.

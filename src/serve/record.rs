@@ -5,6 +5,8 @@
 //! one, and renders exactly those (and the pages that are new); every other page would render
 //! to the same bytes. Hashes are kept, never the pages or their contexts.
 
+use rayon::prelude::*;
+
 use crate::hashing::{FastMap, FastSet};
 
 use crate::render::DepKey;
@@ -39,6 +41,9 @@ struct Page {
 pub struct Record {
     /// Every dependency any page ever read, numbered.
     ids: FastMap<DepKey, u32>,
+    /// By dependency id: the dependency (the keys of `ids`, in an order to go through them
+    /// in parallel).
+    deps: Vec<DepKey>,
     /// By dependency id: its fingerprint at the last good build.
     fingerprints: Vec<Option<u64>>,
     /// By dependency id: the pages that read it (possibly some that no longer do).
@@ -57,6 +62,11 @@ pub struct Changes {
 }
 
 impl Record {
+    /// How many dependencies the recorded pages have read.
+    pub fn dependencies(&self) -> usize {
+        self.deps.len()
+    }
+
     /// Whether a build has been recorded.
     pub fn is_empty(&self) -> bool {
         self.page_ids.is_empty()
@@ -65,11 +75,10 @@ impl Record {
     /// The pages of `paths` (the new build's) that must be rendered: those not in the last
     /// good build, and those that read something whose fingerprint differs in `now`.
     pub fn stale(&self, paths: &[&str], now: &Fingerprints) -> Vec<bool> {
-        let changed: Vec<u32> = self
-            .ids
-            .iter()
-            .filter(|(dep, id)| now.get(dep) != self.fingerprints[**id as usize])
-            .map(|(_, id)| *id)
+        let changed: Vec<u32> = (0..self.deps.len())
+            .into_par_iter()
+            .filter(|&id| now.get(&self.deps[id]) != self.fingerprints[id])
+            .map(|id| id as u32)
             .collect();
         let mut affected = vec![false; self.pages.len()];
         for dep in &changed {
@@ -82,7 +91,7 @@ impl Record {
             }
         }
         paths
-            .iter()
+            .par_iter()
             .map(|path| match self.page_ids.get(*path) {
                 Some(&id) => self.pages[id as usize].is_none() || affected[id as usize],
                 None => true,
@@ -131,9 +140,10 @@ impl Record {
                 self.pages[id as usize] = None;
             }
         }
-        for (dep, &id) in &self.ids {
-            self.fingerprints[id as usize] = now.get(dep);
-        }
+        self.fingerprints
+            .par_iter_mut()
+            .zip(&self.deps)
+            .for_each(|(fingerprint, dep)| *fingerprint = now.get(dep));
     }
 
     fn page_id(&mut self, path: String) -> u32 {
@@ -152,6 +162,7 @@ impl Record {
         }
         let id = u32::try_from(self.fingerprints.len()).unwrap_or(u32::MAX);
         self.ids.insert(dep, id);
+        self.deps.push(dep);
         // Set by `apply` from the build that read it.
         self.fingerprints.push(None);
         self.readers.push(Vec::new());

@@ -190,11 +190,9 @@ impl Session {
         let templates = self.templates(&site)?;
         let others = self.other_files(&site, &photos)?;
         phases.mark("theme");
-        let mut fingerprints: FastMap<DepKey, u64> = of_site
-            .items
-            .iter()
-            .map(|(item, hash)| (Dep::Item(*item).key(), *hash))
-            .collect();
+        // Sized for what the last build's pages read, rather than grown step by step.
+        let mut fingerprints = FastMap::with_capacity_and_hasher(self.record.dependencies(), Seeded);
+        fingerprints.extend(of_site.items.iter().map(|(item, hash)| (Dep::Item(*item).key(), *hash)));
         fingerprints.extend(of_site.lists.iter().map(|(list, hash)| (Dep::List(*list).key(), *hash)));
         fingerprints.extend(
             photos
@@ -213,21 +211,21 @@ impl Session {
         phases.mark("cards");
         fingerprints.extend(renderer.fingerprints().into_iter().map(|(dep, hash)| (dep.key(), hash)));
         phases.mark("card fingerprints");
-        let pages = renderer.pages();
+        let places = renderer.places();
         fingerprints.insert(Dep::Places.key(), renderer.places_fingerprint());
         let now = Fingerprints::new(fingerprints);
         phases.mark("places");
 
-        let paths: Vec<String> = renderer.places().iter().map(|(_, place)| place.output_path()).collect();
+        let paths = renderer.paths();
         let path_refs: Vec<&str> = paths.iter().map(String::as_str).collect();
         let stale = self.record.stale(&path_refs, &now);
         let first = self.record.is_empty();
-        let to_render: Vec<usize> = (0..pages.len()).filter(|&ix| stale[ix]).collect();
+        let to_render: Vec<usize> = (0..places.len()).filter(|&ix| stale[ix]).collect();
         phases.mark("stale");
         let rendered: Vec<(String, Vec<DepKey>, u64, bool)> = to_render
             .par_iter()
             .map(|&ix| {
-                let file = renderer.render(pages[ix])?;
+                let file = renderer.render(places[ix].0)?;
                 let hash = fingerprint::of(&file.bytes);
                 let changed = !self.record.unchanged(&file.path, hash);
                 if changed {
@@ -296,9 +294,10 @@ impl Session {
         self.files = file_hashes;
         let css_only = !written.is_empty() && removed.iter().chain(&written).all(|p| p.ends_with(".css"));
         let changed = !written.is_empty() || !removed.is_empty();
-        self.snapshot = Arc::new(self.snapshot(&paths, &others, renderer.assets(), !removed.is_empty()));
+        self.snapshot = Arc::new(self.snapshot(paths, &others, renderer.assets(), !removed.is_empty()));
         self.cards = renderer.cards().clone();
         self.site = Some((site, of_site));
+        let reused = places.len() - rendered_paths.len();
         // Freeing a large site takes a while: not on the way to the reload.
         rayon::spawn(move || drop((renderer, retired)));
         phases.mark("record");
@@ -306,7 +305,7 @@ impl Session {
         Ok((
             self.snapshot.clone(),
             Outcome {
-                reused: pages.len() - rendered_paths.len(),
+                reused,
                 rendered: rendered_paths,
                 css_only,
                 changed,
