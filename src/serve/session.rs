@@ -16,6 +16,7 @@ use tokio::sync::watch as status;
 use super::record::{Changes, Fingerprints, Record};
 use super::search::Indexer;
 use crate::build::{BuildOptions, copied_media, load_config};
+use crate::config::Config;
 use crate::content::{CONTENT_DIR, MEDIA_DIR, Refreshed};
 use crate::error::Error;
 use crate::hashing::{FastMap, FastSet, Seeded};
@@ -65,8 +66,9 @@ pub enum Change {
 /// The state kept between rebuilds.
 pub struct Session {
     options: BuildOptions,
-    /// What was parsed, with the text of etalase.yaml it was parsed under.
-    content: Option<(Option<Vec<u8>>, Content)>,
+    /// What was parsed, with the text of etalase.yaml it was parsed under and what that
+    /// text configures (read again only when the text changes).
+    content: Option<(Option<Vec<u8>>, Config, Content)>,
     /// Markdown rendered and items resolved by earlier rebuilds.
     caches: Caches,
     /// The theme of the last load, and whether a save since then asks to load it again
@@ -322,16 +324,17 @@ impl Session {
         changed: Option<&[PathBuf]>,
         phases: &mut Phases,
     ) -> Result<Site, Error> {
-        let config = load_config(&self.options)?;
         let config_text = std::fs::read(self.options.root.join(crate::config::CONFIG_FILE)).ok();
-        if !matches!(&self.content, Some((text, _)) if *text == config_text) {
+        if !matches!(&self.content, Some((text, ..)) if *text == config_text) {
+            let config = load_config(&self.options)?;
             // Languages decide how files are read: parse everything again.
-            self.content = Some((config_text, Content::default()));
+            self.content = Some((config_text, config, Content::default()));
             self.theme_stale = true;
         }
-        let Some((_, content)) = &mut self.content else {
+        let Some((_, config, content)) = &mut self.content else {
             unreachable!("the content is set above");
         };
+        let config = config.clone();
         let refreshed = match changed {
             Some(paths) => content.refresh_files(&self.options.root, &config, paths)?,
             None => {
