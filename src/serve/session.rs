@@ -81,7 +81,7 @@ pub struct Session {
     record: Record,
     /// The cards of the last build, reused where what they read did not change.
     cards: Cards,
-    /// The site of the last rebuild, when it succeeded, with its items' fingerprints.
+    /// The site of the last good build, with its items' fingerprints.
     site: Option<(Arc<Site>, Arc<SiteFingerprints>)>,
     /// The content files saved since the last good build, as long as nothing else changed
     /// (`None` then): the files a patch of that build's site must resolve again.
@@ -172,15 +172,17 @@ impl Session {
     ) -> Result<(Arc<Snapshot>, Outcome), Error> {
         let mut phases = Phases::new("a rebuild");
         // The site is made of the configuration and the content alone: when neither changed
-        // since the last good build, it is that build's.
-        // Freeing a large site takes a while, and would slow this rebuild's parallel work:
-        // the last one is freed once this rebuild is done.
-        let mut retired = self.site.take();
-        let reused = retired.take_if(|_| changed.is_some_and(<[PathBuf]>::is_empty));
+        // since the last good build, it is that build's. The last good site stays until this
+        // rebuild succeeds, for the next to patch when this one fails.
+        let last = self.site.clone();
+        let nothing_saved = self.saved_since.as_ref().is_some_and(Vec::is_empty);
+        let reused = last
+            .clone()
+            .filter(|_| nothing_saved && changed.is_some_and(<[PathBuf]>::is_empty));
         let (site, of_site) = match reused {
             Some(last) => last,
             None => {
-                let last = retired.as_ref().map(|(site, _)| site.as_ref());
+                let last = last.as_ref().map(|(site, _)| site.as_ref());
                 let site = self.resolve(last, changed, &mut phases)?;
                 let of_site = site.items.fingerprints(&site.lists);
                 (Arc::new(site), Arc::new(of_site))
@@ -298,10 +300,11 @@ impl Session {
         let changed = !written.is_empty() || !removed.is_empty();
         self.snapshot = Arc::new(self.snapshot(paths, &others, renderer.assets(), !removed.is_empty()));
         self.cards = renderer.cards().clone();
-        self.site = Some((site, of_site));
+        let retired = self.site.replace((site, of_site));
         let reused = places.len() - rendered_paths.len();
-        // Freeing a large site takes a while: not on the way to the reload.
-        rayon::spawn(move || drop((renderer, retired)));
+        // Freeing a large site takes a while, and would slow this rebuild's parallel work or
+        // the reload: the last one is freed in the background, once this rebuild is done.
+        rayon::spawn(move || drop((renderer, retired, last)));
         phases.mark("record");
         phases.report();
         Ok((
