@@ -131,8 +131,8 @@ pub trait Kinds: Default {
 /// What [`Content::refresh_files`] read again.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refreshed {
-    /// These files only (relative to the site folder).
-    Files(Vec<PathBuf>),
+    /// The files named, only.
+    Files,
     /// The whole folder, walked again.
     Walked,
 }
@@ -179,7 +179,7 @@ impl<F: Kinds> Content<F> {
             self.files.reload(&found, config, &files);
             self.media.clone_from(&found.media);
             self.found = Some(found);
-            return Ok(Refreshed::Files(files));
+            return Ok(Refreshed::Files);
         }
         self.refresh(root, config)?;
         Ok(Refreshed::Walked)
