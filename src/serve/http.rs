@@ -131,7 +131,7 @@ async fn site_file(State(shared): State<Shared>, uri: Uri) -> Response {
     if key.is_empty() || key.ends_with('/') {
         key.push_str("index.html");
     }
-    if let Some(file) = snapshot.files.get(&key) {
+    if let Some(file) = snapshot.file(&key) {
         return respond(&key, file, &snapshot.assets, StatusCode::OK).await;
     }
     if let Some(file) = key
@@ -140,7 +140,7 @@ async fn site_file(State(shared): State<Shared>, uri: Uri) -> Response {
     {
         return respond(&key, &file, &Assets::default(), StatusCode::OK).await;
     }
-    if snapshot.files.contains_key(&format!("{key}/index.html")) {
+    if snapshot.file(&format!("{key}/index.html")).is_some() {
         let location = format!("{}/", uri.path());
         return (StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, location)]).into_response();
     }
@@ -148,9 +148,9 @@ async fn site_file(State(shared): State<Shared>, uri: Uri) -> Response {
     let language_404 = key
         .split_once('/')
         .map(|(first, _)| format!("{first}/404.html"))
-        .filter(|candidate| snapshot.files.contains_key(candidate))
+        .filter(|candidate| snapshot.file(candidate).is_some())
         .unwrap_or_else(|| "404.html".to_string());
-    match snapshot.files.get(&language_404) {
+    match snapshot.file(&language_404) {
         Some(file) => respond(&language_404, file, &snapshot.assets, StatusCode::NOT_FOUND).await,
         None => (StatusCode::NOT_FOUND, "not found").into_response(),
     }

@@ -20,10 +20,10 @@ use crate::config::Config;
 use crate::content::{CONTENT_DIR, MEDIA_DIR, Refreshed};
 use crate::error::Error;
 use crate::hashing::{FastMap, FastSet, Seeded};
-use crate::kinds::{Content, Renderer, Site};
+use crate::kinds::{Content, Page, Renderer, Site};
 use crate::media::{Mode, Photos, Processor};
 use crate::output::preview::Preview;
-use crate::render::{Assets, Cards, Dep, DepKey, RenderOptions, Templates};
+use crate::render::{Assets, Cards, Dep, DepKey, Pages, RenderOptions, Templates};
 use crate::site::SiteOptions;
 use crate::site::fingerprint::{self, Fingerprints as SiteFingerprints};
 use crate::site::memo::Caches;
@@ -31,11 +31,20 @@ use crate::theme::{StaticFile, Theme};
 use crate::timings::Phases;
 
 /// The site as the server shows it: the file behind every `/`-separated path, and the
-/// addresses of the theme's assets to fill into pages as they are served.
+/// addresses of the theme's assets to fill into pages as they are served. Pages and other
+/// files are kept apart, so that a save that moves no page keeps the (large) map of pages.
 #[derive(Debug, Default)]
 pub struct Snapshot {
-    pub files: Arc<FastMap<String, PathBuf>>,
+    pages: Arc<FastMap<String, PathBuf>>,
+    others: Arc<FastMap<String, PathBuf>>,
     pub assets: Assets,
+}
+
+impl Snapshot {
+    /// The file that holds `path` of the site, when the site has it.
+    pub fn file(&self, path: &str) -> Option<&PathBuf> {
+        self.pages.get(path).or_else(|| self.others.get(path))
+    }
 }
 
 /// What a rebuild did.
@@ -298,7 +307,12 @@ impl Session {
         self.files = file_hashes;
         let css_only = !written.is_empty() && removed.iter().chain(&written).all(|p| p.ends_with(".css"));
         let changed = !written.is_empty() || !removed.is_empty();
-        self.snapshot = Arc::new(self.snapshot(paths, &others, renderer.assets(), !removed.is_empty()));
+        // The same places as the last good site's (shared by a patch, and alive in `last`):
+        // the same pages.
+        let same_pages = last
+            .as_ref()
+            .is_some_and(|(last, _)| std::ptr::eq(Page::placed(last).paths(), paths));
+        self.snapshot = Arc::new(self.snapshot(paths, same_pages, &others, renderer.assets()));
         self.cards = renderer.cards().clone();
         let retired = self.site.replace((site, of_site));
         let reused = places.len() - rendered_paths.len();
@@ -406,29 +420,48 @@ impl Session {
         }
     }
 
-    /// The snapshot to serve: the file map of the last one when no path came or went.
-    fn snapshot(&self, pages: &[String], others: &FastMap<String, Source>, assets: &Assets, removed: bool) -> Snapshot {
-        let same_paths = !removed
-            && self.snapshot.files.len() == pages.len() + others.len()
-            && pages.iter().all(|p| self.snapshot.files.contains_key(p))
-            && others.keys().all(|p| self.snapshot.files.contains_key(p));
-        let files = if same_paths {
-            self.snapshot.files.clone()
+    /// The snapshot to serve: the maps of the last one where no path came or went (the
+    /// pages are the same when `same_pages` says so).
+    fn snapshot(
+        &self,
+        pages: &[String],
+        same_pages: bool,
+        others: &FastMap<String, Source>,
+        assets: &Assets,
+    ) -> Snapshot {
+        let last = &self.snapshot;
+        let pages = if same_pages && !last.pages.is_empty() {
+            last.pages.clone()
         } else {
-            let mut files = FastMap::with_capacity_and_hasher(pages.len() + others.len(), Seeded);
-            for path in pages.iter().chain(others.keys()) {
-                let file = match others.get(path) {
-                    Some(Source::InPlace(file)) => Some(file.clone()),
-                    _ => self.preview.file(path),
-                };
-                if let Some(file) = file {
-                    files.insert(path.clone(), file);
-                }
-            }
+            let files = pages
+                .iter()
+                .filter_map(|path| Some((path.clone(), self.preview.file(path)?)))
+                .collect();
+            Arc::new(files)
+        };
+        let same_others = last.others.len() == others.len()
+            && others.iter().all(|(path, source)| match source {
+                Source::InPlace(file) => last.others.get(path) == Some(file),
+                Source::Copied(_) => last.others.contains_key(path),
+            });
+        let others = if same_others {
+            last.others.clone()
+        } else {
+            let files = others
+                .iter()
+                .filter_map(|(path, source)| {
+                    let file = match source {
+                        Source::InPlace(file) => Some(file.clone()),
+                        Source::Copied(_) => self.preview.file(path),
+                    };
+                    Some((path.clone(), file?))
+                })
+                .collect();
             Arc::new(files)
         };
         Snapshot {
-            files,
+            pages,
+            others,
             assets: assets.clone(),
         }
     }
