@@ -510,17 +510,7 @@ impl Site {
         report.errors.extend(content.problems());
         report.warnings.extend(content.warnings.clone());
         let urls = Urls::new(&config, &sections())?;
-        let mut cx = Resolve {
-            config: &config,
-            urls: &urls,
-            names: Arc::default(),
-            markdown: &caches.markdown,
-            memo: &caches.items,
-            env: 0,
-            labels: 0,
-            media: &content.media,
-            options,
-        };
+        let mut cx = Resolve::new(&config, &urls, caches, &content.media, options);
         let mut phases = Phases::new("the site stage");
         let (items, lists) = Items::resolve(&content.files, &mut cx, &mut report, &mut phases);
         let site = Site {
@@ -560,17 +550,7 @@ impl Site {
             return None;
         }
         let mut report = Report::default();
-        let mut cx = Resolve {
-            config: &config,
-            urls: &last.urls,
-            names: Arc::default(),
-            markdown: &caches.markdown,
-            memo: &caches.items,
-            env: 0,
-            labels: 0,
-            media: &content.media,
-            options,
-        };
+        let mut cx = Resolve::new(&config, &last.urls, caches, &content.media, options);
         cx.set_from(&last.environment);
         let (items, resolved) = Items::patch(&last.items, &content.files, changed, &cx, &mut report)?;
         // The site keeps its warnings, not each item's: a patch keeps the last site's, so it

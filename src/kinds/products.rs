@@ -320,8 +320,7 @@ impl Kind for Products {
             .collect();
         let mut products = Vec::with_capacity(resolved.len());
         for (product, own) in resolved {
-            report.errors.extend(own.errors);
-            report.warnings.extend(own.warnings);
+            report.add(own);
             products.push(product);
         }
         Items {
@@ -347,8 +346,7 @@ impl Kind for Products {
                 return None;
             }
             *slot = product;
-            report.errors.extend(own.errors);
-            report.warnings.extend(own.warnings);
+            report.add(own);
         }
         Some((items, changed.iter().map(|file| file.to_path_buf()).collect()))
     }

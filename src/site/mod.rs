@@ -26,7 +26,7 @@ use crate::localized::Localized;
 use crate::messages::Reference;
 use lists::Lists;
 use markdown::Markdown;
-use memo::Memo;
+use memo::{Caches, Memo};
 use names::Names;
 use urls::Urls;
 
@@ -67,7 +67,28 @@ struct Remembered<T> {
     labels: Option<u64>,
 }
 
-impl Resolve<'_> {
+impl<'a> Resolve<'a> {
+    /// What items of `config` resolve against before any name is declared.
+    pub fn new(
+        config: &'a Config,
+        urls: &'a Urls,
+        caches: &'a Caches,
+        media: &'a BTreeSet<String>,
+        options: SiteOptions,
+    ) -> Resolve<'a> {
+        Resolve {
+            config,
+            urls,
+            names: Arc::default(),
+            markdown: &caches.markdown,
+            memo: &caches.items,
+            env: 0,
+            labels: 0,
+            media,
+            options,
+        }
+    }
+
     /// Sets what items resolve against (`env`, `labels`), once the names are declared.
     pub fn set_environment(&mut self) {
         // The configuration has no hash of its own; its debug form holds every setting.
@@ -196,6 +217,14 @@ impl Resolve<'_> {
 pub struct Report {
     pub errors: Diagnostics,
     pub warnings: Diagnostics,
+}
+
+impl Report {
+    /// Adds what `other` (one item's report) found.
+    pub fn add(&mut self, other: Report) {
+        self.errors.extend(other.errors);
+        self.warnings.extend(other.warnings);
+    }
 }
 
 /// The names, and their hashes, that a site's items were resolved against (see [`Resolve`]).

@@ -268,8 +268,7 @@ impl Kind for Agenda {
             .collect();
         let mut events = Vec::with_capacity(resolved.len());
         for (event, own) in resolved {
-            report.errors.extend(own.errors);
-            report.warnings.extend(own.warnings);
+            report.add(own);
             events.push(event);
         }
         events.sort_by(|a, b| (a.start, a.time, &a.slug, a.lang).cmp(&(b.start, b.time, &b.slug, b.lang)));

@@ -273,8 +273,7 @@ impl Kind for News {
             .collect();
         let mut slots = Vec::with_capacity(resolved.len());
         for (story, own) in resolved {
-            report.errors.extend(own.errors);
-            report.warnings.extend(own.warnings);
+            report.add(own);
             slots.push(Some(story));
         }
         // Newest first; ties by time, then slug, so that the order is stable. The order is
@@ -334,8 +333,7 @@ impl Kind for News {
                 return None;
             }
             slot.written = story.written;
-            report.errors.extend(own.errors);
-            report.warnings.extend(own.warnings);
+            report.add(own);
             resolved.push(doc.source.file.clone());
         }
         // A changed file that is not published, or no longer is, adds or removes a story.
