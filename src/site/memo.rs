@@ -5,6 +5,8 @@
 //! An item is remembered under a hash of everything it was resolved from (its files and what
 //! it looked up, see each kind), so a hit is the item the same files resolve to. What a build
 //! did not ask for is forgotten when the next one starts: the memory holds one build's items.
+//! A patch of the last site (`kinds::Site::patch`) starts no build: it asks only for the
+//! items it resolves again, and the rest stay remembered.
 
 use std::any::Any;
 use std::mem;
