@@ -2,10 +2,10 @@
 //! site → media → render) on the files as they are now — re-parsing only changed files,
 //! re-rendering only changed Markdown, and patching the last good site with the items of the
 //! files saved since it when they move no page (`Site::patch`) — and renders again exactly the
-//! pages that read
-//! something whose fingerprint changed since the last good build (see `record`). What it
-//! renders lands in the preview folder only when the whole rebuild succeeded, so the last good
-//! build stays the one served, and the one every later rebuild is compared with.
+//! pages that read something whose fingerprint changed since the last good build (see
+//! `record`). What it renders lands in the preview folder only when the whole rebuild
+//! succeeded, so the last good build stays the one served, and the one every later rebuild is
+//! compared with.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
